@@ -1,0 +1,50 @@
+package io.mops.attribution.performance;
+
+import io.mops.common.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/attribution/channel-performance")
+@Tag(name = "Channel performance")
+@SecurityRequirement(name = "SecurityScheme")
+public class ChannelPerformanceResource {
+
+    private final ChannelPerformanceService service;
+
+    public ChannelPerformanceResource(ChannelPerformanceService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "Record a channel's attributed performance and publish ChannelPerformanceUpdated")
+    public Uni<Response> record(@NotNull @Valid ChannelPerformanceReport report) {
+        return service.record(report).map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+    }
+
+    @GET
+    @Authenticated
+    @WithSession
+    @Operation(summary = "The most recent channel performance records, newest first (readable by every team)")
+    public Uni<List<ChannelPerformanceView>> latest(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return ChannelPerformance.latestFirst(limit)
+                .map(list -> list.stream().map(p -> ChannelPerformanceView.of(p, null)).toList());
+    }
+}

@@ -1,0 +1,99 @@
+package io.mops.common.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Writes and reads {@link EventEnvelope}s as JSON, validating the data on the way in. */
+@ApplicationScoped
+public class EventCodec {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final String source;
+    private final Clock clock;
+
+    public EventCodec(ObjectMapper mapper, Validator validator,
+                      @ConfigProperty(name = "quarkus.application.name") String source) {
+        // Money travels in events: read decimals as exact BigDecimals, keeping their scale (500.00 stays 500.00).
+        this.mapper = mapper.copy()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        this.validator = validator;
+        this.source = source;
+        this.clock = Clock.systemUTC();
+    }
+
+    public <T> EventEnvelope envelope(EventType<T> type, String subject, T data) {
+        return new EventEnvelope(UUID.randomUUID(), type.name(), type.version(), source, Instant.now(clock), subject,
+                mapper.valueToTree(data));
+    }
+
+    public String write(EventEnvelope envelope) {
+        try {
+            return mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + envelope.id() + " cannot be serialised", e);
+        }
+    }
+
+    /**
+     * @throws PoisonEventException when the payload is not a valid envelope of {@code type}; its message is the
+     *                              reason recorded on the dead-letter topic
+     */
+    public <T> ReceivedEvent<T> read(String payload, EventType<T> type) {
+        if (payload == null || payload.isBlank()) {
+            throw new PoisonEventException("empty message");
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = mapper.readValue(payload, EventEnvelope.class);
+        } catch (Exception e) {
+            throw new PoisonEventException("not an event envelope: " + rootMessage(e), e);
+        }
+        if (!type.name().equals(envelope.type())) {
+            throw new PoisonEventException("unexpected event type '" + envelope.type() + "', expected '" + type.name() + "'");
+        }
+        if (envelope.version() != type.version()) {
+            throw new PoisonEventException("unsupported version " + envelope.version() + " of " + type.name()
+                    + ", this consumer reads version " + type.version());
+        }
+        T data;
+        try {
+            data = mapper.treeToValue(envelope.data(), type.dataClass());
+        } catch (Exception e) {
+            throw new PoisonEventException("data of " + type.name() + " is malformed: " + rootMessage(e), e);
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new PoisonEventException("data of " + type.name() + " is invalid: " + violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        return new ReceivedEvent<>(envelope, data);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Jackson appends the whole source document; the first line says what is wrong.
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+}

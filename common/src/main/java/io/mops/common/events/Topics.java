@@ -1,0 +1,20 @@
+package io.mops.common.events;
+
+/**
+ * Kafka topic names. Partition counts are set where the topics are created ({@code infra/kafka/topics}) and
+ * documented in {@code docs/events.md}.
+ */
+public final class Topics {
+
+    public static final String CHANNEL_PERFORMANCE = "mops.attribution.channel-performance";
+    public static final String BUDGET_EVENTS = "mops.budget.events";
+    public static final String TESTING_EVENTS = "mops.testing.events";
+    public static final String QA_EVENTS = "mops.qa.events";
+    public static final String APPROVAL_REQUESTS = "mops.approval.requests";
+    public static final String APPROVAL_DECISIONS = "mops.approval.decisions";
+    /** Messages no consumer could parse or validate, with the reason in the {@code dead-letter-reason} header. */
+    public static final String DEAD_LETTER = "mops.dlq";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,66 @@
+package io.mops.gateway;
+
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+@WithTestResource(EchoUpstream.class)
+class GatewayRoutingTest {
+
+    @Test
+    void bearerCallIsRoutedToItsServiceWithTheSameToken() {
+        String token = Tokens.serviceAccount("channel-search");
+        given().auth().oauth2(token).get("/api/attribution/channel-performance?limit=5")
+                .then().statusCode(200)
+                .body("uri", equalTo("/attribution/channel-performance?limit=5"))
+                .body("authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void aProgramWithoutATokenGets401NotALoginPage() {
+        given().accept("application/json").get("/api/attribution/channel-performance")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aForgedTokenNeverReachesTheService() {
+        String real = Tokens.serviceAccount("channel-search");
+        String forged = real.substring(0, real.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).get("/api/attribution/channel-performance").then().statusCode(401);
+    }
+
+    @Test
+    void anUnknownServiceIsAProblemNotA500() {
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get("/api/nowhere/x")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("/api/nowhere"));
+    }
+
+    @Test
+    void meShowsWhatTheServicesWillSee() {
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get("/me")
+                .then().statusCode(200)
+                .body("roles", hasItem("channel-team"))
+                .body("channel", equalTo("search"));
+    }
+
+    @Test
+    void aPersonIsSentToKeycloakWithPkce() {
+        Response response = given().redirects().follow(false).accept("text/html").get("/login");
+        response.then().statusCode(302);
+        String location = response.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.contains("/realms/mops/protocol/openid-connect/auth"), location);
+        org.junit.jupiter.api.Assertions.assertTrue(location.contains("client_id=mops-gateway"), location);
+        org.junit.jupiter.api.Assertions.assertTrue(location.contains("code_challenge_method=S256"), location);
+    }
+}
