@@ -55,6 +55,11 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theStartPageIsOpenAndInvitesToSignIn() {
+        given().accept("text/html").get("/").then().statusCode(200).body(containsString("Sign in"));
+    }
+
+    @Test
     void aPersonIsSentToKeycloakWithPkce() {
         Response response = given().redirects().follow(false).accept("text/html").get("/login");
         response.then().statusCode(302);

@@ -96,6 +96,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // JAX-RS answers 404 when a path or query parameter cannot be converted (limit=abc); the resource
+        // exists, the caller's value is wrong, so say 400 and what could not be read.
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
+            return respond(new Problem(URI.create("about:blank"), "Invalid request", 400,
+                    "a parameter could not be read: " + e.getCause().getMessage(), instance(uri), List.of()));
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
