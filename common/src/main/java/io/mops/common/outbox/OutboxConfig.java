@@ -22,4 +22,19 @@ public interface OutboxConfig {
     /** How many rows one tick claims at most. */
     @WithDefault("100")
     int batchSize();
+
+    /** How often published rows are purged and the backlog is measured. */
+    @WithDefault("1m")
+    String housekeepingInterval();
+
+    /** How long a published row is kept (for inspection and replay by hand). */
+    @WithDefault("P7D")
+    java.time.Duration retention();
+
+    /**
+     * How long a consumed event id is remembered. Must exceed the longest time a message can be redelivered
+     * (Kafka's retention of the topics), or a very late redelivery would be applied twice.
+     */
+    @WithDefault("P30D")
+    java.time.Duration processedEventRetention();
 }

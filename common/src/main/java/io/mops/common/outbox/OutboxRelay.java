@@ -1,5 +1,7 @@
 package io.mops.common.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -32,10 +34,16 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final AtomicBoolean kafkaWasDown = new AtomicBoolean();
+    private final Counter published;
+    private final Counter failedAttempts;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
+        this.published = Counter.builder("mops.outbox.published")
+                .description("Events Kafka acknowledged").register(registry);
+        this.failedAttempts = Counter.builder("mops.outbox.failed.attempts")
+                .description("Publication attempts that failed and will be retried").register(registry);
     }
 
     @Scheduled(every = "${mops.outbox.poll-interval}", delayed = "${mops.outbox.initial-delay}",
@@ -83,6 +91,7 @@ public class OutboxRelay {
                     row.publishedAt = Instant.now();
                     row.attempts++;
                     row.lastError = null;
+                    published.increment();
                     if (kafkaWasDown.compareAndSet(true, false)) {
                         Log.info("outbox relay is publishing again");
                     }
@@ -91,6 +100,7 @@ public class OutboxRelay {
                 .onFailure().recoverWithItem(e -> {
                     row.attempts++;
                     row.lastError = e.getMessage();
+                    failedAttempts.increment();
                     if (kafkaWasDown.compareAndSet(false, true)) {
                         Log.warnf("outbox relay cannot publish event %s to %s, will retry: %s",
                                 row.id, row.topic, e.getMessage());
