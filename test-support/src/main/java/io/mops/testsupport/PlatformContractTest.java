@@ -46,6 +46,12 @@ public abstract class PlatformContractTest {
     }
 
     @Test
+    void anUnknownPathIsANotFoundProblem() {
+        given().accept("application/json").get("/no-such-resource")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
     void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
