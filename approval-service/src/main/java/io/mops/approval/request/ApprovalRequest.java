@@ -1,5 +1,7 @@
 package io.mops.approval.request;
 
+import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ReceivedEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,9 +10,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A decision people must take; its id is the id of the ApprovalRequested event that asked for it. */
 @Entity
 @Table(name = "approval_request")
 public class ApprovalRequest extends PanacheEntityBase {
@@ -23,9 +27,16 @@ public class ApprovalRequest extends PanacheEntityBase {
     public String subject;
     @Column(nullable = false)
     public String kind;
+    public String reference;
+    public String source;
     @Column(nullable = false, columnDefinition = "text")
     public String summary;
+    @Column(columnDefinition = "text")
+    public String explanation;
     public String channel;
+    public BigDecimal amount;
+    @Column(columnDefinition = "char(3)")
+    public String currency;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
@@ -33,4 +44,28 @@ public class ApprovalRequest extends PanacheEntityBase {
     public String requestedBy;
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    static ApprovalRequest from(ReceivedEvent<ApprovalRequested> event) {
+        ApprovalRequested asked = event.data();
+        ApprovalRequest request = new ApprovalRequest();
+        request.id = event.id();
+        request.subject = event.envelope().subject();
+        request.source = event.envelope().source();
+        request.kind = asked.kind();
+        request.reference = asked.reference();
+        request.summary = asked.summary();
+        request.explanation = asked.explanation();
+        request.channel = asked.channel();
+        request.amount = asked.amount();
+        request.currency = asked.currency();
+        request.requestedBy = asked.requestedBy();
+        request.requestedAt = event.envelope().time();
+        request.expiresAt = asked.expiresAt();
+        request.status = Status.PENDING;
+        return request;
+    }
 }

@@ -86,6 +86,25 @@ public class EventCodec {
         return new ReceivedEvent<>(envelope, data);
     }
 
+    /**
+     * For topics that carry several event types: reads the event if it is of {@code type}, and returns empty for
+     * any other well-formed envelope (a type this consumer does not care about is not poison).
+     *
+     * @throws PoisonEventException when the payload is no valid envelope, or is of {@code type} but invalid
+     */
+    public <T> java.util.Optional<ReceivedEvent<T>> readIf(String payload, EventType<T> type) {
+        String actual;
+        try {
+            actual = mapper.readTree(payload == null ? "" : payload).path("type").asText(null);
+        } catch (Exception e) {
+            throw new PoisonEventException("not an event envelope: " + rootMessage(e), e);
+        }
+        if (actual != null && !actual.equals(type.name())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(read(payload, type));
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

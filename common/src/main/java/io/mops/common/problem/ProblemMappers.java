@@ -96,11 +96,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
-        // JAX-RS answers 404 when a path or query parameter cannot be converted (limit=abc); the resource
-        // exists, the caller's value is wrong, so say 400 and what could not be read.
+        // JAX-RS answers 404 when a query parameter cannot be converted (limit=abc). The resource exists and the
+        // caller's value is wrong, so that is a 400 naming the parameter; an unreadable path segment stays a 404.
         if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
-            return respond(new Problem(URI.create("about:blank"), "Invalid request", 400,
-                    "a parameter could not be read: " + e.getCause().getMessage(), instance(uri), List.of()));
+            String cause = String.valueOf(e.getCause().getMessage());
+            for (var param : uri.getQueryParameters().entrySet()) {
+                for (String value : param.getValue()) {
+                    if (!value.isEmpty() && cause.contains(value)) {
+                        String reason = "cannot read '" + value + "'";
+                        return respond(new Problem(URI.create("about:blank"), "Invalid request", 400,
+                                param.getKey() + ": " + reason, instance(uri),
+                                List.of(new Problem.Violation(param.getKey(), reason))));
+                    }
+                }
+            }
         }
         Response original = e.getResponse();
         int status = original.getStatus();

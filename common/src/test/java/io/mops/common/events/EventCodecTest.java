@@ -66,6 +66,17 @@ class EventCodecTest {
     }
 
     @Test
+    void onASharedTopicOtherEventTypesAreSkippedNotPoison() {
+        String other = codec.write(codec.envelope(new EventType<>("BudgetExhausted", 1, Topics.CHANNEL_PERFORMANCE,
+                ChannelPerformanceUpdated.class), "campaign:x", search));
+        String mine = codec.write(codec.envelope(ChannelPerformanceUpdated.TYPE, search.subject(), search));
+
+        assertTrue(codec.readIf(other, ChannelPerformanceUpdated.TYPE).isEmpty());
+        assertEquals(search, codec.readIf(mine, ChannelPerformanceUpdated.TYPE).orElseThrow().data());
+        assertThrows(PoisonEventException.class, () -> codec.readIf("[1, 2", ChannelPerformanceUpdated.TYPE));
+    }
+
+    @Test
     void invalidDataNamesEveryOffendingField() {
         ChannelPerformanceUpdated broken = new ChannelPerformanceUpdated("search", "linear",
                 LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-24"), new BigDecimal("10"),
