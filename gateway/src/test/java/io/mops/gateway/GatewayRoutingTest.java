@@ -55,6 +55,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aCallerOverItsAllowanceIsToldWhenToComeBack() {
+        // The test profile allows service-account-channel-email three requests a minute.
+        String token = Tokens.serviceAccount("channel-email");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/attribution/x").then().statusCode(200);
+        }
+        given().auth().oauth2(token).get("/api/attribution/x")
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get("/api/attribution/x")
+                .then().statusCode(200);
+    }
+
+    @Test
     void theStartPageIsOpenAndInvitesToSignIn() {
         given().accept("text/html").get("/").then().statusCode(200).body(containsString("Sign in"));
     }

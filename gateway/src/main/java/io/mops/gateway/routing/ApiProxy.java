@@ -19,7 +19,10 @@ import jakarta.enterprise.event.Observes;
 
 import java.net.URI;
 import java.util.HashMap;
+import io.mops.gateway.limits.CallerRateLimiter;
+
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Routes {@code /api/<segment>/...} to the service that owns {@code <segment>}, with the caller's access token.
@@ -31,7 +34,7 @@ public class ApiProxy {
 
     static final String PREFIX = "/api";
 
-    void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
+    void install(@Observes Router router, Vertx vertx, GatewayConfig config, CallerRateLimiter limiter) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50));
         Map<String, HttpProxy> proxies = new HashMap<>();
         config.routes().forEach((segment, target) -> {
@@ -42,10 +45,20 @@ public class ApiProxy {
             proxies.put(segment, proxy);
             Log.infof("routing %s/%s/** to %s", PREFIX, segment, target);
         });
-        router.route(PREFIX + "/*").handler(ctx -> forward(ctx, proxies));
+        router.route(PREFIX + "/*").handler(ctx -> forward(ctx, proxies, limiter));
     }
 
-    private static void forward(RoutingContext ctx, Map<String, HttpProxy> proxies) {
+    private static void forward(RoutingContext ctx, Map<String, HttpProxy> proxies, CallerRateLimiter limiter) {
+        String caller = ctx.user() instanceof QuarkusHttpUser user
+                ? user.getSecurityIdentity().getPrincipal().getName()
+                : "anonymous";
+        OptionalLong retryAfter = limiter.tryAcquire(caller);
+        if (retryAfter.isPresent()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(retryAfter.getAsLong()));
+            GatewayProblems.send(ctx, 429, "Too Many Requests",
+                    caller + " has used up its request allowance; retry after " + retryAfter.getAsLong() + " s");
+            return;
+        }
         String path = ctx.request().path().substring(PREFIX.length());
         String segment = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
         HttpProxy proxy = proxies.get(segment);
