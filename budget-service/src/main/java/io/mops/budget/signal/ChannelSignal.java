@@ -65,6 +65,14 @@ public class ChannelSignal extends PanacheEntityBase {
         return signal;
     }
 
+    /** The channel's most recent signals in one currency, oldest first: the history a response curve is fitted on. */
+    public static Uni<List<ChannelSignal>> history(String channel, String currency, int limit) {
+        return ChannelSignal.<ChannelSignal>find("channel = ?1 and currency = ?2", Sort.descending("windowStart"),
+                        channel, currency)
+                .page(0, limit).list()
+                .map(newestFirst -> newestFirst.reversed());
+    }
+
     static Uni<List<ChannelSignal>> latestFirst(Optional<String> channel, int limit) {
         Sort newestFirst = Sort.descending("receivedAt");
         return channel

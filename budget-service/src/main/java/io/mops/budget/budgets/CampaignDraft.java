@@ -1,0 +1,19 @@
+package io.mops.budget.budgets;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+
+@Schema(description = "A campaign's budget, taken from its channel's allocation")
+public record CampaignDraft(
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
+        @Schema(examples = "search") String channel,
+        @NotBlank @Size(max = 200) @Schema(examples = "Brand terms December") String name,
+        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) @Schema(examples = "2500.00") BigDecimal amount) {
+}

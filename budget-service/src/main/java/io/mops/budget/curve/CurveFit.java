@@ -1,0 +1,61 @@
+package io.mops.budget.curve;
+
+import org.hipparchus.analysis.differentiation.Gradient;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * A fitted response curve with how well it explains the data it was fitted to.
+ *
+ * @param rSquared share of the outcome's variance the curve explains
+ * @param rmse root mean squared error of the fitted outcomes, in outcome units
+ * @param freeParameterCovariance covariance of the fitter's free parameters (see {@link AdstockHill}), scaled by
+ *                                the residual variance; the source of every uncertainty the curve reports
+ */
+public record CurveFit(ResponseCurve curve, double rSquared, double rmse, int observations,
+                       double[][] freeParameterCovariance) {
+
+    /**
+     * The response to a budget spread evenly over {@code periods} of the periods the curve was fitted on (a
+     * 30-day budget on a daily curve: 30): {@code outcome(B) = periods · f(B / periods)}.
+     */
+    public SpendResponse overPeriods(double periods) {
+        if (!(periods > 0)) {
+            throw new IllegalArgumentException("periods must be positive");
+        }
+        return new SpendResponse() {
+            @Override
+            public double outcome(double spend) {
+                return periods * curve.steadyStateOutcome(spend / periods);
+            }
+
+            @Override
+            public double marginalReturn(double spend) {
+                return curve.marginalReturn(spend / periods);
+            }
+
+            @Override
+            public double concaveFrom() {
+                return periods * curve.concaveFrom();
+            }
+
+            @Override
+            public double outcomeChangeStandardError(double from, double to) {
+                return periods * CurveFit.this.outcomeChangeStandardError(from / periods, to / periods);
+            }
+        };
+    }
+
+    /**
+     * Standard error of the change in steady-state outcome when spend per period moves from {@code from} to
+     * {@code to}, by the delta method: the change's gradient in the free parameters against their covariance.
+     */
+    public double outcomeChangeStandardError(double from, double to) {
+        Gradient[] p = AdstockHill.fromFree(AdstockHill.toFree(curve));
+        Gradient change = AdstockHill.steadyState(to, p).subtract(AdstockHill.steadyState(from, p));
+        RealMatrix g = MatrixUtils.createColumnRealMatrix(change.getGradient());
+        double variance = g.transpose().multiply(MatrixUtils.createRealMatrix(freeParameterCovariance)).multiply(g)
+                .getEntry(0, 0);
+        return Math.sqrt(Math.max(0, variance));
+    }
+}

@@ -1,0 +1,29 @@
+package io.mops.budget.optimiser;
+
+import io.mops.budget.money.Money;
+
+/**
+ * The explanation of one channel's part in a reallocation.
+ *
+ * @param marginalReturnBefore outcome per extra unit of spend at the current spend
+ * @param outcomeChangeStandardError uncertainty of {@code outcomeChange}, from the curve fit's parameter covariance
+ * @param limit what stopped the channel from moving further, if anything
+ */
+public record ChannelMove(String channel, Money spendBefore, Money spendAfter, double marginalReturnBefore,
+                          double marginalReturnAfter, double outcomeBefore, double outcomeAfter, double outcomeChange,
+                          double outcomeChangeStandardError, Limit limit) {
+
+    public enum Limit {
+        /** Marginal returns balanced before any guardrail was reached. */
+        NONE,
+        LOCKED,
+        AT_MINIMUM,
+        AT_MAXIMUM,
+        AT_MAX_DECREASE,
+        AT_MAX_INCREASE
+    }
+
+    public Money change() {
+        return spendAfter.minus(spendBefore);
+    }
+}

@@ -1,0 +1,180 @@
+package io.mops.budget.budgets;
+
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.mops.budget.budgets.Budgets.PLANS;
+import static io.mops.budget.budgets.Budgets.createPlan;
+import static io.mops.budget.budgets.Budgets.december;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class PlanResourceTest {
+
+    private final TestDatabase db = TestDatabase.named("mops_budget_test");
+
+    private static io.restassured.specification.RequestSpecification asCoe() {
+        return given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void theCoeCreatesAMonthlyPlanWithChannelAllocations() {
+        asCoe().body(december("10000", Map.of("search", "4000", "social", "3000"))).post(PLANS)
+                .then().statusCode(201)
+                .body("periodStart", equalTo("2026-12-01"))
+                .body("periodEnd", equalTo("2026-12-31"))
+                .body("allocated", equalTo(7000.0f))
+                .body("unallocated", equalTo(3000.0f))
+                .body("pacing", equalTo("EVEN"))
+                .body("channels.channel", contains("search", "social"));
+    }
+
+    @Test
+    void aCustomPeriodThatEndsBeforeItStartsIsRefusedNamingTheEnd() {
+        Map<String, Object> draft = december("1000", Map.of());
+        draft.remove("month");
+        draft.put("periodStart", "2026-12-10");
+        draft.put("periodEnd", "2026-12-01");
+        asCoe().body(draft).post(PLANS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("periodEnd"));
+    }
+
+    @Test
+    void allocationsAboveTheTotalAreRefusedAndNothingIsStored() {
+        String name = "over-" + UUID.randomUUID();
+        Map<String, Object> draft = december("1000", Map.of("search", "600", "social", "400.01"));
+        draft.put("name", name);
+        asCoe().body(draft).post(PLANS)
+                .then().statusCode(400).body("violations[0].field", equalTo("allocations"));
+        assertEquals(0, db.count("select count(*) from budget_plan where name = ?", name));
+    }
+
+    @Test
+    void anUnknownCurrencyIsRefusedNamingTheCurrency() {
+        Map<String, Object> draft = december("1000", Map.of());
+        draft.put("currency", "EUX");
+        asCoe().body(draft).post(PLANS).then().statusCode(400).body("violations[0].field", equalTo("currency"));
+    }
+
+    @Test
+    void aNonNumericTotalIsRefusedNamingTheTotal() {
+        asCoe().body(december("lots", Map.of())).post(PLANS)
+                .then().statusCode(400).body("violations[0].field", equalTo("total"));
+    }
+
+    @Test
+    void aNegativeAllocationIsRefused() {
+        asCoe().body(december("1000", Map.of("search", "-1"))).post(PLANS).then().statusCode(400);
+    }
+
+    @Test
+    void anAmountFinerThanACentIsRefusedNamingTheField() {
+        asCoe().body(december("1000.001", Map.of())).post(PLANS)
+                .then().statusCode(400).body("violations[0].field", equalTo("total"));
+    }
+
+    @Test
+    void aChannelTeamCannotCreateAPlan() {
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
+                .body(december("1000", Map.of())).post(PLANS)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aChannelTeamSeesOnlyItsOwnChannelsAllocation() {
+        String id = createPlan(december("10000", Map.of("search", "4000", "social", "3000")));
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get(PLANS + "/" + id)
+                .then().statusCode(200).body("channels.channel", contains("search"));
+        given().auth().oauth2(Tokens.user("carol")).get(PLANS + "/" + id)
+                .then().statusCode(200).body("channels.channel", contains("search", "social"));
+    }
+
+    @Test
+    void anUnknownPlanIsNotFound() {
+        given().auth().oauth2(Tokens.user("carol")).get(PLANS + "/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aReallocationAboveTheTotalIsRefusedWhole() {
+        String id = createPlan(december("1000", Map.of("search", "500", "social", "500")));
+        asCoe().body(Map.of("allocations", Map.of("search", "200", "social", "900")))
+                .put(PLANS + "/" + id + "/allocations")
+                .then().statusCode(400).body("violations[0].field", equalTo("allocations"));
+        given().auth().oauth2(Tokens.user("carol")).get(PLANS + "/" + id)
+                .then().body("channels.allocation", contains(500.0f, 500.0f));
+    }
+
+    @Test
+    void theTotalCannotShrinkBelowWhatTheChannelsHold() {
+        String id = createPlan(december("1000", Map.of("search", "600")));
+        asCoe().body(Map.of("total", "599.99")).put(PLANS + "/" + id + "/total")
+                .then().statusCode(400).body("violations[0].field", equalTo("allocations"));
+        asCoe().body(Map.of("total", "600")).put(PLANS + "/" + id + "/total")
+                .then().statusCode(200).body("total", equalTo(600.0f)).body("unallocated", equalTo(0.0f));
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
+                .body(Map.of("total", "5000")).put(PLANS + "/" + id + "/total").then().statusCode(403);
+    }
+
+    @Test
+    void aChangeBasedOnAnOldVersionIsAConflict() {
+        String id = createPlan(december("1000", Map.of("search", "500")));
+        int version = given().auth().oauth2(Tokens.user("carol")).get(PLANS + "/" + id).then().extract().path("version");
+        asCoe().body(Map.of("allocations", Map.of("search", "400"), "expectedVersion", version))
+                .put(PLANS + "/" + id + "/allocations").then().statusCode(200);
+        asCoe().body(Map.of("allocations", Map.of("search", "300"), "expectedVersion", version))
+                .put(PLANS + "/" + id + "/allocations").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void parallelReallocationsNeverAllocateMoreThanTheTotal() throws Exception {
+        // Twelve channels hold 50 each (600 of 1,000). Raising any one to 450 fits exactly; any two together do not.
+        Map<String, Object> allocations = new HashMap<>();
+        List<String> channels = new ArrayList<>();
+        for (char c = 'a'; c < 'a' + 12; c++) {
+            channels.add("channel-" + c);
+            allocations.put("channel-" + c, "50");
+        }
+        String id = createPlan(december("1000", allocations));
+        List<Callable<Integer>> moves = new ArrayList<>();
+        for (String channel : channels) {
+            moves.add(() -> asCoe().body(Map.of("allocations", Map.of(channel, "450")))
+                    .put(PLANS + "/" + id + "/allocations").then().extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(moves.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> status : pool.invokeAll(moves)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400 || s == 409), statuses.toString());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "exactly one move fits: " + statuses);
+        UUID plan = UUID.fromString(id);
+        assertEquals(1000, db.count("select sum(amount)::bigint from channel_allocation where plan_id = ?", plan));
+        assertEquals(1, db.count("select count(*) from channel_allocation where plan_id = ? and amount = 450", plan));
+    }
+}

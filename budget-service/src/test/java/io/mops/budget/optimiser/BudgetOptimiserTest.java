@@ -1,0 +1,195 @@
+package io.mops.budget.optimiser;
+
+import io.mops.budget.curve.CurveFit;
+import io.mops.budget.curve.ResponseCurve;
+import io.mops.budget.curve.SpendResponse;
+import io.mops.budget.money.Money;
+import io.mops.budget.plan.BudgetRuleViolation;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BudgetOptimiserTest {
+
+    static final double GRID_STEP = 10;
+
+    static SpendResponse known(ResponseCurve curve) {
+        return new CurveFit(curve, 1, 0, 52, new double[4][4]).overPeriods(1);
+    }
+
+    static Money eur(double amount) {
+        return Money.of(BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN), Money.currency("EUR"));
+    }
+
+    // Concave (shape ≤ 1) curves of different scale and saturation.
+    static final SpendResponse SEARCH = known(new ResponseCurve(0.3, 6000, 1500, 1.0));
+    static final SpendResponse SOCIAL = known(new ResponseCurve(0.5, 4000, 800, 0.8));
+    static final SpendResponse EMAIL = known(new ResponseCurve(0.1, 2500, 300, 1.0));
+
+    private static double[] spendOf(Reallocation r) {
+        return r.moves().stream().mapToDouble(m -> m.spendAfter().amount().doubleValue()).toArray();
+    }
+
+    private static double outcome(SpendResponse[] responses, double[] spend) {
+        double total = 0;
+        for (int i = 0; i < spend.length; i++) {
+            total += responses[i].outcome(spend[i]);
+        }
+        return total;
+    }
+
+    /** Every split of {@code total} on the grid within the bounds; the one with the highest outcome. */
+    private static double[] bruteForce(SpendResponse[] r, double total, double[] low, double[] high) {
+        double[] best = null;
+        double bestOutcome = Double.NEGATIVE_INFINITY;
+        for (double a = low[0]; a <= high[0] + 1e-9; a += GRID_STEP) {
+            for (double b = low[1]; b <= high[1] + 1e-9; b += GRID_STEP) {
+                double c = total - a - b;
+                if (c < low[2] - 1e-9 || c > high[2] + 1e-9) {
+                    continue;
+                }
+                double[] split = {a, b, c};
+                double o = outcome(r, split);
+                if (o > bestOutcome) {
+                    bestOutcome = o;
+                    best = split;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void assertMatchesGrid(double[] grid, Reallocation r, SpendResponse[] responses) {
+        double[] found = spendOf(r);
+        for (int i = 0; i < found.length; i++) {
+            assertEquals(grid[i], found[i], GRID_STEP, r.moves().get(i).channel());
+        }
+        assertTrue(outcome(responses, found) >= outcome(responses, grid) - 1e-6,
+                "the optimiser does at least as well as the best grid point");
+    }
+
+    @Test
+    void unconstrainedSplitMatchesABruteForceGridSearch() {
+        SpendResponse[] responses = {SEARCH, SOCIAL, EMAIL};
+        Reallocation r = new BudgetOptimiser(Optional.empty()).optimise(eur(3000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)),
+                ChannelOption.unconstrained("social", SOCIAL, eur(1000)),
+                ChannelOption.unconstrained("email", EMAIL, eur(1000))));
+        double[] grid = bruteForce(responses, 3000, new double[] {0, 0, 0}, new double[] {3000, 3000, 3000});
+        assertMatchesGrid(grid, r, responses);
+    }
+
+    @Test
+    void constrainedSplitMatchesABruteForceGridSearchWithinTheSameBounds() {
+        SpendResponse[] responses = {SEARCH, SOCIAL, EMAIL};
+        Reallocation r = new BudgetOptimiser(Optional.of(new BigDecimal("0.20"))).optimise(eur(3000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)).within(eur(900), eur(1150)),
+                ChannelOption.unconstrained("social", SOCIAL, eur(1000)),
+                ChannelOption.unconstrained("email", EMAIL, eur(1000))));
+        // search: its own 900..1150; the others: ±20 % of 1,000.
+        double[] grid = bruteForce(responses, 3000, new double[] {900, 800, 800}, new double[] {1150, 1200, 1200});
+        assertMatchesGrid(grid, r, responses);
+    }
+
+    @Test
+    void unconstrainedChannelsEndWithEqualMarginalReturns() {
+        Reallocation r = new BudgetOptimiser(Optional.empty()).optimise(eur(3000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)),
+                ChannelOption.unconstrained("social", SOCIAL, eur(1000)),
+                ChannelOption.unconstrained("email", EMAIL, eur(1000))));
+        double first = r.moves().getFirst().marginalReturnAfter();
+        for (ChannelMove move : r.moves()) {
+            assertEquals(ChannelMove.Limit.NONE, move.limit());
+            assertEquals(first, move.marginalReturnAfter(), first * 0.01, move.channel());
+        }
+        assertTrue(r.expectedOutcomeChange() > 0);
+    }
+
+    @Test
+    void allocationsAddUpToTheTotalToTheCent() {
+        Reallocation r = new BudgetOptimiser(Optional.of(new BigDecimal("0.5"))).optimise(eur(3333.33), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1111.11)),
+                ChannelOption.unconstrained("social", SOCIAL, eur(1111.11)),
+                ChannelOption.unconstrained("email", EMAIL, eur(1111.11))));
+        Money sum = Money.sum(r.moves().stream().map(ChannelMove::spendAfter).toList(), Money.currency("EUR"));
+        assertEquals(eur(3333.33), sum);
+    }
+
+    @Test
+    void noChannelMovesMoreThanTheMaximumChangeAndLockedChannelsDoNotMove() {
+        Reallocation r = new BudgetOptimiser(Optional.of(new BigDecimal("0.20"))).optimise(eur(3000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)),
+                ChannelOption.unconstrained("social", SOCIAL, eur(1500)).lockedAtCurrent(),
+                ChannelOption.unconstrained("email", EMAIL, eur(500))));
+        for (ChannelMove move : r.moves()) {
+            double before = move.spendBefore().amount().doubleValue();
+            double after = move.spendAfter().amount().doubleValue();
+            assertTrue(Math.abs(after - before) <= 0.2 * before + 1e-9, move.channel() + " moved " + (after - before));
+        }
+        ChannelMove social = r.moves().get(1);
+        assertEquals(eur(1500), social.spendAfter());
+        assertEquals(ChannelMove.Limit.LOCKED, social.limit());
+        assertEquals(0, social.outcomeChange(), 1e-12);
+    }
+
+    @Test
+    void theExplanationNamesTheGuardrailThatHeldAChannel() {
+        // email saturates early, search keeps returning: money flows from email to search until ±20 % binds.
+        Reallocation r = new BudgetOptimiser(Optional.of(new BigDecimal("0.20"))).optimise(eur(2000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)),
+                ChannelOption.unconstrained("email", EMAIL, eur(1000))));
+        ChannelMove search = r.moves().get(0);
+        ChannelMove email = r.moves().get(1);
+        assertEquals(eur(1200), search.spendAfter());
+        assertEquals(ChannelMove.Limit.AT_MAX_INCREASE, search.limit());
+        assertEquals(eur(800), email.spendAfter());
+        assertEquals(ChannelMove.Limit.AT_MAX_DECREASE, email.limit());
+        assertTrue(search.marginalReturnBefore() > email.marginalReturnBefore());
+        assertTrue(search.marginalReturnAfter() < search.marginalReturnBefore(), "diminishing returns");
+        assertEquals(search.outcomeAfter() - search.outcomeBefore(), search.outcomeChange(), 1e-9);
+    }
+
+    @Test
+    void anSShapedChannelBelowItsThresholdIsNotFedCrumbs() {
+        SpendResponse threshold = known(new ResponseCurve(0, 10000, 2000, 4));
+        Reallocation r = new BudgetOptimiser(Optional.empty()).optimise(eur(1000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(500)),
+                ChannelOption.unconstrained("video", threshold, eur(500))));
+        SpendResponse[] responses = {SEARCH, threshold};
+        double best = Double.NEGATIVE_INFINITY;
+        for (double a = 0; a <= 1000; a += GRID_STEP) {
+            best = Math.max(best, outcome(responses, new double[] {a, 1000 - a}));
+        }
+        assertTrue(outcome(responses, spendOf(r)) >= best - 1e-6);
+    }
+
+    @Test
+    void minimumsAboveTheTotalAreRefused() {
+        BudgetRuleViolation refused = assertThrows(BudgetRuleViolation.class,
+                () -> new BudgetOptimiser(Optional.empty()).optimise(eur(1000), List.of(
+                        ChannelOption.unconstrained("search", SEARCH, eur(500)).within(eur(600), eur(1000)),
+                        ChannelOption.unconstrained("email", EMAIL, eur(500)).within(eur(600), eur(1000)))));
+        assertEquals("total", refused.field());
+    }
+
+    @Test
+    void aMinimumOutOfReachOfTheMaximumChangeNamesTheChannel() {
+        BudgetRuleViolation refused = assertThrows(BudgetRuleViolation.class,
+                () -> new BudgetOptimiser(Optional.of(new BigDecimal("0.1"))).optimise(eur(1000), List.of(
+                        ChannelOption.unconstrained("search", SEARCH, eur(500)).within(eur(600), eur(1000)),
+                        ChannelOption.unconstrained("email", EMAIL, eur(500)))));
+        assertEquals("channels.search", refused.field());
+    }
+
+    @Test
+    void aChannelInAnotherCurrencyIsRefused() {
+        assertThrows(BudgetRuleViolation.class, () -> new BudgetOptimiser(Optional.empty()).optimise(eur(1000),
+                List.of(ChannelOption.unconstrained("search", SEARCH, Money.of("500", "USD")))));
+    }
+}

@@ -1,0 +1,31 @@
+package io.mops.common.events;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Money a campaign spent on one day, as a channel integration read it from the ad platform. Each report is an
+ * increment, sent once (consumers de-duplicate by event id); a correction is a further report, never a rewrite.
+ */
+public record CampaignSpendReported(
+        @NotNull UUID campaignId,
+        @NotNull LocalDate day,
+        @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal amount,
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
+
+    /** {@code mops.ingest.spend}; {@link Topics} has no constant for the ingest topics yet. */
+    public static final String TOPIC = "mops.ingest.spend";
+
+    public static final EventType<CampaignSpendReported> TYPE =
+            new EventType<>("CampaignSpendReported", 1, TOPIC, CampaignSpendReported.class);
+
+    public String subject() {
+        return "campaign:" + campaignId;
+    }
+}
