@@ -19,8 +19,7 @@ public record CampaignSpendReported(
         @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
 
-    /** {@code mops.ingest.spend}; {@link Topics} has no constant for the ingest topics yet. */
-    public static final String TOPIC = "mops.ingest.spend";
+    public static final String TOPIC = Topics.INGEST_SPEND;
 
     public static final EventType<CampaignSpendReported> TYPE =
             new EventType<>("CampaignSpendReported", 1, TOPIC, CampaignSpendReported.class);

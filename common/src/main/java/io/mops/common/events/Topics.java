@@ -12,6 +12,10 @@ public final class Topics {
     public static final String QA_EVENTS = "mops.qa.events";
     public static final String APPROVAL_REQUESTS = "mops.approval.requests";
     public static final String APPROVAL_DECISIONS = "mops.approval.decisions";
+    /** Raw facts from channel integrations, keyed by the user or campaign they concern. */
+    public static final String INGEST_TOUCHPOINTS = "mops.ingest.touchpoints";
+    public static final String INGEST_CONVERSIONS = "mops.ingest.conversions";
+    public static final String INGEST_SPEND = "mops.ingest.spend";
     /** Messages no consumer could parse or validate, with the reason in the {@code dead-letter-reason} header. */
     public static final String DEAD_LETTER = "mops.dlq";
 
