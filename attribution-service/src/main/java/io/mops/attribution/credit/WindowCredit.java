@@ -1,0 +1,44 @@
+package io.mops.attribution.credit;
+
+import io.mops.attribution.model.Attribution;
+import io.mops.attribution.model.CampaignCredit;
+import io.mops.attribution.model.JourneySet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The credit of stored journeys over a window, per channel and, for touchpoint-weighting models, per campaign. */
+@Schema(description = "Credit of the stored journeys whose conversions fall in a window")
+public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, int journeys,
+                           long unattributedConversions, BigDecimal unattributedValue,
+                           CreditComparison credit, List<CampaignRow> campaigns) {
+
+    @Schema(description = "One campaign's credit under each model that credits campaigns")
+    public record CampaignRow(String channel, String campaign, Map<String, CreditComparison.ModelCredit> credit) {
+    }
+
+    static WindowCredit of(LocalDate from, LocalDate to, int lookbackDays, JourneySet journeys,
+                           long unattributedConversions, BigDecimal unattributedValue, List<Attribution> attributions) {
+        Map<List<String>, Map<String, CreditComparison.ModelCredit>> byCampaign = new TreeMap<>(
+                (a, b) -> a.get(0).equals(b.get(0)) ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
+        for (Attribution attribution : attributions) {
+            for (CampaignCredit campaign : attribution.campaigns()) {
+                byCampaign.computeIfAbsent(List.of(campaign.channel(), campaign.campaign().orElse("")),
+                        k -> new LinkedHashMap<>()).put(attribution.model(),
+                        new CreditComparison.ModelCredit(campaign.conversions(), campaign.value(), null));
+            }
+        }
+        List<CampaignRow> campaigns = new ArrayList<>();
+        byCampaign.forEach((key, credit) -> campaigns.add(new CampaignRow(key.get(0),
+                Optional.of(key.get(1)).filter(c -> !c.isEmpty()).orElse(null), credit)));
+        return new WindowCredit(from, to, lookbackDays, journeys.journeys().size(), unattributedConversions,
+                unattributedValue, CreditComparison.of(journeys.toPathSet(), attributions), campaigns);
+    }
+}

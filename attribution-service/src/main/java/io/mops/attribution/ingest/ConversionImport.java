@@ -1,0 +1,80 @@
+package io.mops.attribution.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.attribution.lines.LineReader;
+import io.mops.attribution.lines.RejectedLine;
+import io.mops.common.events.ConversionObserved;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads a conversion import — JSON lines, or CSV with the header
+ * {@code event_id,user_id,anonymous_id,occurred_at,value,currency} — checking every line against the
+ * {@link ConversionObserved} contract. The result is every valid conversion, or every rejected line.
+ */
+final class ConversionImport {
+
+    static final List<String> CSV_COLUMNS = List.of("event_id", "user_id", "anonymous_id", "occurred_at", "value",
+            "currency");
+    private static final List<String> REQUIRED_CSV_COLUMNS = List.of("event_id", "user_id", "occurred_at", "value",
+            "currency");
+
+    record Result(List<ConversionImportLine> lines, List<RejectedLine> rejected) {
+    }
+
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    ConversionImport(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    Result readJsonLines(String body) {
+        return checked(LineReader.jsonLines(body, json, ConversionImportLine.class));
+    }
+
+    Result readCsv(String body) {
+        return checked(LineReader.csv(body, CSV_COLUMNS, REQUIRED_CSV_COLUMNS, ConversionImport::csvLine));
+    }
+
+    private Result checked(LineReader.Read<ConversionImportLine> read) {
+        List<ConversionImportLine> lines = new ArrayList<>();
+        List<RejectedLine> rejected = new ArrayList<>(read.rejected());
+        for (LineReader.Numbered<ConversionImportLine> numbered : read.lines()) {
+            ConversionImportLine line = numbered.value();
+            List<String> problems = new ArrayList<>();
+            if (line.eventId() == null) {
+                problems.add("eventId: must not be null");
+            }
+            validator.validate(line.conversion()).stream()
+                    .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                    .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
+            if (problems.isEmpty()) {
+                lines.add(line);
+            } else {
+                rejected.add(new RejectedLine(numbered.line(), String.join("; ", problems)));
+            }
+        }
+        if (lines.isEmpty() && rejected.isEmpty()) {
+            rejected.add(new RejectedLine(1, "the import holds no conversions"));
+        }
+        rejected.sort(Comparator.comparingLong(RejectedLine::line));
+        return new Result(lines, rejected);
+    }
+
+    private static ConversionImportLine csvLine(Map<String, String> value) {
+        return new ConversionImportLine(LineReader.parse(value.get("event_id"), "event_id", UUID::fromString),
+                value.get("user_id"), value.get("anonymous_id"),
+                LineReader.parse(value.get("occurred_at"), "occurred_at", Instant::parse),
+                LineReader.parse(value.get("value"), "value", BigDecimal::new), value.get("currency"));
+    }
+}

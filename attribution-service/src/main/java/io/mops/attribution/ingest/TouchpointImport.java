@@ -1,0 +1,87 @@
+package io.mops.attribution.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.attribution.lines.LineReader;
+import io.mops.attribution.lines.RejectedLine;
+import io.mops.common.events.TouchpointObserved;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads a touchpoint import — JSON lines, or CSV with the header
+ * {@code event_id,user_id,anonymous_id,occurred_at,channel,campaign,interaction,cost,currency} — checking every line
+ * against the {@link TouchpointObserved} contract. The result is every valid touchpoint, or every rejected line.
+ */
+final class TouchpointImport {
+
+    static final List<String> CSV_COLUMNS = List.of("event_id", "user_id", "anonymous_id", "occurred_at", "channel",
+            "campaign", "interaction", "cost", "currency");
+    private static final List<String> REQUIRED_CSV_COLUMNS = List.of("event_id", "occurred_at", "channel", "interaction");
+
+    record Result(List<TouchpointImportLine> lines, List<RejectedLine> rejected) {
+    }
+
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    TouchpointImport(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    Result readJsonLines(String body) {
+        return checked(LineReader.jsonLines(body, json, TouchpointImportLine.class));
+    }
+
+    Result readCsv(String body) {
+        return checked(LineReader.csv(body, CSV_COLUMNS, REQUIRED_CSV_COLUMNS, TouchpointImport::csvLine));
+    }
+
+    private Result checked(LineReader.Read<TouchpointImportLine> read) {
+        List<TouchpointImportLine> lines = new ArrayList<>();
+        List<RejectedLine> rejected = new ArrayList<>(read.rejected());
+        for (LineReader.Numbered<TouchpointImportLine> numbered : read.lines()) {
+            TouchpointImportLine line = numbered.value();
+            List<String> problems = new ArrayList<>();
+            if (line.eventId() == null) {
+                problems.add("eventId: must not be null");
+            }
+            validator.validate(line.touchpoint()).stream()
+                    .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                    .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
+            if (problems.isEmpty()) {
+                try {
+                    StoredTouchpoint.of(line.eventId(), line.touchpoint(), Instant.EPOCH);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (problems.isEmpty()) {
+                lines.add(line);
+            } else {
+                rejected.add(new RejectedLine(numbered.line(), String.join("; ", problems)));
+            }
+        }
+        if (lines.isEmpty() && rejected.isEmpty()) {
+            rejected.add(new RejectedLine(1, "the import holds no touchpoints"));
+        }
+        rejected.sort(Comparator.comparingLong(RejectedLine::line));
+        return new Result(lines, rejected);
+    }
+
+    private static TouchpointImportLine csvLine(Map<String, String> value) {
+        return new TouchpointImportLine(LineReader.parse(value.get("event_id"), "event_id", UUID::fromString),
+                value.get("user_id"), value.get("anonymous_id"),
+                LineReader.parse(value.get("occurred_at"), "occurred_at", Instant::parse), value.get("channel"),
+                value.get("campaign"), value.get("interaction"),
+                LineReader.parse(value.get("cost"), "cost", BigDecimal::new), value.get("currency"));
+    }
+}

@@ -1,0 +1,202 @@
+package io.mops.attribution.credit;
+
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class PathCreditResourceTest {
+
+    static final String PATH = "/attribution/paths/credit";
+
+    /** The three-path example worked out in MarkovRemovalEffectTest: markov-1 credits 0.2 / 0.4 / 0.4. */
+    static final Map<String, Object> CLASSIC = Map.of("currency", "EUR", "paths", List.of(
+            Map.of("path", "C1 > C2 > C3", "conversions", 1, "conversionValue", 100, "nulls", 0),
+            Map.of("path", "C1", "conversions", 0, "nulls", 1),
+            Map.of("path", "C2 > C3", "conversions", 0, "conversionValue", 0, "nulls", 1)));
+
+    static final String CLASSIC_CSV = """
+            path,total_conversions,total_conversion_value,total_null
+            C1 > C2 > C3,1,100,0
+            C1,0,0,1
+            C2 > C3,0,0,1
+            """;
+
+    @Test
+    void aChannelTeamComparesModelsSideBySide() {
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType(ContentType.JSON).body(CLASSIC)
+                .queryParam("model", "markov-1").queryParam("model", "linear").queryParam("model", "shapley")
+                .post(PATH)
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("models", equalTo(List.of("markov-1", "linear", "shapley")))
+                .body("totalConversions", equalTo(1))
+                .body("totalNulls", equalTo(2))
+                .body("channels.channel", equalTo(List.of("C1", "C2", "C3")))
+                .body("channels[0].credit.markov-1.conversions", equalTo(0.2f))
+                .body("channels[1].credit.markov-1.conversions", equalTo(0.4f))
+                .body("channels[1].credit.markov-1.value", equalTo(40.0f))
+                // Thirds are rounded to add up: the spare 0.0001 goes to the first of the tied channels.
+                .body("channels[0].credit.linear.conversions", equalTo(0.3334f))
+                .body("channels[1].credit.linear.conversions", equalTo(0.3333f))
+                .body("channels[2].credit.shapley.conversions", equalTo(0.3333f));
+    }
+
+    @Test
+    void aCsvExportGivesTheSameCreditAndCsvComesBackWhenAskedFor() {
+        String csv = given().auth().oauth2(Tokens.serviceAccount("channel-social"))
+                .contentType("text/csv").body(CLASSIC_CSV)
+                .accept("text/csv")
+                .queryParam("currency", "EUR").queryParam("model", "markov-1").queryParam("model", "first-touch")
+                .post(PATH)
+                .then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract().asString();
+
+        org.junit.jupiter.api.Assertions.assertEquals("""
+                channel,markov-1_conversions,markov-1_value,first-touch_conversions,first-touch_value
+                C1,0.2000,20.0000,1.0000,100.0000
+                C2,0.4000,40.0000,0.0000,0.0000
+                C3,0.4000,40.0000,0.0000,0.0000
+                """, csv);
+    }
+
+    @Test
+    void aCsvUploadAnswersJsonByDefault() {
+        given().auth().oauth2(Tokens.user("alice"))
+                .contentType("text/csv").body(CLASSIC_CSV)
+                .queryParam("currency", "EUR").queryParam("model", "markov-2")
+                .post(PATH)
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("currency", equalTo("EUR"))
+                .body("channels[0].credit.markov-2.conversions", equalTo(0.2f));
+    }
+
+    @Test
+    void unknownModelNamesAre400sNamingTheParameter() {
+        given().auth().oauth2(Tokens.user("carol"))
+                .contentType(ContentType.JSON).body(CLASSIC)
+                .queryParam("model", "markov-1").queryParam("model", "markov-9").queryParam("model", "data-driven")
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("model", "model")))
+                .body("violations[0].message", startsWith("unknown model 'markov-9'; known: first-touch"))
+                .body("violations[1].message", startsWith("unknown model 'data-driven'"));
+    }
+
+    @Test
+    void aRequestWithoutAModelIsA400() {
+        given().auth().oauth2(Tokens.user("carol"))
+                .contentType(ContentType.JSON).body(CLASSIC)
+                .post(PATH)
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("model"));
+    }
+
+    @Test
+    void timeDecayOnAggregatedPathsIsRefusedWithTheReason() {
+        given().auth().oauth2(Tokens.user("carol"))
+                .contentType(ContentType.JSON).body(CLASSIC)
+                .queryParam("model", "time-decay")
+                .post(PATH)
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("model"))
+                .body("violations[0].message", containsString("aggregated paths carry no times"));
+    }
+
+    @Test
+    void aCsvWithBadLinesIsRejectedWholeListingEveryLine() {
+        String csv = """
+                path,total_conversions,total_conversion_value,total_null
+                search,1,10,0
+                search > > email,1,10,0
+                email,-1,0,0
+                social,two,0,0
+                """;
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType("text/csv").body(csv)
+                .queryParam("currency", "EUR").queryParam("model", "linear")
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("3 lines rejected; nothing was applied"))
+                .body("violations.field", equalTo(List.of("line 3", "line 4", "line 5")))
+                .body("violations[2].message", equalTo("total_conversions 'two' is not a number"));
+    }
+
+    @Test
+    void aCsvWithoutCurrencyIsA400() {
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType("text/csv").body(CLASSIC_CSV)
+                .queryParam("model", "linear")
+                .post(PATH)
+                .then().statusCode(400)
+                .body("violations.field", hasItems("currency"));
+    }
+
+    @Test
+    void invalidJsonPathsAreNamedByTheirIndex() {
+        Map<String, Object> bad = Map.of("currency", "EUR", "paths", List.of(
+                Map.of("path", "search", "conversions", 1),
+                Map.of("path", "search >", "conversions", 1),
+                Map.of("path", "email", "conversions", -2)));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType(ContentType.JSON).body(bad)
+                .queryParam("model", "linear")
+                .post(PATH)
+                .then().statusCode(400)
+                .body("violations.field", hasItems("paths[2].conversions"));
+    }
+
+    @Test
+    void unparseablePathsInJsonAreNamedByTheirIndex() {
+        Map<String, Object> bad = Map.of("currency", "EUR", "paths", List.of(
+                Map.of("path", "search", "conversions", 1),
+                Map.of("path", "search >", "conversions", 1)));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType(ContentType.JSON).body(bad)
+                .queryParam("model", "linear")
+                .post(PATH)
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("paths[1].path"));
+    }
+
+    @Test
+    void aboveFifteenChannelsShapleyReportsItsStandardError() {
+        List<Map<String, Object>> paths = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            paths.add(Map.of("path", "ch" + i + " > ch" + ((i + 1) % 16), "conversions", 1 + i, "conversionValue", 10));
+        }
+        given().auth().oauth2(Tokens.user("carol"))
+                .contentType(ContentType.JSON).body(Map.of("currency", "EUR", "paths", paths))
+                .queryParam("model", "shapley")
+                .post(PATH)
+                .then().statusCode(200)
+                .body("channels[0].credit.shapley.standardError.permutations", equalTo(10_000))
+                .body("channels[0].credit.shapley.standardError.conversions", greaterThan(0f));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        given().contentType(ContentType.JSON).body(CLASSIC).queryParam("model", "linear").post(PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}

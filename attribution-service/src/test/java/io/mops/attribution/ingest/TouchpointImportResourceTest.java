@@ -1,0 +1,145 @@
+package io.mops.attribution.ingest;
+
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class TouchpointImportResourceTest {
+
+    static final String PATH = "/attribution/touchpoints";
+    private final TestDatabase db = TestDatabase.named("mops_attribution_test");
+
+    static String jsonLine(UUID id, String channel) {
+        return """
+                {"eventId":"%s","userId":"u-%s","occurredAt":"2026-11-20T10:00:00Z","channel":"%s","campaign":"brand","interaction":"click","cost":1.20,"currency":"EUR"}"""
+                .formatted(id, id, channel);
+    }
+
+    /** Rest Assured encodes only the content types it knows from strings; JSON lines go as bytes. */
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long stored(UUID id) {
+        return db.count("select count(*) from touchpoint where event_id = ?", id);
+    }
+
+    @Test
+    void aChannelTeamImportsItsOwnTouchpointsAndAReimportStoresNothingTwice() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String body = jsonLine(first, "search") + "\n\n" + jsonLine(second, "search") + "\n";
+
+        given().auth().oauth2(Tokens.serviceAccount("channel-search"))
+                .contentType("application/x-ndjson").body(bytes(body)).post(PATH)
+                .then().statusCode(200)
+                .body("received", equalTo(2)).body("stored", equalTo(2)).body("duplicates", equalTo(0));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType("application/x-ndjson").body(bytes(body)).post(PATH)
+                .then().statusCode(200)
+                .body("stored", equalTo(0)).body("duplicates", equalTo(2));
+
+        assertEquals(1, stored(first));
+        assertEquals(1, db.count("select count(*) from touchpoint where event_id = ? and cost = 1.20", second));
+    }
+
+    @Test
+    void aChannelTeamMayNotImportAnotherTeamsTouchpointsAndNothingIsStored() {
+        UUID own = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+
+        given().auth().oauth2(Tokens.serviceAccount("channel-search"))
+                .contentType("application/x-ndjson").body(bytes(jsonLine(own, "search") + "\n" + jsonLine(foreign, "social")))
+                .post(PATH)
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("social"));
+
+        assertEquals(0, stored(own));
+    }
+
+    @Test
+    void theCoeImportsCsvForAnyChannel() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String csv = """
+                event_id,user_id,anonymous_id,occurred_at,channel,campaign,interaction,cost,currency
+                %s,u-1,,2026-11-20T10:00:00Z,email,newsletter,click,,
+                %s,,cookie-9,2026-11-20T11:00:00Z,display,"banner, q4",impression,0.002,EUR
+                """.formatted(a, b);
+
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType("text/csv").body(csv).post(PATH)
+                .then().statusCode(200).body("stored", equalTo(2));
+
+        assertEquals(1, db.count("select count(*) from touchpoint where event_id = ? and anonymous_id = 'cookie-9'"
+                + " and campaign = 'banner, q4' and user_id is null", b));
+    }
+
+    @Test
+    void everyBadLineIsReportedAndNothingIsStored() {
+        UUID good = UUID.randomUUID();
+        String csv = """
+                event_id,user_id,occurred_at,channel,interaction,cost,currency
+                %s,u-1,2026-11-20T10:00:00Z,search,click,,
+                not-a-uuid,u-1,2026-11-20T10:00:00Z,search,click,,
+                %s,,2026-11-20T10:00:00Z,search,click,,
+                %s,u-2,2026-11-20T10:00:00Z,search,hover,,
+                %s,u-3,2026-11-20T10:00:00Z,search,click,5,
+                """.formatted(good, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType("text/csv").body(csv).post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("4 lines rejected; nothing was applied"))
+                .body("violations.field", equalTo(List.of("line 3", "line 4", "line 5", "line 6")))
+                .body("violations[0].message", equalTo("event_id: cannot read 'not-a-uuid'"))
+                .body("violations[1].message", containsString("userId or anonymousId"))
+                .body("violations[2].message", containsString("interaction"))
+                .body("violations[3].message", containsString("currency"));
+
+        assertEquals(0, stored(good));
+    }
+
+    @Test
+    void badJsonLinesAreReportedByLineNumber() {
+        UUID good = UUID.randomUUID();
+        String body = jsonLine(good, "search") + "\n"
+                + jsonLine(UUID.randomUUID(), "search").replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"x\"") + "\n"
+                + "{\"eventId\": \n"
+                + jsonLine(UUID.randomUUID(), "Search") + "\n";
+
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType("application/x-ndjson").body(bytes(body)).post(PATH)
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("line 2", "line 3", "line 4")))
+                .body("violations[0].message", equalTo("eventId: cannot read 'x'"))
+                .body("violations[1].message", startsWith("not a JSON object"))
+                .body("violations[2].message", startsWith("channel:"));
+
+        assertEquals(0, stored(good));
+    }
+
+    @Test
+    void approversDoNotImportTouchpoints() {
+        given().auth().oauth2(Tokens.user("alice"))
+                .contentType("application/x-ndjson").body(bytes(jsonLine(UUID.randomUUID(), "search"))).post(PATH)
+                .then().statusCode(403);
+    }
+}

@@ -1,0 +1,105 @@
+package io.mops.attribution.ingest;
+
+import io.mops.common.events.Topics;
+import io.mops.common.events.TouchpointObserved;
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.TestProducer;
+import io.mops.testsupport.TopicTap;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Touchpoints from the real Kafka into the real database. */
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class TouchpointListenerTest {
+
+    private final TestDatabase db = TestDatabase.named("mops_attribution_test");
+
+    static String event(UUID id, String customer, String data) {
+        return """
+                {"id":"%s","type":"TouchpointObserved","version":1,"source":"channel-search",
+                 "time":"2026-11-25T10:00:00Z","subject":"customer:%s","data":%s}
+                """.formatted(id, customer, data);
+    }
+
+    static String click(String userId, String channel) {
+        return """
+                {"userId":"%s","occurredAt":"2026-11-24T09:30:00Z","channel":"%s","campaign":"brand-q4",
+                 "interaction":"click","cost":0.85,"currency":"EUR"}""".formatted(userId, channel);
+    }
+
+    private long stored(UUID eventId) {
+        return db.count("select count(*) from touchpoint where event_id = ?", eventId);
+    }
+
+    @Test
+    void aTouchpointIsStoredOnceEvenWhenDeliveredTwice() {
+        UUID id = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        String user = "user-" + id;
+        TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(id, user, click(user, "search")));
+        TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(id, user, click(user, "search")));
+        // Same key, same partition: once the marker is stored, both copies before it have been consumed.
+        TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(marker, user, click(user, "email")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(marker) == 1);
+        assertEquals(1, stored(id));
+        assertEquals(1, db.count("select count(*) from touchpoint where event_id = ? and user_id = ? and channel = 'search'"
+                + " and campaign = 'brand-q4' and interaction = 'click' and cost = 0.85 and currency = 'EUR'", id, user));
+    }
+
+    @Test
+    void anAnonymousImpressionWithoutCostIsStored() {
+        UUID id = UUID.randomUUID();
+        String anonymous = "cookie-" + id;
+        TestProducer.send(TouchpointObserved.TOPIC, "customer:" + anonymous, event(id, anonymous, """
+                {"anonymousId":"%s","occurredAt":"2026-11-24T09:00:00Z","channel":"display",
+                 "interaction":"impression"}""".formatted(anonymous)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(id) == 1);
+        assertEquals(1, db.count("select count(*) from touchpoint where event_id = ? and user_id is null"
+                + " and anonymous_id = ? and cost is null", id, anonymous));
+    }
+
+    @Test
+    void aTouchpointWithoutACustomerIsDeadLetteredWithTheReason() {
+        UUID bad = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            TestProducer.send(TouchpointObserved.TOPIC, "customer:nobody", event(bad, "nobody", """
+                    {"occurredAt":"2026-11-24T09:00:00Z","channel":"display","interaction":"impression"}"""));
+            TestProducer.send(TouchpointObserved.TOPIC, "customer:nobody", event(good, "u1", click("u1", "search")));
+
+            ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(bad.toString()), Duration.ofSeconds(60));
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("userId or anonymousId"), reason);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(good) == 1);
+            assertEquals(0, stored(bad));
+        }
+    }
+
+    @Test
+    void anUnknownInteractionIsDeadLetteredNamingTheField() {
+        UUID bad = UUID.randomUUID();
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            TestProducer.send(TouchpointObserved.TOPIC, "customer:u2", event(bad, "u2", """
+                    {"userId":"u2","occurredAt":"2026-11-24T09:00:00Z","channel":"search","interaction":"hover"}"""));
+
+            ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(bad.toString()), Duration.ofSeconds(60));
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("interaction"), reason);
+            assertEquals(0, stored(bad));
+        }
+    }
+}
