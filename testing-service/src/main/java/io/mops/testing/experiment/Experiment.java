@@ -1,5 +1,7 @@
 package io.mops.testing.experiment;
 
+import io.mops.testing.results.MetricKind;
+import io.mops.common.problem.NotFoundProblem;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,19 @@ import java.util.UUID;
 @Table(name = "experiment")
 public class Experiment extends PanacheEntityBase {
 
-    public enum Status { DRAFT, RUNNING, PAUSED, CONCLUDED }
+    /** draft -> running <-> paused, and running or paused -> concluded, which is final. */
+    public enum Status {
+        DRAFT, RUNNING, PAUSED, CONCLUDED;
+
+        public boolean mayBecome(Status next) {
+            return switch (this) {
+                case DRAFT -> next == RUNNING;
+                case RUNNING -> next == PAUSED || next == CONCLUDED;
+                case PAUSED -> next == RUNNING || next == CONCLUDED;
+                case CONCLUDED -> false;
+            };
+        }
+    }
 
     @Id
     public UUID id;
@@ -36,11 +50,54 @@ public class Experiment extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(nullable = false)
+    public String metric;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "metric_kind", nullable = false)
+    public MetricKind metricKind;
+    /** Mixed into every unit's hash, so that experiments shuffle units independently of each other. */
+    @Column(nullable = false)
+    public int seed;
+    @Column(name = "control_variant")
+    public String controlVariant;
+    /** Bumped with every change of the traffic split; exposures record the version they were made under. */
+    @Column(name = "allocation_version", nullable = false)
+    public int allocationVersion;
+    public String winner;
+    @Column(name = "status_changed_by")
+    public String statusChangedBy;
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+    /** How often the service re-weights this experiment by itself; {@code null}: only on request. */
+    @Column(name = "reweigh_every_seconds")
+    public Long reweighEverySeconds;
+    @Column(name = "last_reweighed_at")
+    public Instant lastReweighedAt;
+    /** Guardrail metric names, comma-separated; rates of harm where higher is worse. */
+    public String guardrails;
+
+    public List<String> guardrailMetrics() {
+        return guardrails == null || guardrails.isBlank() ? List.of() : List.of(guardrails.split(","));
+    }
 
     static Uni<List<Experiment>> visibleTo(Optional<String> channel) {
         Sort newestFirst = Sort.descending("createdAt");
         return channel.map(c -> Experiment.<Experiment>list("channel", newestFirst, c))
                 .orElseGet(() -> Experiment.listAll(newestFirst));
+    }
+
+    public static Uni<Experiment> byKey(String key) {
+        return Experiment.<Experiment>find("key", key).firstResult().onItem().ifNull()
+                .failWith(() -> new NotFoundProblem("no experiment with key '" + key + "'"));
+    }
+
+    /** Running experiments whose re-weighting cadence has elapsed at {@code now}. */
+    public static Uni<List<Experiment>> dueForReweighing(Instant now) {
+        return Experiment.<Experiment>list("status = ?1 and reweighEverySeconds is not null", Status.RUNNING)
+                .map(running -> running.stream()
+                        .filter(e -> e.lastReweighedAt == null
+                                || !e.lastReweighedAt.plusSeconds(e.reweighEverySeconds).isAfter(now))
+                        .toList());
     }
 
     static Uni<Boolean> keyTaken(String key) {

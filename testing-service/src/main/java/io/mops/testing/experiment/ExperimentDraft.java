@@ -1,9 +1,13 @@
 package io.mops.testing.experiment;
 
+import io.mops.testing.results.MetricKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Duration;
+import java.util.List;
 
 @Schema(description = "A new experiment, created as a draft")
 public record ExperimentDraft(
@@ -11,5 +15,25 @@ public record ExperimentDraft(
         @Schema(examples = "black-friday-subject-lines") String key,
         @NotBlank @Size(max = 200) @Schema(examples = "Black Friday subject lines") String name,
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
-        @Schema(examples = "email") String channel) {
+        @Schema(examples = "email") String channel,
+        @Pattern(regexp = "[a-z][a-z0-9_-]{0,79}", message = "must be a lowercase metric name")
+        @Schema(description = "Primary metric; defaults to 'conversion'", examples = "revenue") String metric,
+        @Schema(description = "BINARY (converted or not, the default) or CONTINUOUS (a value per unit such as revenue)")
+        MetricKind metricKind,
+        @Size(max = 10, message = "at most 10 guardrails")
+        @Schema(description = "Guardrail metrics: rates of harm where higher is worse; a variant significantly worse "
+                + "than the control on one is paused at the next re-weighting", examples = "[\"unsubscribe\"]")
+        List<@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,79}", message = "must be a lowercase metric name") String>
+        guardrails,
+        @Schema(description = "Re-weight by Thompson sampling on this cadence (ISO-8601, at least PT1S); "
+                + "without it only on request", examples = "PT1H")
+        Duration reweighEvery) {
+
+    String metricOrDefault() {
+        return metric == null ? "conversion" : metric;
+    }
+
+    MetricKind metricKindOrDefault() {
+        return metricKind == null ? MetricKind.BINARY : metricKind;
+    }
 }

@@ -1,6 +1,5 @@
 package io.mops.testing.experiment;
 
-import io.mops.common.problem.ConflictProblem;
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -11,15 +10,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 @Path("/experiments")
 @Tag(name = "Experiments")
@@ -28,9 +27,11 @@ import java.util.UUID;
 public class ExperimentResource {
 
     private final ChannelScope scope;
+    private final ExperimentService experiments;
 
-    public ExperimentResource(ChannelScope scope) {
+    public ExperimentResource(ChannelScope scope, ExperimentService experiments) {
         this.scope = scope;
+        this.experiments = experiments;
     }
 
     @GET
@@ -45,20 +46,33 @@ public class ExperimentResource {
     @Operation(summary = "Create a draft experiment for a channel the caller owns")
     public Uni<Response> create(@NotNull @Valid ExperimentDraft draft) {
         scope.requireAccess(draft.channel());
-        String createdBy = scope.caller().name();
-        return Experiment.keyTaken(draft.key()).flatMap(taken -> {
-            if (taken) {
-                throw new ConflictProblem("an experiment with key '" + draft.key() + "' already exists");
-            }
-            Experiment experiment = new Experiment();
-            experiment.id = UUID.randomUUID();
-            experiment.key = draft.key();
-            experiment.name = draft.name();
-            experiment.channel = draft.channel();
-            experiment.status = Experiment.Status.DRAFT;
-            experiment.createdBy = createdBy;
-            experiment.createdAt = Instant.now();
-            return experiment.<Experiment>persist();
-        }).map(e -> Response.status(Response.Status.CREATED).entity(ExperimentView.of(e)).build());
+        return experiments.create(draft, scope.caller().name())
+                .map(e -> Response.status(Response.Status.CREATED).entity(ExperimentView.of(e)).build());
+    }
+
+    @GET
+    @Path("/{key}")
+    @WithSession
+    @Operation(summary = "An experiment with its variants and lifecycle history")
+    public Uni<ExperimentDetail> get(@PathParam("key") String key) {
+        return ExperimentService.accessible(key, scope).chain(experiments::detail);
+    }
+
+    @PUT
+    @Path("/{key}/variants")
+    @WithTransaction
+    @Operation(summary = "Set a draft's variants: 2 to 500, listed with weights adding up to 1 or generated as the "
+            + "cross product of creative components")
+    public Uni<ExperimentDetail> planVariants(@PathParam("key") String key, @NotNull @Valid VariantPlan plan) {
+        return ExperimentService.accessible(key, scope).chain(e -> experiments.planVariants(e, plan));
+    }
+
+    @POST
+    @Path("/{key}/status")
+    @WithTransaction
+    @Operation(summary = "Start, pause, resume or conclude an experiment; who, when and why are recorded")
+    public Uni<ExperimentDetail> changeStatus(@PathParam("key") String key, @NotNull @Valid StatusChange change) {
+        String by = scope.caller().name();
+        return ExperimentService.accessible(key, scope).chain(e -> experiments.changeStatus(e, change, by));
     }
 }

@@ -1,0 +1,39 @@
+package io.mops.testing.allocation;
+
+import io.mops.common.security.ChannelScope;
+import io.mops.common.security.Roles;
+import io.mops.testing.experiment.ExperimentService;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/experiments/{key}/reallocations")
+@Tag(name = "Bandit allocation")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+public class ReallocationResource {
+
+    private final ChannelScope scope;
+    private final ReallocationService reallocations;
+
+    public ReallocationResource(ChannelScope scope, ReallocationService reallocations) {
+        this.scope = scope;
+        this.reallocations = reallocations;
+    }
+
+    @POST
+    @WithTransaction
+    @Operation(summary = "Re-weight traffic by Thompson sampling now: new shares, eliminated variants, and the winner "
+            + "when one passes both thresholds (which concludes the experiment); publishes AllocationChanged, "
+            + "VariantEliminated and WinnerDeclared")
+    public Uni<ReallocationService.Reallocation> reallocate(@PathParam("key") String key) {
+        String by = scope.caller().name();
+        return ExperimentService.accessible(key, scope).chain(e -> reallocations.reallocate(e, by));
+    }
+}

@@ -1,0 +1,162 @@
+package io.mops.testing.allocation;
+
+import io.mops.common.events.AllocationChanged;
+import io.mops.common.events.VariantEliminated;
+import io.mops.common.events.WinnerDeclared;
+import io.mops.common.outbox.Outbox;
+import io.mops.common.problem.ConflictProblem;
+import io.mops.testing.experiment.Experiment;
+import io.mops.testing.experiment.ExperimentService;
+import io.mops.testing.experiment.ExperimentVariant;
+import io.mops.testing.results.ExperimentReadout;
+import io.mops.testing.results.GuardrailReadout;
+import io.mops.testing.results.ResultsService;
+import io.mops.testing.results.VariantReadout;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * Applies the bandit's decision to a running experiment: new shares, eliminated variants, and a winner that
+ * concludes the experiment. A variant that breached a guardrail is paused first, with the reason recorded. Every
+ * change is announced through the outbox in the same transaction. A sample ratio mismatch pauses the whole
+ * experiment instead.
+ */
+@ApplicationScoped
+public class ReallocationService {
+
+    private final ResultsService results;
+    private final AllocationSettings settings;
+    private final Outbox outbox;
+
+    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox) {
+        this.results = results;
+        this.settings = settings;
+        this.outbox = outbox;
+    }
+
+    /** Call inside a transaction. */
+    public Uni<Reallocation> reallocate(Experiment experiment, String by) {
+        if (experiment.status != Experiment.Status.RUNNING) {
+            throw new ConflictProblem("experiment '" + experiment.key + "' is " + experiment.status
+                    + "; traffic is re-weighted only while it runs");
+        }
+        experiment.lastReweighedAt = Instant.now();
+        return results.snapshot(experiment).chain(observed -> {
+            ExperimentReadout first = observed.analyse(experiment.metricKind, settings.analysis());
+            if (first.sampleRatio().mismatch()) {
+                // Traffic moved on broken data would compound the damage: stop and let a person look.
+                String reason = String.format(Locale.ROOT,
+                        "sample ratio mismatch: chi-square %.2f, p = %.2g below %s; paused until explained",
+                        first.sampleRatio().chiSquare(), first.sampleRatio().pValue(), first.sampleRatio().threshold());
+                return ExperimentService.recordTransition(experiment, Experiment.Status.PAUSED, by, reason)
+                        .replaceWith(() -> new Reallocation(false, experiment.allocationVersion,
+                                first.recommendation(), reason));
+            }
+            Map<String, String> guardrailPauses = guardrailPauses(observed, first);
+            ResultsService.Snapshot snapshot = guardrailPauses.isEmpty() ? observed
+                    : observed.withoutLive(guardrailPauses.keySet());
+            ExperimentReadout readout = guardrailPauses.isEmpty() ? first
+                    : snapshot.analyse(experiment.metricKind, settings.analysis());
+            AllocationDecision decision = readout.recommendation();
+            if (decision == null) {
+                throw new ConflictProblem("experiment '" + experiment.key + "' has too little data to re-weight: "
+                        + "a continuous metric needs 2 exposed units per variant");
+            }
+            if (decision.inBurnIn() && guardrailPauses.isEmpty()) {
+                return Uni.createFrom().item(new Reallocation(false, experiment.allocationVersion, decision, null));
+            }
+            return apply(experiment, snapshot.variants(), readout, decision, guardrailPauses, by)
+                    .replaceWith(() -> new Reallocation(true, experiment.allocationVersion, decision, null));
+        });
+    }
+
+    /** Live variants (never the control) that breached a guardrail, with the reason. */
+    private static Map<String, String> guardrailPauses(ResultsService.Snapshot snapshot, ExperimentReadout readout) {
+        Map<String, String> pauses = new LinkedHashMap<>();
+        for (GuardrailReadout guardrail : readout.guardrails()) {
+            boolean live = snapshot.tallies().stream()
+                    .anyMatch(t -> t.variantKey().equals(guardrail.variantKey()) && t.live());
+            if (guardrail.breached() && live && !pauses.containsKey(guardrail.variantKey())) {
+                pauses.put(guardrail.variantKey(), String.format(Locale.ROOT,
+                        "guardrail %s breached: rate %.4f against the control's %.4f, always-valid p = %.2g",
+                        guardrail.metric(), guardrail.rate(), guardrail.controlRate(), guardrail.alwaysValidPValue()));
+            }
+        }
+        return pauses;
+    }
+
+    private Uni<Void> apply(Experiment experiment, List<ExperimentVariant> variants, ExperimentReadout readout,
+                            AllocationDecision decision, Map<String, String> guardrailPauses, String by) {
+        Instant now = Instant.now();
+        for (ExperimentVariant variant : variants) {
+            variant.share = decision.weights().get(variant.key);
+            Double chance = decision.eliminated().get(variant.key);
+            if (guardrailPauses.containsKey(variant.key)) {
+                variant.live = false;
+                variant.eliminatedAt = now;
+                variant.eliminatedReason = guardrailPauses.get(variant.key);
+            } else if (chance != null) {
+                variant.live = false;
+                variant.eliminatedAt = now;
+                variant.eliminatedReason = String.format(Locale.ROOT,
+                        "chance to be best %.5f fell below the elimination threshold %s", chance,
+                        settings.bandit().eliminationThreshold());
+            }
+        }
+        experiment.allocationVersion++;
+        List<Uni<?>> steps = new ArrayList<>();
+        steps.add(outbox.record(AllocationChanged.TYPE, "experiment:" + experiment.key,
+                new AllocationChanged(experiment.key, experiment.channel, experiment.allocationVersion,
+                        decision.weights())));
+        for (ExperimentVariant variant : variants) {
+            boolean stopped = decision.eliminated().containsKey(variant.key) || guardrailPauses.containsKey(variant.key);
+            if (stopped) {
+                double chance = decision.eliminated().getOrDefault(variant.key, chanceToBeBest(readout, variant.key));
+                steps.add(outbox.record(VariantEliminated.TYPE, "experiment:" + experiment.key,
+                        new VariantEliminated(experiment.key, experiment.channel, variant.key, chance,
+                                variant.eliminatedReason)));
+            }
+        }
+        if (decision.winner().isPresent()) {
+            String winner = decision.winner().get();
+            experiment.winner = winner;
+            double chance = decision.chanceToBeBest().get(winner);
+            Double uplift = readout.variants().stream().filter(v -> v.variantKey().equals(winner)).findFirst()
+                    .map(VariantReadout::bayesian).map(b -> b.uplift() == null ? null : b.uplift().estimate())
+                    .orElse(null);
+            String reason = String.format(Locale.ROOT, "winner %s: chance to be best %.4f, expected loss %.6f",
+                    winner, chance, decision.winnerExpectedLoss());
+            steps.add(ExperimentService.recordTransition(experiment, Experiment.Status.CONCLUDED, by, reason));
+            steps.add(outbox.record(WinnerDeclared.TYPE, "experiment:" + experiment.key,
+                    new WinnerDeclared(experiment.key, experiment.channel, winner, experiment.metric, chance,
+                            decision.winnerExpectedLoss(), uplift)));
+        }
+        // One session cannot run statements concurrently: the steps go one after the other.
+        return Multi.createFrom().iterable(steps)
+                .onItem().transformToUniAndConcatenate(step -> step)
+                .collect().asList()
+                .chain(() -> ExperimentVariant.persist(variants))
+                .chain(experiment::persist)
+                .replaceWithVoid();
+    }
+
+    private static double chanceToBeBest(ExperimentReadout readout, String variantKey) {
+        return readout.variants().stream().filter(v -> v.variantKey().equals(variantKey) && v.bayesian() != null)
+                .mapToDouble(v -> v.bayesian().chanceToBeBest()).findFirst().orElse(0.0);
+    }
+
+    /**
+     * @param pausedBecause set when the sample ratio check failed: the experiment was paused instead of re-weighted
+     */
+    public record Reallocation(boolean applied, int allocationVersion, AllocationDecision decision,
+                               String pausedBecause) {
+    }
+}

@@ -1,0 +1,56 @@
+package io.mops.testing.allocation;
+
+import io.mops.common.problem.ConflictProblem;
+import io.mops.testing.experiment.Experiment;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Re-weights every running experiment whose cadence ({@code reweighEvery}) has elapsed, each in its own
+ * transaction, as the service itself. An experiment that cannot be re-weighted yet (too little data) is skipped
+ * until its next turn; a failure of one never stops the others.
+ */
+@ApplicationScoped
+public class ScheduledReweighing {
+
+    static final String ACTOR = "testing-service (scheduled re-weighting)";
+
+    private final ReallocationService reallocations;
+
+    public ScheduledReweighing(ReallocationService reallocations) {
+        this.reallocations = reallocations;
+    }
+
+    @Scheduled(every = "${mops.testing.bandit.scheduler-tick}", delayed = "${mops.testing.bandit.scheduler-tick}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reweighDueExperiments() {
+        return Panache.withSession(() -> Experiment.dueForReweighing(Instant.now()))
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(e -> reweigh(e.id, e.key))
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> reweigh(UUID experimentId, String key) {
+        return Panache.withTransaction(() -> Experiment.<Experiment>findById(experimentId)
+                        .chain(experiment -> Uni.createFrom().deferred(() -> reallocations.reallocate(experiment, ACTOR))
+                                .onFailure(ConflictProblem.class).recoverWithItem(conflict -> {
+                                    // The attempt counts: lastReweighedAt is kept, so the next one waits a full cadence.
+                                    experiment.lastReweighedAt = Instant.now();
+                                    Log.debugf("experiment %s not re-weighted: %s", key, conflict.getMessage());
+                                    return null;
+                                })))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf(failure, "scheduled re-weighting of experiment %s failed", key);
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,62 @@
+package io.mops.testing.assignment;
+
+import io.mops.common.problem.ConflictProblem;
+import io.mops.common.security.ChannelScope;
+import io.mops.common.security.Roles;
+import io.mops.testing.experiment.Experiment;
+import io.mops.testing.experiment.ExperimentService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/experiments/{key}/assignments")
+@Tag(name = "Assignment")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+public class AssignmentResource {
+
+    private final ChannelScope scope;
+    private final AssignerCache assigners;
+
+    public AssignmentResource(ChannelScope scope, AssignerCache assigners) {
+        this.scope = scope;
+        this.assigners = assigners;
+    }
+
+    @POST
+    @WithSession
+    @Operation(summary = "The variant a unit sees: deterministic and sticky while the split is unchanged")
+    public Uni<AssignmentRequest.Single> assign(@PathParam("key") String key,
+                                                @NotNull @Valid AssignmentRequest.One request) {
+        return running(key).chain(e -> assigners.assignerFor(e).map(assigner -> new AssignmentRequest.Single(e.key,
+                e.allocationVersion, request.unitId(), assigner.variantFor(request.unitId()))));
+    }
+
+    @POST
+    @Path("/bulk")
+    @WithSession
+    @Operation(summary = "The variants of up to 10,000 units at once")
+    public Uni<AssignmentRequest.Assignments> assignAll(@PathParam("key") String key,
+                                                        @NotNull @Valid AssignmentRequest.Bulk request) {
+        return running(key).chain(e -> assigners.assignerFor(e).map(assigner -> new AssignmentRequest.Assignments(
+                e.key, e.allocationVersion, request.unitIds().stream()
+                .map(unit -> new AssignmentRequest.Assignment(unit, assigner.variantFor(unit))).toList())));
+    }
+
+    private Uni<Experiment> running(String key) {
+        return ExperimentService.accessible(key, scope).invoke(e -> {
+            if (e.status != Experiment.Status.RUNNING) {
+                throw new ConflictProblem("experiment '" + key + "' is " + e.status + "; units are assigned only while "
+                        + "it runs");
+            }
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package io.mops.testing.experiment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An experiment with its variants and its lifecycle history. */
+public record ExperimentDetail(ExperimentView experiment, List<VariantView> variants, List<TransitionView> history) {
+
+    public record VariantView(String key, String name, Map<String, String> components, double share, boolean live,
+                              boolean control, Instant eliminatedAt, String eliminatedReason) {
+    }
+
+    public record TransitionView(Experiment.Status from, Experiment.Status to, String by, Instant at, String reason) {
+    }
+}

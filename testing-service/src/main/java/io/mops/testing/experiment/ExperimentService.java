@@ -1,0 +1,237 @@
+package io.mops.testing.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.common.problem.ConflictProblem;
+import io.mops.common.problem.InvalidRequestException;
+import io.mops.common.security.ChannelScope;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creating experiments, planning their variants and moving them through their lifecycle. */
+@ApplicationScoped
+public class ExperimentService {
+
+    public static final int MIN_VARIANTS = 2;
+    public static final int MAX_VARIANTS = 500;
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final ObjectMapper json;
+
+    public ExperimentService(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The experiment, if the caller's channel may see it (404 when it does not exist, 403 when not theirs). */
+    public static Uni<Experiment> accessible(String key, ChannelScope scope) {
+        return Experiment.byKey(key).invoke(e -> scope.requireAccess(e.channel));
+    }
+
+    public Uni<Experiment> create(ExperimentDraft draft, String createdBy) {
+        return Experiment.keyTaken(draft.key()).flatMap(taken -> {
+            if (taken) {
+                throw new ConflictProblem("an experiment with key '" + draft.key() + "' already exists");
+            }
+            Experiment experiment = new Experiment();
+            experiment.id = UUID.randomUUID();
+            experiment.key = draft.key();
+            experiment.name = draft.name();
+            experiment.channel = draft.channel();
+            experiment.status = Experiment.Status.DRAFT;
+            experiment.createdBy = createdBy;
+            experiment.createdAt = Instant.now();
+            experiment.metric = draft.metricOrDefault();
+            experiment.metricKind = draft.metricKindOrDefault();
+            experiment.seed = SEEDS.nextInt();
+            experiment.guardrails = guardrailsOf(draft);
+            experiment.reweighEverySeconds = cadenceOf(draft);
+            return experiment.<Experiment>persist();
+        });
+    }
+
+    private static Long cadenceOf(ExperimentDraft draft) {
+        if (draft.reweighEvery() == null) {
+            return null;
+        }
+        if (draft.reweighEvery().getSeconds() < 1) {
+            throw new InvalidRequestException("reweighEvery", "must be at least PT1S");
+        }
+        return draft.reweighEvery().getSeconds();
+    }
+
+    private static String guardrailsOf(ExperimentDraft draft) {
+        if (draft.guardrails() == null || draft.guardrails().isEmpty()) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < draft.guardrails().size(); i++) {
+            String metric = draft.guardrails().get(i);
+            if (metric.equals(draft.metricOrDefault()) || !seen.add(metric)) {
+                throw new InvalidRequestException("guardrails[" + i + "]",
+                        "'" + metric + "' is already the primary metric or another guardrail");
+            }
+        }
+        return String.join(",", draft.guardrails());
+    }
+
+    /** Replaces a draft's variants. */
+    public Uni<ExperimentDetail> planVariants(Experiment experiment, VariantPlan plan) {
+        if (experiment.status != Experiment.Status.DRAFT) {
+            throw new ConflictProblem("variants can only be changed while the experiment is a draft; it is "
+                    + experiment.status);
+        }
+        List<ExperimentVariant> variants = variantsFrom(experiment.id, plan);
+        String control = plan.control() == null ? variants.getFirst().key : plan.control();
+        if (variants.stream().noneMatch(v -> v.key.equals(control))) {
+            throw new InvalidRequestException("control", "no variant has the key '" + control + "'");
+        }
+        experiment.controlVariant = control;
+        return ExperimentVariant.delete("experimentId", experiment.id)
+                .call(() -> Panache.getSession().flatMap(s -> s.flush()))
+                .call(() -> ExperimentVariant.persist(variants))
+                .call(experiment::persist)
+                .chain(() -> detail(experiment));
+    }
+
+    public Uni<ExperimentDetail> changeStatus(Experiment experiment, StatusChange change, String by) {
+        Experiment.Status next = change.status();
+        if (!experiment.status.mayBecome(next)) {
+            throw new ConflictProblem("an experiment cannot go from " + experiment.status + " to " + next);
+        }
+        return ExperimentVariant.count("experimentId", experiment.id).chain(count -> {
+            if (next == Experiment.Status.RUNNING && count < MIN_VARIANTS) {
+                throw new ConflictProblem("an experiment needs at least " + MIN_VARIANTS
+                        + " variants before it can run; it has " + count);
+            }
+            return recordTransition(experiment, next, by, change.reason());
+        }).chain(() -> detail(experiment));
+    }
+
+    /** Moves the experiment to {@code next} and records who did it, when and why. Call inside a transaction. */
+    public static Uni<Experiment> recordTransition(Experiment experiment, Experiment.Status next, String by, String reason) {
+        ExperimentTransition transition = ExperimentTransition.of(experiment, next, by, reason);
+        experiment.status = next;
+        experiment.statusChangedBy = by;
+        experiment.statusChangedAt = transition.changedAt;
+        return transition.persist().chain(experiment::<Experiment>persist);
+    }
+
+    public Uni<ExperimentDetail> detail(Experiment experiment) {
+        return ExperimentVariant.of(experiment.id).flatMap(variants -> ExperimentTransition.of(experiment.id)
+                .map(history -> new ExperimentDetail(ExperimentView.of(experiment),
+                        variants.stream().map(v -> new ExperimentDetail.VariantView(v.key, v.name, componentsOf(v),
+                                v.share, v.live, v.key.equals(experiment.controlVariant), v.eliminatedAt,
+                                v.eliminatedReason)).toList(),
+                        history.stream().map(t -> new ExperimentDetail.TransitionView(t.fromStatus, t.toStatus,
+                                t.changedBy, t.changedAt, t.reason)).toList())));
+    }
+
+    private List<ExperimentVariant> variantsFrom(UUID experimentId, VariantPlan plan) {
+        boolean listed = plan.variants() != null && !plan.variants().isEmpty();
+        boolean generated = plan.components() != null && !plan.components().isEmpty();
+        if (listed == generated) {
+            throw new InvalidRequestException("variants", "give either variants or components, not "
+                    + (listed ? "both" : "neither"));
+        }
+        return listed ? listedVariants(experimentId, plan.variants()) : generatedVariants(experimentId, plan.components());
+    }
+
+    private static List<ExperimentVariant> listedVariants(UUID experimentId, List<VariantPlan.Variant> listed) {
+        if (listed.size() < MIN_VARIANTS) {
+            throw new InvalidRequestException("variants", "an experiment needs at least " + MIN_VARIANTS + " variants");
+        }
+        Set<String> keys = new HashSet<>();
+        long weighted = listed.stream().filter(v -> v.weight() != null).count();
+        if (weighted != 0 && weighted != listed.size()) {
+            int firstMissing = 0;
+            while (listed.get(firstMissing).weight() != null) {
+                firstMissing++;
+            }
+            throw new InvalidRequestException("variants[" + firstMissing + "].weight",
+                    "give a weight to every variant or to none");
+        }
+        double total = listed.stream().mapToDouble(v -> v.weight() == null ? 0.0 : v.weight()).sum();
+        if (weighted > 0 && Math.abs(total - 1.0) > 1e-6) {
+            throw new InvalidRequestException("variants", "weights must add up to 1, they add up to " + total);
+        }
+        List<ExperimentVariant> variants = new ArrayList<>();
+        for (int i = 0; i < listed.size(); i++) {
+            VariantPlan.Variant v = listed.get(i);
+            if (!keys.add(v.key())) {
+                throw new InvalidRequestException("variants[" + i + "].key", "duplicate variant key '" + v.key() + "'");
+            }
+            double share = weighted > 0 ? v.weight() / total : 1.0 / listed.size();
+            variants.add(variant(experimentId, v.key(), i, v.name() == null ? v.key() : v.name(), null, share));
+        }
+        return variants;
+    }
+
+    private List<ExperimentVariant> generatedVariants(UUID experimentId, LinkedHashMap<String, List<String>> components) {
+        for (Map.Entry<String, List<String>> component : components.entrySet()) {
+            if (new HashSet<>(component.getValue()).size() != component.getValue().size()) {
+                throw new InvalidRequestException("components." + component.getKey(), "values must be distinct");
+            }
+        }
+        long count = CreativeCombinations.count(components);
+        if (count < MIN_VARIANTS || count > MAX_VARIANTS) {
+            throw new InvalidRequestException("components", "would make " + count + " variants; an experiment has "
+                    + MIN_VARIANTS + " to " + MAX_VARIANTS);
+        }
+        List<CreativeCombinations.Combination> combinations = CreativeCombinations.of(components);
+        List<ExperimentVariant> variants = new ArrayList<>();
+        for (int i = 0; i < combinations.size(); i++) {
+            CreativeCombinations.Combination c = combinations.get(i);
+            String name = String.join(" / ", c.components().values());
+            variants.add(variant(experimentId, c.key(), i, name.length() > 200 ? name.substring(0, 200) : name,
+                    write(c.components()), 1.0 / combinations.size()));
+        }
+        return variants;
+    }
+
+    private static ExperimentVariant variant(UUID experimentId, String key, int position, String name,
+                                             String components, double share) {
+        ExperimentVariant variant = new ExperimentVariant();
+        variant.id = UUID.randomUUID();
+        variant.experimentId = experimentId;
+        variant.key = key;
+        variant.position = position;
+        variant.name = name;
+        variant.components = components;
+        variant.share = share;
+        variant.live = true;
+        return variant;
+    }
+
+    private String write(Map<String, String> components) {
+        try {
+            return json.writeValueAsString(components);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("components of plain strings always serialise", e);
+        }
+    }
+
+    private Map<String, String> componentsOf(ExperimentVariant variant) {
+        if (variant.components == null) {
+            return null;
+        }
+        try {
+            return json.readValue(variant.components, new TypeReference<LinkedHashMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored components of " + variant.key + " are not JSON", e);
+        }
+    }
+}
