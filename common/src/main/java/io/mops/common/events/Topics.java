@@ -16,6 +16,9 @@ public final class Topics {
     public static final String INGEST_TOUCHPOINTS = "mops.ingest.touchpoints";
     public static final String INGEST_CONVERSIONS = "mops.ingest.conversions";
     public static final String INGEST_SPEND = "mops.ingest.spend";
+    /** Experiment exposures and outcomes from the channels' delivery systems, keyed by experiment. */
+    public static final String INGEST_EXPOSURES = "mops.ingest.exposures";
+    public static final String INGEST_OUTCOMES = "mops.ingest.outcomes";
     /** Messages no consumer could parse or validate, with the reason in the {@code dead-letter-reason} header. */
     public static final String DEAD_LETTER = "mops.dlq";
 
