@@ -1,0 +1,163 @@
+package io.mops.qa.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mops.common.events.QaCompleted;
+import io.mops.common.outbox.Outbox;
+import io.mops.common.problem.InvalidRequestException;
+import io.mops.common.problem.NotFoundProblem;
+import io.mops.common.security.Caller;
+import io.mops.qa.campaign.CampaignSubmission;
+import io.mops.qa.campaign.Creatives;
+import io.mops.qa.rules.Finding;
+import io.mops.qa.rules.QaResult;
+import io.mops.qa.rules.RuleBook;
+import io.mops.qa.rules.Severity;
+import io.mops.qa.ruleset.RuleSetCatalog;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Runs QA on a submission, stores the run and announces it, in one transaction (the outbox makes the two agree). */
+@ApplicationScoped
+public class QaRunService {
+
+    private final RuleSetCatalog catalog;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final ObjectMapper canonicalJson;
+    private final Clock clock = Clock.systemUTC();
+
+    public QaRunService(RuleSetCatalog catalog, Outbox outbox, ObjectMapper json) {
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.json = json;
+        this.canonicalJson = json.copy()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /**
+     * The review itself runs on a worker thread: a typical campaign takes well under a millisecond, but a creative at
+     * the size limit built to be pathological takes a second or more, and must not stall the event loop that serves
+     * every other request. Reading the rule set and storing the run stay on the request's own context, as Hibernate
+     * Reactive requires.
+     */
+    public Uni<QaRunView> run(CampaignSubmission submission, String ruleSetName, String requestedBy) {
+        Context request = Vertx.currentContext();
+        return Panache.withSession(() -> catalog.current(ruleSetName))
+                .invoke(qa -> requireCreativeFor(submission, qa.ruleBook()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(qa -> qa.review(submission, LocalDate.now(clock)))
+                .emitOn(command -> request.runOnContext(ignored -> command.run()))
+                .flatMap(result -> Panache.withTransaction(() -> store(submission, result, requestedBy)));
+    }
+
+    private Uni<QaRunView> store(CampaignSubmission submission, QaResult result, String requestedBy) {
+        QaRun run = new QaRun();
+        run.id = UUID.randomUUID();
+        run.campaignId = submission.campaignId();
+        run.channel = submission.channel();
+        run.verdict = result.verdict().code();
+        run.riskScore = result.riskScore();
+        run.ruleSet = result.ruleSet();
+        run.ruleSetVersion = result.ruleSetVersion();
+        run.inputDigest = digest(submission);
+        List<FindingView> findings = result.findings().stream().map(FindingView::of).toList();
+        run.findings = write(findings);
+        run.requestedBy = requestedBy;
+        run.createdAt = Instant.now(clock);
+        QaCompleted event = new QaCompleted(run.id, run.campaignId, run.channel, run.verdict, run.riskScore,
+                run.ruleSet, run.ruleSetVersion, (int) result.count(Severity.BLOCK),
+                (int) result.count(Severity.WARN), (int) result.count(Severity.INFO),
+                List.copyOf(new TreeSet<>(result.findings().stream().map(Finding::ruleId).toList())));
+        return run.<QaRun>persist()
+                .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
+                .map(envelope -> view(run, findings, envelope.id()));
+    }
+
+    /** A run the caller may see: its own channel's, or any for the CoE. Others' runs do not exist for the caller. */
+    public Uni<QaRunView> find(UUID id, Caller caller) {
+        return QaRun.<QaRun>findById(id).map(run -> {
+            if (run == null || !caller.mayAccess(run.channel)) {
+                throw new NotFoundProblem("no QA run " + id);
+            }
+            return view(run, read(run.findings), null);
+        });
+    }
+
+    /** A campaign's runs the caller may see, newest first. */
+    public Uni<List<QaRunView>> ofCampaign(String campaignId, Optional<String> visibleChannel, int limit) {
+        return QaRun.ofCampaign(campaignId, visibleChannel, limit)
+                .map(runs -> runs.stream().map(run -> view(run, read(run.findings), null)).toList());
+    }
+
+    /**
+     * The channel must be one the rule set knows, and the creative that channel is built from must be there: without
+     * it there is nothing to check, which is a malformed request rather than a finding.
+     */
+    static void requireCreativeFor(CampaignSubmission submission, RuleBook book) {
+        RuleBook.ChannelRules channel = book.channel(submission.channel()).orElseThrow(() ->
+                new InvalidRequestException("channel", "unknown channel '" + submission.channel()
+                        + "'; rule set " + book.name() + " knows " + String.join(", ", new TreeSet<>(book.channels().keySet()))));
+        Creatives creatives = submission.creatives();
+        boolean present = switch (channel.creative()) {
+            case EMAIL -> creatives.email() != null;
+            case SMS -> creatives.sms() != null;
+            case AD -> creatives.ad() != null;
+        };
+        if (!present) {
+            String field = "creatives." + channel.creative().name().toLowerCase(java.util.Locale.ROOT);
+            throw new InvalidRequestException(field, "channel '" + submission.channel() + "' needs " + field);
+        }
+    }
+
+    private static QaRunView view(QaRun run, List<FindingView> findings, UUID eventId) {
+        return new QaRunView(run.id, run.campaignId, run.channel, run.verdict, run.riskScore, run.ruleSet,
+                run.ruleSetVersion, run.inputDigest, findings, run.requestedBy, run.createdAt, eventId);
+    }
+
+    private String digest(CampaignSubmission submission) {
+        try {
+            byte[] canonical = canonicalJson.writeValueAsString(submission).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest campaign " + submission.campaignId(), e);
+        }
+    }
+
+    private String write(List<FindingView> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("findings cannot be serialised", e);
+        }
+    }
+
+    private List<FindingView> read(String findings) {
+        try {
+            return Optional.ofNullable(json.readValue(findings, new TypeReference<List<FindingView>>() { }))
+                    .orElse(List.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored findings are unreadable", e);
+        }
+    }
+}

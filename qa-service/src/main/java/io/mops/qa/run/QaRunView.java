@@ -1,0 +1,13 @@
+package io.mops.qa.run;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * @param eventId the QaCompleted event announcing this run (only in the answer to the run itself)
+ */
+public record QaRunView(UUID id, String campaignId, String channel, String verdict, int riskScore, String ruleSet,
+                        int ruleSetVersion, String inputDigest, List<FindingView> findings, String requestedBy,
+                        Instant createdAt, UUID eventId) {
+}
