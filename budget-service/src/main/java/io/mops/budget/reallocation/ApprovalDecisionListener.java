@@ -1,0 +1,64 @@
+package io.mops.budget.reallocation;
+
+import io.mops.common.events.ApprovalGranted;
+import io.mops.common.events.ApprovalRejected;
+import io.mops.common.events.EventCodec;
+import io.mops.common.events.PoisonEventException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+
+/**
+ * Hears approval-service's decisions. The topic carries decisions on every kind of request from every service; only
+ * those on this service's reallocation proposals are acted on, each once. A decision that can never be read is
+ * dead-lettered by the connector.
+ */
+@ApplicationScoped
+public class ApprovalDecisionListener {
+
+    static final String GRANTED = "budget.reallocation-granted";
+    static final String REJECTED = "budget.reallocation-rejected";
+
+    private final EventCodec codec;
+    private final ReallocationService reallocation;
+
+    public ApprovalDecisionListener(EventCodec codec, ReallocationService reallocation) {
+        this.codec = codec;
+        this.reallocation = reallocation;
+    }
+
+    @Incoming("approval-decisions")
+    public Uni<Void> onDecision(String payload) {
+        return Uni.createFrom().deferred(() -> {
+            var granted = codec.readIf(payload, ApprovalGranted.TYPE);
+            if (granted.isPresent()) {
+                var event = granted.get();
+                return ours(event.data().kind(), event.data().reference())
+                        ? reallocation.onGranted(event, GRANTED)
+                        : Uni.createFrom().voidItem();
+            }
+            var rejected = codec.readIf(payload, ApprovalRejected.TYPE);
+            if (rejected.isPresent()) {
+                var event = rejected.get();
+                return ours(event.data().kind(), event.data().reference())
+                        ? reallocation.onRejected(event, REJECTED)
+                        : Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private static boolean ours(String kind, String reference) {
+        if (!ReallocationService.KIND.equals(kind)) {
+            return false;
+        }
+        try {
+            UUID.fromString(reference);
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("reference '" + reference + "' of a " + kind + " decision is no proposal id");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.mops.budget.reallocation;
+
+import io.mops.budget.money.Money;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A stored proposal: the move, who or what decided it and when, and its explanation. The audit record. */
+@Entity
+@Table(name = "reallocation_proposal")
+public class ReallocationProposal extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+    @Column(name = "plan_version", nullable = false)
+    public long planVersion;
+    @Column(nullable = false, columnDefinition = "char(3)")
+    public String currency;
+    @Column(name = "plan_total", nullable = false)
+    public BigDecimal planTotal;
+    @Column(name = "amount_moved", nullable = false)
+    public BigDecimal amountMoved;
+    @Column(name = "expected_outcome_change", nullable = false)
+    public double expectedOutcomeChange;
+    @Column(name = "outcome_change_std_err", nullable = false)
+    public double outcomeChangeStandardError;
+    @Column(name = "triggered_by", nullable = false)
+    public String triggeredBy;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProposalStatus status;
+    @Column(nullable = false)
+    public String reason;
+    @Column(nullable = false)
+    public String explanation;
+    @Column(name = "proposed_at", nullable = false)
+    public Instant proposedAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "rolled_back_by")
+    public String rolledBackBy;
+    @Column(name = "rolled_back_at")
+    public Instant rolledBackAt;
+
+    Currency currencyUnit() {
+        return Money.currency(currency);
+    }
+
+    BudgetMove move(List<ReallocationShift> shifts) {
+        Currency unit = currencyUnit();
+        return new BudgetMove(Money.of(planTotal, unit), shifts.stream()
+                .map(s -> new ChannelShift(s.channel, Money.of(s.before, unit), Money.of(s.after, unit)))
+                .toList());
+    }
+
+    void decide(ProposalStatus outcome, String by, String why) {
+        status = outcome;
+        decidedBy = by;
+        decidedAt = Instant.now();
+        reason = why;
+    }
+
+    static Uni<Optional<Instant>> lastProposedAt(UUID planId) {
+        return ReallocationProposal.<ReallocationProposal>find("planId", Sort.descending("proposedAt"), planId)
+                .firstResult().map(last -> Optional.ofNullable(last).map(p -> p.proposedAt));
+    }
+
+    static Uni<List<ReallocationProposal>> undecided(UUID planId) {
+        return list("planId = ?1 and status = ?2", planId, ProposalStatus.AWAITING_APPROVAL);
+    }
+
+    static Uni<List<ReallocationProposal>> lapsed(Instant now) {
+        return list("status = ?1 and expiresAt < ?2", ProposalStatus.AWAITING_APPROVAL, now);
+    }
+
+    static Uni<List<ReallocationProposal>> ofPlan(UUID planId) {
+        return list("planId", Sort.descending("proposedAt"), planId);
+    }
+}

@@ -1,0 +1,351 @@
+package io.mops.budget.reallocation;
+
+import io.mops.budget.budgets.AllocationChange;
+import io.mops.budget.budgets.OptimiseRequest;
+import io.mops.budget.budgets.OptimiseService;
+import io.mops.budget.budgets.Plan;
+import io.mops.budget.budgets.PlanService;
+import io.mops.budget.budgets.PlanView;
+import io.mops.budget.budgets.ProposalView;
+import io.mops.budget.money.Money;
+import io.mops.budget.plan.BudgetRuleViolation;
+import io.mops.common.events.ApprovalGranted;
+import io.mops.common.events.ApprovalRejected;
+import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ReceivedEvent;
+import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.outbox.Outbox;
+import io.mops.common.problem.ConflictProblem;
+import io.mops.common.problem.NotFoundProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The autonomous loop: turns new evidence into reallocation proposals, lets the CoE's approval policy decide which
+ * are made at once and which wait for people, and makes, drops or undoes moves as decisions arrive. Every outcome
+ * is kept on the proposal: who or what decided, when, and the numbers before and after.
+ */
+@ApplicationScoped
+public class ReallocationService {
+
+    static final String KIND = "ReallocationProposal";
+    static final String SERVICE = "budget-service";
+    static final String BY_POLICY = "budget-service (approval policy)";
+    static final String BY_EXPIRY = "budget-service (approval expired)";
+
+    private final OptimiseService optimiser;
+    private final PlanService plans;
+    private final Outbox outbox;
+    private final IdempotentConsumer idempotent;
+    private final ReallocationConfig config;
+    private final ProposalCadence cadence;
+
+    public ReallocationService(OptimiseService optimiser, PlanService plans, Outbox outbox,
+                               IdempotentConsumer idempotent, ReallocationConfig config) {
+        this.optimiser = optimiser;
+        this.plans = plans;
+        this.outbox = outbox;
+        this.idempotent = idempotent;
+        this.config = config;
+        this.cadence = new ProposalCadence(config.minInterval());
+    }
+
+    private record Candidate(UUID planId, ProposalView proposal) {
+    }
+
+    /**
+     * Proposes a reallocation for every running plan that allocates to {@code channel}, at most once per plan per
+     * interval, and records the proposals once per event.
+     *
+     * @param consumer the idempotency name of this effect of the event
+     */
+    public <T> Uni<Void> onEvidence(String consumer, ReceivedEvent<T> event, String channel, String trigger) {
+        // The optimiser fits curves on a worker thread; the database work afterwards must return to this context.
+        Context context = Vertx.currentContext();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return Panache.withSession(() -> Plan.<Plan>list("periodStart <= ?1 and periodEnd >= ?1 and id in "
+                        + "(select a.planId from ChannelAllocation a where a.channel = ?2)", today, channel))
+                .map(running -> running.stream().map(p -> p.id).toList())
+                .chain(planIds -> Multi.createFrom().iterable(planIds)
+                        .onItem().transformToUniAndConcatenate(planId -> candidate(planId, context))
+                        .collect().asList())
+                .chain(candidates -> candidates.stream().noneMatch(Optional::isPresent)
+                        // Nothing to record, so nothing to remember the event by.
+                        ? Uni.createFrom().voidItem()
+                        : idempotent.applyOnce(consumer, event, e -> recordAll(candidates, trigger)).replaceWithVoid());
+    }
+
+    private Uni<Optional<Candidate>> candidate(UUID planId, Context context) {
+        return Panache.withSession(() -> ReallocationProposal.lastProposedAt(planId))
+                .chain(last -> {
+                    if (!cadence.mayPropose(last, Instant.now())) {
+                        return Uni.createFrom().item(Optional.<Candidate>empty());
+                    }
+                    OptimiseRequest guardrails = new OptimiseRequest(config.maxChangePercent(), false, Map.of());
+                    Uni<ProposalView> proposal = optimiser.propose(planId, guardrails);
+                    if (context != null) {
+                        proposal = proposal.emitOn(command -> context.runOnContext(ignored -> command.run()));
+                    }
+                    return proposal.map(view -> Optional.of(new Candidate(planId, view)))
+                            .onFailure(BudgetRuleViolation.class).recoverWithItem(failure -> {
+                                Log.infof("no reallocation proposal for plan %s: %s", planId, failure.getMessage());
+                                return Optional.empty();
+                            });
+                });
+    }
+
+    private Uni<Void> recordAll(List<Optional<Candidate>> candidates, String trigger) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Optional<Candidate> candidate : candidates) {
+            if (candidate.isPresent()) {
+                all = all.chain(() -> record(candidate.get(), trigger));
+            }
+        }
+        return all;
+    }
+
+    private Uni<Void> record(Candidate candidate, String trigger) {
+        ProposalView view = candidate.proposal();
+        return Plan.<Plan>findById(candidate.planId()).chain(plan -> {
+            Currency currency = Money.currency(plan.currency);
+            BudgetMove move = new BudgetMove(Money.of(plan.total, currency), view.channels().stream()
+                    .map(m -> new ChannelShift(m.channel(), Money.of(m.spendBefore(), currency),
+                            Money.of(m.spendAfter(), currency)))
+                    .toList());
+            if (!move.movesAnything()) {
+                return Uni.createFrom().voidItem();
+            }
+            return ReallocationProposal.lastProposedAt(plan.id).chain(last -> {
+                // Checked again in the transaction: another event may have proposed for this plan meanwhile.
+                if (!cadence.mayPropose(last, Instant.now())) {
+                    return Uni.createFrom().voidItem();
+                }
+                ReallocationProposal proposal = newProposal(plan, view, move, trigger);
+                return supersedeOlder(proposal)
+                        .chain(() -> ReallocationSettings.current())
+                        .chain(settings -> decide(proposal, move, settings, plan.name))
+                        .chain(() -> proposal.persist())
+                        .chain(() -> ReallocationShift.persist(move.shifts().stream()
+                                .map(s -> ReallocationShift.of(proposal.id, s)).toList()));
+            });
+        });
+    }
+
+    private static ReallocationProposal newProposal(Plan plan, ProposalView view, BudgetMove move, String trigger) {
+        ReallocationProposal proposal = new ReallocationProposal();
+        proposal.id = UUID.randomUUID();
+        proposal.planId = plan.id;
+        proposal.planVersion = view.planVersion();
+        proposal.currency = plan.currency;
+        proposal.planTotal = plan.total;
+        proposal.amountMoved = move.amountMoved().amount();
+        proposal.expectedOutcomeChange = view.expectedOutcomeChange();
+        proposal.outcomeChangeStandardError = view.expectedOutcomeChangeStandardError();
+        proposal.triggeredBy = trigger.length() <= 300 ? trigger : trigger.substring(0, 300);
+        proposal.explanation = ProposalExplanation.of(view);
+        proposal.proposedAt = Instant.now();
+        return proposal;
+    }
+
+    private static Uni<Void> supersedeOlder(ReallocationProposal newer) {
+        return ReallocationProposal.undecided(newer.planId).invoke(older -> older.stream()
+                        .filter(o -> o.status.isSupersededByNewerProposal())
+                        .forEach(o -> o.decide(ProposalStatus.SUPERSEDED, SERVICE, "superseded by proposal " + newer.id)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> decide(ReallocationProposal proposal, BudgetMove move, ReallocationSettings settings,
+                             String planName) {
+        if (settings.frozen) {
+            proposal.decide(ProposalStatus.FROZEN, SERVICE, frozen(settings));
+            return Uni.createFrom().voidItem();
+        }
+        return ReallocationSettings.policy().chain(policy -> {
+            ApprovalPolicy.Verdict verdict = policy.judge(move);
+            if (verdict.autonomous()) {
+                return apply(proposal, move, BY_POLICY, verdict.reason());
+            }
+            proposal.status = ProposalStatus.AWAITING_APPROVAL;
+            proposal.reason = verdict.reason();
+            proposal.expiresAt = proposal.proposedAt.plus(config.approvalTimeout());
+            ApprovalRequested request = new ApprovalRequested(KIND, proposal.id.toString(), null,
+                    summary(proposal, move, planName), proposal.explanation, proposal.amountMoved, proposal.currency,
+                    SERVICE, proposal.expiresAt);
+            return outbox.record(ApprovalRequested.TYPE, "plan:" + proposal.planId, request).replaceWithVoid();
+        });
+    }
+
+    private static String summary(ReallocationProposal proposal, BudgetMove move, String planName) {
+        String channels = move.shifts().stream().filter(ChannelShift::moves)
+                .map(s -> s.channel() + " " + signed(s.change()))
+                .collect(Collectors.joining(", "));
+        String summary = "Move " + move.amountMoved() + " (" + move.percentOfTotal().stripTrailingZeros().toPlainString()
+                + " % of the total) in plan '" + planName + "': " + channels;
+        return summary.length() <= 300 ? summary : summary.substring(0, 299) + "…";
+    }
+
+    private static String signed(Money change) {
+        return change.isNegative() ? change.amount().toPlainString() : "+" + change.amount().toPlainString();
+    }
+
+    private static String frozen(ReallocationSettings settings) {
+        return "autonomous moves are frozen by " + settings.changedBy
+                + Optional.ofNullable(settings.frozenReason).map(r -> ": " + r).orElse("");
+    }
+
+    /**
+     * Makes the move if every channel it touches still holds what the move started from, through the plan's own
+     * versioned change (so it races safely with people editing the plan); otherwise records why it was not made.
+     */
+    private Uni<Void> apply(ReallocationProposal proposal, BudgetMove move, String decidedBy, String why) {
+        return plans.view(proposal.planId, Optional.empty()).chain(current -> {
+            if (!move.startsFrom(allocations(current))) {
+                proposal.decide(ProposalStatus.NOT_APPLICABLE, decidedBy,
+                        "the plan's allocations changed since the proposal; nothing was moved");
+                return Uni.createFrom().voidItem();
+            }
+            return plans.reallocate(proposal.planId, new AllocationChange(amounts(move.allocationsAfter()),
+                            current.version()))
+                    .invoke(done -> proposal.decide(ProposalStatus.APPLIED, decidedBy, why))
+                    .replaceWithVoid()
+                    .onFailure(f -> f instanceof BudgetRuleViolation || f instanceof ConflictProblem)
+                    .recoverWithUni(failure -> {
+                        proposal.decide(ProposalStatus.NOT_APPLICABLE, decidedBy,
+                                "the plan no longer allows the move: " + failure.getMessage());
+                        return Uni.createFrom().voidItem();
+                    });
+        });
+    }
+
+    /** Applies a granted proposal, once; anything no longer awaiting a decision is left as it is. */
+    public Uni<Void> onGranted(ReceivedEvent<ApprovalGranted> event, String consumer) {
+        ApprovalGranted granted = event.data();
+        return idempotent.applyOnce(consumer, event, e -> awaiting(granted.reference()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            ReallocationProposal proposal = found.get();
+            String approvers = "approved by " + String.join(", ", granted.approvedBy());
+            if (proposal.expiresAt != null && proposal.expiresAt.isBefore(Instant.now())) {
+                proposal.decide(ProposalStatus.EXPIRED, BY_EXPIRY, approvers + " after the request had expired");
+                return Uni.createFrom().voidItem();
+            }
+            return ReallocationSettings.current().chain(settings -> {
+                if (settings.frozen) {
+                    proposal.decide(ProposalStatus.FROZEN, approvers, frozen(settings));
+                    return Uni.createFrom().voidItem();
+                }
+                return ReallocationShift.of(proposal.id).chain(shifts -> apply(proposal, proposal.move(shifts),
+                        approvers, Optional.ofNullable(granted.comment()).orElse("granted")));
+            });
+        })).replaceWithVoid();
+    }
+
+    public Uni<Void> onRejected(ReceivedEvent<ApprovalRejected> event, String consumer) {
+        ApprovalRejected rejected = event.data();
+        return idempotent.applyOnce(consumer, event, e -> awaiting(rejected.reference()).invoke(found -> found
+                        .ifPresent(p -> p.decide(ProposalStatus.REJECTED, "rejected by " + rejected.rejectedBy(),
+                                Optional.ofNullable(rejected.comment()).orElse("rejected")))))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Optional<ReallocationProposal>> awaiting(String reference) {
+        UUID id = UUID.fromString(reference);
+        return ReallocationProposal.<ReallocationProposal>findById(id).map(proposal -> {
+            if (proposal == null) {
+                Log.infof("decision for unknown reallocation proposal %s ignored", id);
+                return Optional.empty();
+            }
+            if (!proposal.status.isUndecided()) {
+                Log.infof("decision for reallocation proposal %s ignored: it is already %s", id, proposal.status);
+                return Optional.empty();
+            }
+            return Optional.of(proposal);
+        });
+    }
+
+    /** @return how many undecided proposals lapsed */
+    public Uni<Integer> expire(Instant now) {
+        return Panache.withTransaction(() -> ReallocationProposal.lapsed(now).invoke(lapsed -> lapsed.forEach(p -> p
+                        .decide(ProposalStatus.EXPIRED, BY_EXPIRY, "nobody decided before " + p.expiresAt)))
+                .map(List::size));
+    }
+
+    /**
+     * Returns the channels a move touched to what they held before it. Refused (409) unless every one of them still
+     * holds what the move left it: a later change to any of them would otherwise be silently undone too.
+     */
+    public Uni<ReallocationView> rollback(UUID id, String by) {
+        return Panache.withTransaction(() -> ReallocationProposal.<ReallocationProposal>findById(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("no reallocation " + id))
+                .chain(proposal -> {
+                    if (!proposal.status.mayBeRolledBack()) {
+                        throw new ConflictProblem("reallocation " + id + " is " + proposal.status
+                                + "; only an applied move can be rolled back");
+                    }
+                    return ReallocationShift.of(id).chain(shifts -> plans.view(proposal.planId, Optional.empty())
+                            .chain(current -> {
+                                BudgetMove move = proposal.move(shifts);
+                                if (!move.isUndoable(allocations(current))) {
+                                    throw new ConflictProblem("the allocations this move changed have changed again "
+                                            + "since; rolling it back would overwrite that change");
+                                }
+                                return plans.reallocate(proposal.planId, new AllocationChange(
+                                                amounts(move.allocationsBefore()), current.version()))
+                                        .onFailure(BudgetRuleViolation.class).transform(f -> new ConflictProblem(
+                                                "the plan no longer allows the allocations before the move: "
+                                                        + f.getMessage()));
+                            })
+                            .invoke(done -> {
+                                proposal.status = ProposalStatus.ROLLED_BACK;
+                                proposal.rolledBackBy = by;
+                                proposal.rolledBackAt = Instant.now();
+                            })
+                            .map(done -> ReallocationView.of(proposal, shifts, Optional.empty())));
+                }));
+    }
+
+    public Uni<List<ReallocationView>> list(UUID planId, Optional<String> visibleChannel) {
+        return Panache.withSession(() -> ReallocationProposal.ofPlan(planId).chain(proposals -> ReallocationShift
+                .ofAll(proposals.stream().map(p -> p.id).toList())
+                .map(shifts -> {
+                    Map<UUID, List<ReallocationShift>> byProposal = new HashMap<>();
+                    shifts.forEach(s -> byProposal.computeIfAbsent(s.proposalId, k -> new ArrayList<>()).add(s));
+                    return proposals.stream()
+                            .map(p -> ReallocationView.of(p, byProposal.getOrDefault(p.id, List.of()), visibleChannel))
+                            .filter(view -> !view.channels().isEmpty())
+                            .toList();
+                })));
+    }
+
+    private static Map<String, Money> allocations(PlanView plan) {
+        Currency currency = Money.currency(plan.currency());
+        Map<String, Money> allocations = new HashMap<>();
+        plan.channels().forEach(c -> allocations.put(c.channel(), Money.of(c.allocation(), currency)));
+        return allocations;
+    }
+
+    private static Map<String, BigDecimal> amounts(Map<String, Money> money) {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        money.forEach((channel, amount) -> amounts.put(channel, amount.amount()));
+        return amounts;
+    }
+}

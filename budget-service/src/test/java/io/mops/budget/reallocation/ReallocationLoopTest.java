@@ -1,0 +1,397 @@
+package io.mops.budget.reallocation;
+
+import io.mops.budget.curve.ResponseCurve;
+import io.mops.common.events.Topics;
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.TestProducer;
+import io.mops.testsupport.Tokens;
+import io.mops.testsupport.TopicTap;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The autonomous loop over the real Kafka and database: evidence arrives as ChannelPerformanceUpdated, the policy
+ * decides, approval-service's decisions arrive on mops.approval.decisions.
+ */
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class ReallocationLoopTest {
+
+    private static final ResponseCurve STRONG = new ResponseCurve(0.3, 600, 150, 1.0);
+    private static final ResponseCurve WEAK = new ResponseCurve(0.3, 150, 150, 1.0);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final TestDatabase db = TestDatabase.named("mops_budget_test");
+
+    @Inject
+    ReallocationService reallocation;
+
+    /** A running plan over two channels with a known response, so that the optimiser moves exactly ±20 %. */
+    private record Setup(String planId, String strong, String weak) {
+    }
+
+    private Setup runningPlan() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String strong = "strong-" + suffix;
+        String weak = "weak-" + suffix;
+        history(strong, STRONG, 1);
+        history(weak, WEAK, 2);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("name", "Running " + suffix);
+        draft.put("currency", "EUR");
+        draft.put("total", "10000");
+        draft.put("periodStart", today.minusDays(10).toString());
+        draft.put("periodEnd", today.plusDays(20).toString());
+        draft.put("allocations", Map.of(strong, "3100", weak, "3100"));
+        String planId = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
+                .post("/budget/plans").then().statusCode(201).extract().path("id");
+        return new Setup(planId, strong, weak);
+    }
+
+    /** Sixty days of daily signals, spend around 100 a day, value from {@code truth}. */
+    private void history(String channel, ResponseCurve truth, long seed) {
+        Random random = new Random(seed);
+        double[] spend = new double[60];
+        for (int t = 0; t < spend.length; t++) {
+            spend[t] = 40 + 120 * random.nextDouble();
+        }
+        double[] value = truth.predict(spend);
+        LocalDate day = LocalDate.of(2026, 9, 1);
+        for (int t = 0; t < spend.length; t++, day = day.plusDays(1)) {
+            db.update("insert into channel_signal (event_id, channel, model, window_start, window_end, "
+                            + "credited_conversions, credited_value, spend, currency, roas, observed_at, received_at) "
+                            + "values (?, ?, 'linear', ?, ?, 1, ?, ?, 'EUR', null, ?, ?)",
+                    UUID.randomUUID(), channel, Date.valueOf(day), Date.valueOf(day),
+                    BigDecimal.valueOf(value[t]).setScale(4, RoundingMode.HALF_EVEN),
+                    BigDecimal.valueOf(spend[t]).setScale(4, RoundingMode.HALF_EVEN),
+                    Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        }
+    }
+
+    /** New evidence for the strong channel, consistent with its curve, over Kafka; waits for the proposal. */
+    private String newEvidence(Setup setup) {
+        long before = proposals(setup);
+        String value = BigDecimal.valueOf(STRONG.steadyStateOutcome(100)).setScale(2, RoundingMode.HALF_EVEN)
+                .toPlainString();
+        String event = """
+                {"id":"%s","type":"ChannelPerformanceUpdated","version":1,"source":"attribution-service",
+                 "time":"2026-11-25T10:00:00Z","subject":"channel:%s",
+                 "data":{"channel":"%s","model":"linear","windowStart":"2026-11-01","windowEnd":"2026-11-01",
+                         "creditedConversions":3,"creditedValue":%s,"spend":100.00,"currency":"EUR"}}
+                """.formatted(UUID.randomUUID(), setup.strong(), setup.strong(), value);
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + setup.strong(), event);
+        await().atMost(PATIENCE).until(() -> proposals(setup) > before);
+        return audit(setup.planId()).getString("[0].id");
+    }
+
+    private long proposals(Setup setup) {
+        return db.count("select count(*) from reallocation_proposal where plan_id = ?", UUID.fromString(setup.planId()));
+    }
+
+    /** The plan's moves as the CoE reads them, newest first. */
+    private static JsonPath audit(String planId) {
+        return given().auth().oauth2(Tokens.user("carol")).queryParam("planId", planId)
+                .get("/budget/reallocations").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String field(Setup setup, String proposalId, String field) {
+        return audit(setup.planId()).getString("find { it.id == '" + proposalId + "' }." + field);
+    }
+
+    private static String status(Setup setup, String proposalId) {
+        return field(setup, proposalId, "status");
+    }
+
+    private Map<String, Float> allocations(String planId) {
+        JsonPath plan = given().auth().oauth2(Tokens.user("carol")).get("/budget/plans/" + planId)
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Float> allocations = new HashMap<>();
+        List<Map<String, Object>> channels = plan.getList("channels");
+        channels.forEach(c -> allocations.put((String) c.get("channel"), ((Number) c.get("allocation")).floatValue()));
+        return allocations;
+    }
+
+    private static void policy(String maxAmount, String maxPercent) {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", maxAmount, "maxPercentOfTotal", maxPercent))
+                .put("/budget/approval-policy").then().statusCode(200);
+    }
+
+    private static void killSwitch(boolean frozen) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("frozen", frozen);
+        body.put("reason", frozen ? "Black Friday: hands off" : null);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(body)
+                .put("/budget/kill-switch").then().statusCode(200);
+    }
+
+    private static String decision(String type, String planId, String proposalId, UUID eventId) {
+        String data = type.equals("ApprovalGranted")
+                ? "\"approvedBy\":[\"alice\"],\"comment\":\"go\""
+                : "\"rejectedBy\":\"alice\",\"comment\":\"not before Christmas\"";
+        return """
+                {"id":"%s","type":"%s","version":1,"source":"approval-service","time":"2026-11-25T11:00:00Z",
+                 "subject":"plan:%s",
+                 "data":{"requestId":"%s","kind":"ReallocationProposal","reference":"%s",%s}}
+                """.formatted(eventId, type, planId, UUID.randomUUID(), proposalId, data);
+    }
+
+    private void decide(String type, String planId, String proposalId, UUID eventId) {
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "plan:" + planId, decision(type, planId, proposalId, eventId));
+    }
+
+    private long processed(UUID eventId) {
+        return db.count("select count(*) from processed_event where event_id = ?", eventId);
+    }
+
+    @AfterEach
+    void releaseTheKillSwitch() {
+        killSwitch(false);
+    }
+
+    @Test
+    void aSmallMoveInsideThePolicyIsAppliedAtOnceAndAudited() {
+        policy("1000", "10");
+        Setup setup = runningPlan();
+
+        String proposal = newEvidence(setup);
+
+        assertEquals("APPLIED", status(setup, proposal));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
+        JsonPath audit = audit(setup.planId());
+        assertEquals("APPLIED", audit.getString("[0].status"));
+        assertEquals(ReallocationService.BY_POLICY, audit.getString("[0].decidedBy"));
+        assertNotNull(audit.getString("[0].decidedAt"));
+        assertEquals(620.0f, audit.getFloat("[0].amountMoved"), 0.001);
+        assertEquals(3100.0f, audit.getFloat("[0].channels.find { it.channel == '" + setup.strong() + "' }.before"), 0.001);
+        assertEquals(3720.0f, audit.getFloat("[0].channels.find { it.channel == '" + setup.strong() + "' }.after"), 0.001);
+        assertTrue(audit.getString("[0].triggeredBy").startsWith("ChannelPerformanceUpdated"));
+        assertTrue(audit.getString("[0].explanation").contains("marginal return"));
+    }
+
+    @Test
+    void aDeclaredWinnerIsEvidenceForItsChannelToo() {
+        policy("1000", "10");
+        Setup setup = runningPlan();
+        String event = """
+                {"id":"%s","type":"WinnerDeclared","version":1,"source":"testing-service",
+                 "time":"2026-11-25T10:00:00Z","subject":"experiment:headline-%s",
+                 "data":{"experimentKey":"headline-%s","channel":"%s","variantKey":"b","metric":"conversion",
+                         "chanceToBeBest":0.97,"expectedLoss":0.0001,"relativeUpliftOverControl":0.08}}
+                """.formatted(UUID.randomUUID(), setup.strong(), setup.strong(), setup.strong());
+
+        TestProducer.send(Topics.TESTING_EVENTS, "experiment:headline-" + setup.strong(), event);
+
+        await().atMost(PATIENCE).until(() -> proposals(setup) == 1);
+        JsonPath audit = audit(setup.planId());
+        assertTrue(audit.getString("[0].triggeredBy").startsWith("WinnerDeclared"), audit.getString("[0].triggeredBy"));
+        assertEquals("APPLIED", audit.getString("[0].status"));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void aChannelTeamSeesOnlyMovesOfItsOwnChannel() {
+        policy("1000", "10");
+        Setup setup = runningPlan();
+        newEvidence(setup);
+
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).queryParam("planId", setup.planId())
+                .get("/budget/reallocations").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).post("/budget/reallocations/"
+                + UUID.randomUUID() + "/rollback").then().statusCode(403);
+    }
+
+    @Test
+    void aLargeMoveAsksForApprovalAndIsAppliedOnlyWhenGrantedOnce() {
+        policy("100", "1");
+        Setup setup = runningPlan();
+        String proposal;
+        try (TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            proposal = newEvidence(setup);
+            String id = proposal;
+            ConsumerRecord<String, String> asked = requests.await(r -> r.value().contains(id), PATIENCE);
+            JsonPath request = JsonPath.from(asked.value());
+            assertEquals("ApprovalRequested", request.getString("type"));
+            assertEquals("plan:" + setup.planId(), asked.key());
+            assertEquals("ReallocationProposal", request.getString("data.kind"));
+            assertEquals(proposal, request.getString("data.reference"));
+            assertEquals(620.0f, request.getFloat("data.amount"), 0.001);
+            assertEquals("EUR", request.getString("data.currency"));
+            assertTrue(request.getString("data.explanation").contains(setup.strong() + ": 3100.00 -> 3720.00 EUR"));
+            assertNotNull(request.getString("data.expiresAt"));
+        }
+        assertEquals("AWAITING_APPROVAL", status(setup, proposal));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()),
+                "nothing moves before the approval");
+
+        UUID grant = UUID.randomUUID();
+        decide("ApprovalGranted", setup.planId(), proposal, grant);
+        await().atMost(PATIENCE).until(() -> "APPLIED".equals(status(setup, proposal)));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 3100.0f - 620.0f), allocations(setup.planId()));
+        assertEquals("approved by alice",
+                field(setup, proposal, "decidedBy"));
+
+        // The CoE moves the money by hand; a redelivered grant must not move it back.
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("allocations", Map.of(setup.strong(), "3500", setup.weak(), "2700")))
+                .put("/budget/plans/" + setup.planId() + "/allocations").then().statusCode(200);
+        UUID marker = UUID.randomUUID();
+        decide("ApprovalGranted", setup.planId(), proposal, grant);
+        decide("ApprovalRejected", setup.planId(), UUID.randomUUID().toString(), marker);
+        await().atMost(PATIENCE).until(() -> processed(marker) == 1);
+        assertEquals(1, processed(grant));
+        assertEquals(Map.of(setup.strong(), 3500.0f, setup.weak(), 2700.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void aRejectedMoveIsNeverApplied() {
+        policy("100", "1");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+        assertEquals("AWAITING_APPROVAL", status(setup, proposal));
+
+        decide("ApprovalRejected", setup.planId(), proposal, UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> "REJECTED".equals(status(setup, proposal)));
+        assertEquals("rejected by alice",
+                field(setup, proposal, "decidedBy"));
+
+        UUID lateGrant = UUID.randomUUID();
+        decide("ApprovalGranted", setup.planId(), proposal, lateGrant);
+        await().atMost(PATIENCE).until(() -> processed(lateGrant) == 1);
+        assertEquals("REJECTED", status(setup, proposal));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void aNewerProposalSupersedesTheUndecidedOneWhoseLateGrantThenHasNoEffect() {
+        policy("100", "1");
+        Setup setup = runningPlan();
+        String older = newEvidence(setup);
+        String newer = newEvidence(setup);
+
+        assertEquals("SUPERSEDED", status(setup, older));
+        assertEquals("AWAITING_APPROVAL", status(setup, newer));
+        UUID lateGrant = UUID.randomUUID();
+        decide("ApprovalGranted", setup.planId(), older, lateGrant);
+        await().atMost(PATIENCE).until(() -> processed(lateGrant) == 1);
+        assertEquals("SUPERSEDED", status(setup, older));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void anUndecidedProposalLapsesAtItsExpiry() throws Throwable {
+        policy("100", "1");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+
+        int lapsed = VertxContextSupport.subscribeAndAwait(
+                () -> reallocation.expire(Instant.now().plus(Duration.ofHours(49))));
+
+        assertTrue(lapsed >= 1);
+        assertEquals("EXPIRED", status(setup, proposal));
+        UUID lateGrant = UUID.randomUUID();
+        decide("ApprovalGranted", setup.planId(), proposal, lateGrant);
+        await().atMost(PATIENCE).until(() -> processed(lateGrant) == 1);
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void theKillSwitchFreezesEveryAutonomousMoveButStillRecordsIt() {
+        policy("1000", "10");
+        killSwitch(true);
+        Setup setup = runningPlan();
+
+        String proposal = newEvidence(setup);
+
+        assertEquals("FROZEN", status(setup, proposal));
+        assertTrue(field(setup, proposal, "reason")
+                .contains("Black Friday"));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/kill-switch")
+                .then().statusCode(200).body("frozen", equalTo(true)).body("changedBy", equalTo("carol"));
+    }
+
+    @Test
+    void freezingNeedsAReasonAndOnlyTheCoeMayTouchTheGuardrails() {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(Map.of("frozen", true))
+                .put("/budget/kill-switch").then().statusCode(400).body("violations[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", "-5", "maxPercentOfTotal", "5"))
+                .put("/budget/approval-policy").then().statusCode(400);
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
+                .body(Map.of("frozen", false)).put("/budget/kill-switch").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("alice")).get("/budget/approval-policy").then().statusCode(403);
+    }
+
+    @Test
+    void aRollbackRestoresTheAllocationsBeforeTheMoveOnce() {
+        policy("1000", "10");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+        assertEquals("APPLIED", status(setup, proposal));
+
+        given().auth().oauth2(Tokens.user("carol")).post("/budget/reallocations/" + proposal + "/rollback")
+                .then().statusCode(200).body("status", equalTo("ROLLED_BACK")).body("rolledBackBy", equalTo("carol"));
+
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+        given().auth().oauth2(Tokens.user("carol")).post("/budget/reallocations/" + proposal + "/rollback")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void aRollbackIsRefusedWhenTheMovedChannelsChangedSince() {
+        policy("1000", "10");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("allocations", Map.of(setup.strong(), "3800")))
+                .put("/budget/plans/" + setup.planId() + "/allocations").then().statusCode(200);
+
+        given().auth().oauth2(Tokens.user("carol")).post("/budget/reallocations/" + proposal + "/rollback")
+                .then().statusCode(409);
+        assertEquals(Map.of(setup.strong(), 3800.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void aDecisionOnAProposalWithAMalformedReferenceIsDeadLettered() {
+        UUID id = UUID.randomUUID();
+        String poison = decision("ApprovalGranted", UUID.randomUUID().toString(), "not-a-proposal", id);
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            TestProducer.send(Topics.APPROVAL_DECISIONS, "plan:x", poison);
+            ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(id.toString()), PATIENCE);
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("not-a-proposal"), reason);
+        }
+    }
+}
