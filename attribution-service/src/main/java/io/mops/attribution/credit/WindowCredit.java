@@ -14,18 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The credit of stored journeys over a window, per channel and, for touchpoint-weighting models, per campaign. */
+/**
+ * The credit of stored journeys over a window, per channel and, for touchpoint-weighting models, per campaign; and
+ * per channel the spend reported for the window's days with its return on ad spend under each model.
+ */
 @Schema(description = "Credit of the stored journeys whose conversions fall in a window")
 public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, int journeys,
                            long unattributedConversions, BigDecimal unattributedValue,
-                           CreditComparison credit, List<CampaignRow> campaigns) {
+                           CreditComparison credit, List<CampaignRow> campaigns, List<ChannelReturn> returns) {
 
     @Schema(description = "One campaign's credit under each model that credits campaigns")
     public record CampaignRow(String channel, String campaign, Map<String, CreditComparison.ModelCredit> credit) {
     }
 
     static WindowCredit of(LocalDate from, LocalDate to, int lookbackDays, JourneySet journeys,
-                           long unattributedConversions, BigDecimal unattributedValue, List<Attribution> attributions) {
+                           long unattributedConversions, BigDecimal unattributedValue, List<Attribution> attributions,
+                           Map<String, BigDecimal> spendByChannel) {
         Map<List<String>, Map<String, CreditComparison.ModelCredit>> byCampaign = new TreeMap<>(
                 (a, b) -> a.get(0).equals(b.get(0)) ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
         for (Attribution attribution : attributions) {
@@ -38,7 +42,10 @@ public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, int j
         List<CampaignRow> campaigns = new ArrayList<>();
         byCampaign.forEach((key, credit) -> campaigns.add(new CampaignRow(key.get(0),
                 Optional.of(key.get(1)).filter(c -> !c.isEmpty()).orElse(null), credit)));
+        CreditComparison credit = CreditComparison.of(journeys.toPathSet(), attributions);
+        List<ChannelReturn> returns = ChannelReturn.of(credit.channels().stream().map(CreditComparison.ChannelRow::channel)
+                .toList(), attributions, spendByChannel);
         return new WindowCredit(from, to, lookbackDays, journeys.journeys().size(), unattributedConversions,
-                unattributedValue, CreditComparison.of(journeys.toPathSet(), attributions), campaigns);
+                unattributedValue, credit, campaigns, returns);
     }
 }

@@ -1,6 +1,7 @@
 package io.mops.attribution.credit;
 
 import io.mops.attribution.ingest.StoredConversion;
+import io.mops.attribution.ingest.StoredSpend;
 import io.mops.attribution.ingest.StoredTouchpoint;
 import io.mops.attribution.journey.BuiltJourneys;
 import io.mops.attribution.journey.JourneyBuilder;
@@ -16,11 +17,13 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Credits the stored journeys whose conversions fall in a window of days (UTC, both ends included). The window's
@@ -46,7 +49,8 @@ public class WindowCreditService {
                         .flatMap(touchpoints -> StoredConversion.<StoredConversion>list(
                                         "occurredAt >= ?1 and occurredAt < ?2 and currency = ?3",
                                         window.earliestTouchpoint(), window.to(), currency)
-                                .map(conversions -> new Stored(touchpoints, conversions))))
+                                .flatMap(conversions -> StoredSpend.perChannel(from, to, currency)
+                                        .map(spend -> new Stored(touchpoints, conversions, spend)))))
                 // Building journeys and running the models is CPU work: off the event loop.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(stored -> credit(from, to, lookbackDays, JourneyBuilder.build(
@@ -54,14 +58,15 @@ public class WindowCreditService {
                                 t.occurredAt, t.channel, t.campaign)).toList(),
                         stored.conversions().stream().map(c -> new ObservedConversion(c.userId, c.anonymousId,
                                 c.occurredAt, c.value)).toList(),
-                        window, currency), models));
+                        window, currency), stored.spend(), models));
     }
 
-    private record Stored(List<StoredTouchpoint> touchpoints, List<StoredConversion> conversions) {
+    private record Stored(List<StoredTouchpoint> touchpoints, List<StoredConversion> conversions,
+                          Map<String, BigDecimal> spend) {
     }
 
     private static WindowCredit credit(LocalDate from, LocalDate to, int lookbackDays, BuiltJourneys built,
-                                       List<AttributionModel> models) {
+                                       Map<String, BigDecimal> spend, List<AttributionModel> models) {
         List<Attribution> attributions = new ArrayList<>();
         for (AttributionModel model : models) {
             try {
@@ -71,6 +76,6 @@ public class WindowCreditService {
             }
         }
         return WindowCredit.of(from, to, lookbackDays, built.journeys(), built.unattributedConversions(),
-                built.unattributedValue(), attributions);
+                built.unattributedValue(), attributions, spend);
     }
 }

@@ -24,6 +24,11 @@ public class ChannelPerformanceService {
         if (report.windowEnd().isBefore(report.windowStart())) {
             throw new InvalidRequestException("windowEnd", "must not be before windowStart");
         }
+        return Panache.withTransaction(() -> recordAndAnnounce(report));
+    }
+
+    /** Stores the report and records its event; the caller's transaction makes the two agree. */
+    Uni<ChannelPerformanceView> recordAndAnnounce(ChannelPerformanceReport report) {
         ChannelPerformance performance = new ChannelPerformance();
         performance.id = UUID.randomUUID();
         performance.channel = report.channel();
@@ -40,8 +45,8 @@ public class ChannelPerformanceService {
         ChannelPerformanceUpdated event = new ChannelPerformanceUpdated(performance.channel, performance.model,
                 performance.windowStart, performance.windowEnd, performance.creditedConversions,
                 performance.creditedValue, performance.spend, performance.currency, performance.roas);
-        return Panache.withTransaction(() -> performance.<ChannelPerformance>persist()
+        return performance.<ChannelPerformance>persist()
                 .chain(() -> outbox.record(ChannelPerformanceUpdated.TYPE, event.subject(), event))
-                .map(envelope -> ChannelPerformanceView.of(performance, envelope.id())));
+                .map(envelope -> ChannelPerformanceView.of(performance, envelope.id()));
     }
 }

@@ -1,0 +1,56 @@
+package io.mops.attribution.ingest;
+
+import io.mops.common.security.ChannelScope;
+import io.mops.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Bulk import of spend per campaign, channel and day. A channel team imports only its own channel's spend. */
+@Path("/attribution/spend")
+@Tag(name = "Ingest")
+@SecurityRequirement(name = "SecurityScheme")
+public class SpendImportResource {
+
+    private final SpendImportService service;
+    private final ChannelScope scope;
+
+    public SpendImportResource(SpendImportService service, ChannelScope scope) {
+        this.service = service;
+        this.scope = scope;
+    }
+
+    @POST
+    @Consumes({TouchpointImportResource.JSON_LINES, "application/jsonl"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+    @Operation(summary = "Import spend as JSON lines; all lines are stored or none")
+    @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known spend lines")
+    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
+    @APIResponse(responseCode = "403", description = "Spend of another team's channel")
+    public Uni<ImportResult> importJsonLines(@NotNull String body) {
+        return service.importJsonLines(body, scope);
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+    @Operation(summary = "Import spend as CSV (event_id,campaign_id,day,channel,amount,currency); all lines are "
+            + "stored or none")
+    @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known spend lines")
+    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
+    @APIResponse(responseCode = "403", description = "Spend of another team's channel")
+    public Uni<ImportResult> importCsv(@NotNull String body) {
+        return service.importCsv(body, scope);
+    }
+}
