@@ -18,6 +18,8 @@ import java.util.List;
  * @param trackingLinks  links the channel team declares as tracked (ad destination URLs, deep links); links inside
  *                       the email HTML and the SMS text are found by QA itself
  * @param substantiations evidence on file for claims in the copy ("free", "#1", ...)
+ * @param brand          the brand whose voice the copy must have (its corpus key); optional, without it the brand
+ *                       voice is not checked
  */
 public record CampaignSubmission(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,79}", message = "must be 1-80 letters, digits, dots, dashes or underscores")
@@ -31,7 +33,8 @@ public record CampaignSubmission(
         @Valid Audience audience,
         @Size(max = 500) List<String> trackingLinks,
         @NotNull @Valid Creatives creatives,
-        @Size(max = 200) List<@Valid Substantiation> substantiations) {
+        @Size(max = 200) List<@Valid Substantiation> substantiations,
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a lowercase brand key") String brand) {
 
     public CampaignSubmission {
         trackingLinks = Lists.present(trackingLinks);

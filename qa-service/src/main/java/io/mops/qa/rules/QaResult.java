@@ -1,6 +1,7 @@
 package io.mops.qa.rules;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * QA's answer for one campaign: the verdict, how risky the campaign looks overall (0 = nothing found, towards 100 =
@@ -10,6 +11,16 @@ public record QaResult(Verdict verdict, int riskScore, String ruleSet, int ruleS
 
     public QaResult {
         findings = List.copyOf(findings);
+    }
+
+    /** This result with findings from checks outside the rule engine (brand voice), verdict and score redone. */
+    public QaResult with(List<Finding> more, RuleBook.RiskWeights weights) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = Stream.concat(findings.stream(), more.stream())
+                .sorted(Finding.REPORT_ORDER).toList();
+        return new QaResult(Verdict.of(all), RiskScore.of(all, weights), ruleSet, ruleSetVersion, all);
     }
 
     public long count(Severity severity) {

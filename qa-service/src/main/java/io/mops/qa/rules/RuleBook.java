@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param channels    the channels QA knows, with the creative each one needs and its allowed {@code utm_medium}s
  * @param rules       every rule by id with its severity; a rule missing here (or disabled) is not checked
  * @param regimes     the legal regimes (CAN-SPAM/TCPA, GDPR/PECR, CASL, ...) and the countries they cover
+ * @param brandVoice  how close copy must stay to its brand's examples; required when {@code brand.voice} is on
  */
 public record RuleBook(
         String name,
@@ -29,7 +30,8 @@ public record RuleBook(
         List<ClaimCategory> claims,
         AccessibilityRules accessibility,
         List<Regime> regimes,
-        RiskWeights riskWeights) {
+        RiskWeights riskWeights,
+        BrandVoiceRules brandVoice) {
 
     public RuleBook {
         channels = channels == null ? Map.of() : Map.copyOf(channels);
@@ -40,7 +42,7 @@ public record RuleBook(
 
     public RuleBook withVersion(int newVersion) {
         return new RuleBook(name, newVersion, region, description, channels, rules, plan, tracking, email, sms, claims,
-                accessibility, regimes, riskWeights);
+                accessibility, regimes, riskWeights, brandVoice);
     }
 
     public Optional<ChannelRules> channel(String channel) {
@@ -55,6 +57,18 @@ public record RuleBook(
     /** The regimes that cover at least one of {@code countries}. */
     public List<Regime> regimesFor(List<String> countries) {
         return regimes.stream().filter(r -> countries.stream().anyMatch(r.countries()::contains)).toList();
+    }
+
+    /**
+     * Thresholds on cosine similarity between the embeddings of new copy and of the brand's examples (-1 to 1; the
+     * embedding model puts near-paraphrases above 0.8 and unrelated text near 0).
+     *
+     * @param minimumApprovedSimilarity copy must come at least this close to one approved example
+     * @param maximumRejectedSimilarity copy must stay at most this close to every rejected example
+     * @param nearestExamples           how many nearest examples a finding quotes
+     */
+    public record BrandVoiceRules(double minimumApprovedSimilarity, double maximumRejectedSimilarity,
+                                  int nearestExamples) {
     }
 
     /** The kind of creative a channel is built from. */

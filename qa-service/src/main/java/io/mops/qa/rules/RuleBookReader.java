@@ -106,6 +106,17 @@ public final class RuleBookReader {
         check.that(book.sms() != null, "sms", "is required");
         check.that(book.accessibility() != null, "accessibility", "is required");
         check.that(book.riskWeights() != null, "riskWeights", "is required");
+        check.that(book.brandVoice() != null || book.enabled(RuleIds.BRAND_VOICE).isEmpty(), "brandVoice",
+                "is required when rule " + RuleIds.BRAND_VOICE + " is on");
+        if (book.brandVoice() != null) {
+            RuleBook.BrandVoiceRules voice = book.brandVoice();
+            check.that(voice.minimumApprovedSimilarity() >= -1 && voice.minimumApprovedSimilarity() <= 1,
+                    "brandVoice.minimumApprovedSimilarity", "must be between -1 and 1");
+            check.that(voice.maximumRejectedSimilarity() >= -1 && voice.maximumRejectedSimilarity() <= 1,
+                    "brandVoice.maximumRejectedSimilarity", "must be between -1 and 1");
+            check.that(voice.nearestExamples() >= 1 && voice.nearestExamples() <= 10, "brandVoice.nearestExamples",
+                    "must be between 1 and 10");
+        }
         if (book.plan() != null) {
             check.that(book.plan().minimumAudienceSize() >= 0, "plan.minimumAudienceSize", "must not be negative");
             check.that(book.plan().maximumDurationDays() > 0, "plan.maximumDurationDays", "must be positive");

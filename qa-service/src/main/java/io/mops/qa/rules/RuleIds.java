@@ -37,13 +37,16 @@ public final class RuleIds {
     public static final String PLAIN_TEXT_PART = "a11y.plain-text-part";
     public static final String HTML_LANG = "a11y.html-lang";
 
+    public static final String BRAND_VOICE = "brand.voice";
+
     public static final Set<String> ALL = Set.of(
             REQUIRED_FIELDS, DATE_ORDER, START_DATE_PASSED, DURATION, AUDIENCE_MINIMUM, BUDGET, HTML_WELL_FORMED,
             LINK_WELL_FORMED, LINK_HTTPS, UTM_PRESENT, UTM_MEDIUM, UTM_SOURCE, UTM_LOWERCASE, CAMPAIGN_NAME,
             CONSISTENT_TAGS,
             UNSUBSCRIBE_LINK, POSTAL_ADDRESS, SENDER_IDENTITY, SUBJECT_LINE, CONSENT_BASIS, SMS_OPT_OUT,
             SMS_SENDING_WINDOW, SMS_SENDER_IDENTIFIED, CLAIM_SUBSTANTIATION,
-            IMAGE_ALT, LINK_TEXT, PLAIN_TEXT_PART, HTML_LANG);
+            IMAGE_ALT, LINK_TEXT, PLAIN_TEXT_PART, HTML_LANG,
+            BRAND_VOICE);
 
     private RuleIds() {
     }

@@ -5,6 +5,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -42,6 +44,18 @@ public class QaRun extends PanacheEntityBase {
     public String requestedBy;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Null unless the verdict was needs-approval. */
+    @Enumerated(EnumType.STRING)
+    public Approval approval;
+    /** Comma-separated approvers, or the one person who rejected. */
+    @Column(name = "approval_decided_by")
+    public String approvalDecidedBy;
+    @Column(name = "approval_comment")
+    public String approvalComment;
+    @Column(name = "approval_decided_at")
+    public Instant approvalDecidedAt;
+
+    public enum Approval { PENDING, APPROVED, REJECTED }
 
     /** A campaign's runs, newest first, limited to one channel unless {@code channel} is empty (the CoE). */
     static Uni<List<QaRun>> ofCampaign(String campaignId, Optional<String> channel, int limit) {

@@ -5,17 +5,23 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mops.common.events.ApprovalRequested;
 import io.mops.common.events.QaCompleted;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.security.Caller;
+import io.mops.qa.approval.LaunchApprovalRequest;
+import io.mops.qa.brand.BrandCorpus;
+import io.mops.qa.brand.CorpusExample;
 import io.mops.qa.campaign.CampaignSubmission;
 import io.mops.qa.campaign.Creatives;
+import io.mops.qa.rules.CampaignQa;
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.QaResult;
 import io.mops.qa.rules.RuleBook;
 import io.mops.qa.rules.Severity;
+import io.mops.qa.rules.Verdict;
 import io.mops.qa.ruleset.RuleSetCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,18 +42,24 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** Runs QA on a submission, stores the run and announces it, in one transaction (the outbox makes the two agree). */
+/**
+ * Runs QA on a submission, stores the run and announces it, in one transaction (the outbox makes the two agree). A
+ * needs-approval run also asks approval-service for a person's decision in that same transaction, so that no run
+ * waits for a decision nobody was asked for.
+ */
 @ApplicationScoped
 public class QaRunService {
 
     private final RuleSetCatalog catalog;
+    private final BrandCorpus brands;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final ObjectMapper canonicalJson;
     private final Clock clock = Clock.systemUTC();
 
-    public QaRunService(RuleSetCatalog catalog, Outbox outbox, ObjectMapper json) {
+    public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, Outbox outbox, ObjectMapper json) {
         this.catalog = catalog;
+        this.brands = brands;
         this.outbox = outbox;
         this.json = json;
         this.canonicalJson = json.copy()
@@ -57,18 +69,29 @@ public class QaRunService {
 
     /**
      * The review itself runs on a worker thread: a typical campaign takes well under a millisecond, but a creative at
-     * the size limit built to be pathological takes a second or more, and must not stall the event loop that serves
-     * every other request. Reading the rule set and storing the run stay on the request's own context, as Hibernate
-     * Reactive requires.
+     * the size limit built to be pathological takes a second or more, and embedding the copy for the brand voice takes
+     * tens of milliseconds of CPU; neither may stall the event loop that serves every other request. Reading the rule
+     * set and the brand's corpus and storing the run stay on the request's own context, as Hibernate Reactive
+     * requires.
      */
     public Uni<QaRunView> run(CampaignSubmission submission, String ruleSetName, String requestedBy) {
         Context request = Vertx.currentContext();
-        return Panache.withSession(() -> catalog.current(ruleSetName))
-                .invoke(qa -> requireCreativeFor(submission, qa.ruleBook()))
+        return Panache.withSession(() -> catalog.current(ruleSetName)
+                        .invoke(qa -> requireCreativeFor(submission, qa.ruleBook()))
+                        .flatMap(qa -> brands.examplesOf(submission.brand()).map(corpus -> new Review(qa, corpus))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(qa -> qa.review(submission, LocalDate.now(clock)))
+                .map(review -> review.of(submission, LocalDate.now(clock), brands))
                 .emitOn(command -> request.runOnContext(ignored -> command.run()))
                 .flatMap(result -> Panache.withTransaction(() -> store(submission, result, requestedBy)));
+    }
+
+    /** A rule engine and the corpus of the submission's brand, read together before the CPU-bound review. */
+    private record Review(CampaignQa qa, List<CorpusExample> corpus) {
+
+        QaResult of(CampaignSubmission submission, LocalDate today, BrandCorpus brands) {
+            QaResult rules = qa.review(submission, today);
+            return rules.with(brands.check().review(submission, qa.ruleBook(), corpus), qa.ruleBook().riskWeights());
+        }
     }
 
     private Uni<QaRunView> store(CampaignSubmission submission, QaResult result, String requestedBy) {
@@ -85,13 +108,24 @@ public class QaRunService {
         run.findings = write(findings);
         run.requestedBy = requestedBy;
         run.createdAt = Instant.now(clock);
+        boolean needsApproval = result.verdict() == Verdict.NEEDS_APPROVAL;
+        run.approval = needsApproval ? QaRun.Approval.PENDING : null;
         QaCompleted event = new QaCompleted(run.id, run.campaignId, run.channel, run.verdict, run.riskScore,
                 run.ruleSet, run.ruleSetVersion, (int) result.count(Severity.BLOCK),
                 (int) result.count(Severity.WARN), (int) result.count(Severity.INFO),
                 List.copyOf(new TreeSet<>(result.findings().stream().map(Finding::ruleId).toList())));
         return run.<QaRun>persist()
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
+                .call(() -> needsApproval ? askForApproval(submission, run, result) : Uni.createFrom().voidItem())
                 .map(envelope -> view(run, findings, envelope.id()));
+    }
+
+    private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result) {
+        LaunchApprovalRequest request = LaunchApprovalRequest.of(run.id, run.campaignId, submission.name(),
+                run.channel, result, run.requestedBy);
+        ApprovalRequested asked = new ApprovalRequested(LaunchApprovalRequest.KIND, request.reference(),
+                request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null);
+        return outbox.record(ApprovalRequested.TYPE, "qa-run:" + run.id, asked);
     }
 
     /** A run the caller may see: its own channel's, or any for the CoE. Others' runs do not exist for the caller. */
@@ -132,7 +166,8 @@ public class QaRunService {
 
     private static QaRunView view(QaRun run, List<FindingView> findings, UUID eventId) {
         return new QaRunView(run.id, run.campaignId, run.channel, run.verdict, run.riskScore, run.ruleSet,
-                run.ruleSetVersion, run.inputDigest, findings, run.requestedBy, run.createdAt, eventId);
+                run.ruleSetVersion, run.inputDigest, findings, run.requestedBy, run.createdAt, ApprovalView.of(run),
+                eventId);
     }
 
     private String digest(CampaignSubmission submission) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
+ * @param approval the launch decision a person took on a needs-approval run; null for runs that passed or were blocked
  * @param eventId the QaCompleted event announcing this run (only in the answer to the run itself)
  */
 public record QaRunView(UUID id, String campaignId, String channel, String verdict, int riskScore, String ruleSet,
                         int ruleSetVersion, String inputDigest, List<FindingView> findings, String requestedBy,
-                        Instant createdAt, UUID eventId) {
+                        Instant createdAt, ApprovalView approval, UUID eventId) {
 }

@@ -1,0 +1,96 @@
+package io.mops.qa.approval;
+
+import io.mops.common.events.ApprovalGranted;
+import io.mops.common.events.ApprovalRejected;
+import io.mops.common.events.EventCodec;
+import io.mops.common.events.PoisonEventException;
+import io.mops.common.events.ReceivedEvent;
+import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.qa.run.QaRun;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Hears approval-service's decisions and records those on campaign launches on the QA run they name. The topic
+ * carries decisions on every kind of request from every service; only {@value LaunchApprovalRequest#KIND} ones are
+ * this service's. Each decision event is applied once; the first decision on a run stands, because approval-service
+ * never decides one request twice and a second answer can only be a stray. A decision naming no run of this service
+ * can never be applied and is dead-lettered by the connector.
+ */
+@ApplicationScoped
+public class LaunchDecisionListener {
+
+    static final String GRANTED = "qa.launch-approval-granted";
+    static final String REJECTED = "qa.launch-approval-rejected";
+
+    private final EventCodec codec;
+    private final IdempotentConsumer idempotent;
+    private final Clock clock = Clock.systemUTC();
+
+    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent) {
+        this.codec = codec;
+        this.idempotent = idempotent;
+    }
+
+    @Incoming("approval-decisions")
+    public Uni<Void> onDecision(String payload) {
+        return Uni.createFrom().deferred(() -> {
+            var granted = codec.readIf(payload, ApprovalGranted.TYPE);
+            if (granted.isPresent()) {
+                ApprovalGranted data = granted.get().data();
+                return isLaunch(data.kind())
+                        ? decide(GRANTED, granted.get(), data.reference(), QaRun.Approval.APPROVED,
+                        String.join(", ", data.approvedBy()), data.comment())
+                        : Uni.createFrom().voidItem();
+            }
+            var rejected = codec.readIf(payload, ApprovalRejected.TYPE);
+            if (rejected.isPresent()) {
+                ApprovalRejected data = rejected.get().data();
+                return isLaunch(data.kind())
+                        ? decide(REJECTED, rejected.get(), data.reference(), QaRun.Approval.REJECTED,
+                        data.rejectedBy(), data.comment())
+                        : Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private static boolean isLaunch(String kind) {
+        return LaunchApprovalRequest.KIND.equals(kind);
+    }
+
+    private <T> Uni<Void> decide(String consumer, ReceivedEvent<T> event, String reference, QaRun.Approval outcome,
+                                 String decidedBy, String comment) {
+        UUID runId = runId(reference);
+        return idempotent.applyOnce(consumer, event, e -> QaRun.<QaRun>findById(runId).invoke(run -> {
+            if (run == null) {
+                throw new PoisonEventException("no QA run " + runId + " for the " + outcome + " launch decision "
+                        + event.id());
+            }
+            if (run.approval != QaRun.Approval.PENDING) {
+                Log.warnf("QA run %s is already %s; ignoring the %s decision %s", runId, run.approval, outcome,
+                        event.id());
+                return;
+            }
+            run.approval = outcome;
+            run.approvalDecidedBy = decidedBy;
+            run.approvalComment = comment;
+            run.approvalDecidedAt = Instant.now(clock);
+        })).replaceWithVoid();
+    }
+
+    private static UUID runId(String reference) {
+        try {
+            return UUID.fromString(reference);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("reference '" + reference + "' of a " + LaunchApprovalRequest.KIND
+                    + " decision is no QA run id");
+        }
+    }
+}

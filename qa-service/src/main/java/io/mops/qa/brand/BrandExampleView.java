@@ -1,0 +1,12 @@
+package io.mops.qa.brand;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record BrandExampleView(UUID id, String brand, String stance, String text, String model, String createdBy,
+                               Instant createdAt) {
+
+    static BrandExampleView of(BrandExample e) {
+        return new BrandExampleView(e.id, e.brand, e.stance.name(), e.text, e.model, e.createdBy, e.createdAt);
+    }
+}
