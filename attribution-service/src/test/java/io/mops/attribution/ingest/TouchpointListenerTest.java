@@ -5,6 +5,7 @@ import io.mops.common.events.TouchpointObserved;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
+import io.mops.testsupport.Tokens;
 import io.mops.testsupport.TopicTap;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +90,28 @@ class TouchpointListenerTest {
             assertTrue(reason.contains("userId or anonymousId"), reason);
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(good) == 1);
             assertEquals(0, stored(bad));
+            // Polled together with the poison one, the good touchpoint must not share its fate.
+            assertEquals(List.of(), dlq.collect(r -> r.value().contains(good.toString()), Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void aTouchpointImportedOverRestIsKeptAndNotDeadLetteredWhenKafkaDeliversItToo() {
+        UUID imported = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        String user = "u-" + imported;
+        given().auth().oauth2(Tokens.serviceAccount("channel-search"))
+                .contentType("application/x-ndjson")
+                .body(TouchpointImportResourceTest.bytes(TouchpointImportResourceTest.jsonLine(imported, "search")))
+                .post(TouchpointImportResourceTest.PATH)
+                .then().statusCode(200).body("stored", equalTo(1));
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(imported, user, click(user, "search")));
+            TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(marker, user, click(user, "email")));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(marker) == 1);
+            assertEquals(1, db.count("select count(*) from touchpoint where event_id = ? and cost = 1.20", imported));
+            assertEquals(List.of(), dlq.collect(r -> r.value().contains(imported.toString()), Duration.ofSeconds(2)));
         }
     }
 
