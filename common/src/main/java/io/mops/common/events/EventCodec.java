@@ -2,6 +2,7 @@ package io.mops.common.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,12 +55,24 @@ public class EventCodec {
      *                              reason recorded on the dead-letter topic
      */
     public <T> ReceivedEvent<T> read(String payload, EventType<T> type) {
+        return decode(parse(payload), type);
+    }
+
+    private JsonNode parse(String payload) {
         if (payload == null || payload.isBlank()) {
             throw new PoisonEventException("empty message");
         }
+        try {
+            return mapper.readTree(payload);
+        } catch (Exception e) {
+            throw new PoisonEventException("not an event envelope: " + rootMessage(e), e);
+        }
+    }
+
+    private <T> ReceivedEvent<T> decode(JsonNode tree, EventType<T> type) {
         EventEnvelope envelope;
         try {
-            envelope = mapper.readValue(payload, EventEnvelope.class);
+            envelope = mapper.treeToValue(tree, EventEnvelope.class);
         } catch (Exception e) {
             throw new PoisonEventException("not an event envelope: " + rootMessage(e), e);
         }
@@ -93,16 +106,12 @@ public class EventCodec {
      * @throws PoisonEventException when the payload is no valid envelope, or is of {@code type} but invalid
      */
     public <T> java.util.Optional<ReceivedEvent<T>> readIf(String payload, EventType<T> type) {
-        String actual;
-        try {
-            actual = mapper.readTree(payload == null ? "" : payload).path("type").asText(null);
-        } catch (Exception e) {
-            throw new PoisonEventException("not an event envelope: " + rootMessage(e), e);
-        }
+        JsonNode tree = parse(payload);
+        String actual = tree.path("type").asText(null);
         if (actual != null && !actual.equals(type.name())) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(read(payload, type));
+        return java.util.Optional.of(decode(tree, type));
     }
 
     private static String rootMessage(Throwable e) {
