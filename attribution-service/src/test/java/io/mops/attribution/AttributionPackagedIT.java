@@ -1,0 +1,16 @@
+package io.mops.attribution;
+
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.PackagedServiceTest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+@WithTestResource(MopsInfra.class)
+class AttributionPackagedIT extends PackagedServiceTest {
+
+    @Override
+    protected String protectedRead() {
+        return "/attribution/channel-performance";
+    }
+}

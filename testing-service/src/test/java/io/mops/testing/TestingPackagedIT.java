@@ -1,0 +1,16 @@
+package io.mops.testing;
+
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.PackagedServiceTest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+@WithTestResource(MopsInfra.class)
+class TestingPackagedIT extends PackagedServiceTest {
+
+    @Override
+    protected String protectedRead() {
+        return "/experiments";
+    }
+}
