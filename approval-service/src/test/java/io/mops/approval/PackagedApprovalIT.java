@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
 @WithTestResource(MopsInfra.class)
-class ApprovalPackagedIT extends PackagedServiceTest {
+class PackagedApprovalIT extends PackagedServiceTest {
 
     @Override
     protected String protectedRead() {

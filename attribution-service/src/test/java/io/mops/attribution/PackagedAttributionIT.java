@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
 @WithTestResource(MopsInfra.class)
-class AttributionPackagedIT extends PackagedServiceTest {
+class PackagedAttributionIT extends PackagedServiceTest {
 
     @Override
     protected String protectedRead() {

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
 @WithTestResource(MopsInfra.class)
-class BudgetPackagedIT extends PackagedServiceTest {
+class PackagedBudgetIT extends PackagedServiceTest {
 
     @Override
     protected String protectedRead() {

@@ -11,7 +11,7 @@ import java.util.List;
 @QuarkusIntegrationTest
 @WithTestResource(MopsInfra.class)
 @WithTestResource(EchoUpstream.class)
-class GatewayPackagedIT extends PlatformContractTest {
+class PackagedGatewayIT extends PlatformContractTest {
 
     @Override
     protected List<String> requiredReadinessChecks() {

@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusIntegrationTest
 @WithTestResource(MopsInfra.class)
-class QaPackagedIT extends PackagedServiceTest {
+class PackagedQaIT extends PackagedServiceTest {
 
     private final String brand = "packaged-" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
 @WithTestResource(MopsInfra.class)
-class TestingPackagedIT extends PackagedServiceTest {
+class PackagedTestingIT extends PackagedServiceTest {
 
     @Override
     protected String protectedRead() {
