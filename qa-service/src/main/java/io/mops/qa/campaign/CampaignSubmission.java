@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A campaign as it is handed to QA before launch: what goes out, to whom, when, with what money and how it is
@@ -20,6 +21,10 @@ import java.util.List;
  * @param substantiations evidence on file for claims in the copy ("free", "#1", ...)
  * @param brand          the brand whose voice the copy must have (its corpus key); optional, without it the brand
  *                       voice is not checked
+ * @param targets        the click and conversion rates the campaign is planned to reach; optional, the forecast from
+ *                       past campaigns is checked against them
+ * @param budgetCampaignId the campaign's id in budget-service, whose held budget the campaign's budget must stay
+ *                       within; expected for paid channels
  */
 public record CampaignSubmission(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,79}", message = "must be 1-80 letters, digits, dots, dashes or underscores")
@@ -34,7 +39,9 @@ public record CampaignSubmission(
         @Size(max = 500) List<String> trackingLinks,
         @NotNull @Valid Creatives creatives,
         @Size(max = 200) List<@Valid Substantiation> substantiations,
-        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a lowercase brand key") String brand) {
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a lowercase brand key") String brand,
+        @Valid PerformanceTargets targets,
+        UUID budgetCampaignId) {
 
     public CampaignSubmission {
         trackingLinks = Lists.present(trackingLinks);

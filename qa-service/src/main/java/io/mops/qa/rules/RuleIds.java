@@ -11,6 +11,7 @@ public final class RuleIds {
     public static final String DURATION = "plan.duration";
     public static final String AUDIENCE_MINIMUM = "plan.audience-minimum";
     public static final String BUDGET = "plan.budget";
+    public static final String BUDGET_HELD = "plan.budget-held";
     public static final String HTML_WELL_FORMED = "html.well-formed";
 
     public static final String LINK_WELL_FORMED = "tracking.link-well-formed";
@@ -38,6 +39,8 @@ public final class RuleIds {
     public static final String HTML_LANG = "a11y.html-lang";
 
     public static final String BRAND_VOICE = "brand.voice";
+    public static final String AI_REVIEW = "ai.review";
+    public static final String PERFORMANCE_FORECAST = "forecast.performance";
 
     public static final Set<String> ALL = Set.of(
             REQUIRED_FIELDS, DATE_ORDER, START_DATE_PASSED, DURATION, AUDIENCE_MINIMUM, BUDGET, HTML_WELL_FORMED,
@@ -46,7 +49,7 @@ public final class RuleIds {
             UNSUBSCRIBE_LINK, POSTAL_ADDRESS, SENDER_IDENTITY, SUBJECT_LINE, CONSENT_BASIS, SMS_OPT_OUT,
             SMS_SENDING_WINDOW, SMS_SENDER_IDENTIFIED, CLAIM_SUBSTANTIATION,
             IMAGE_ALT, LINK_TEXT, PLAIN_TEXT_PART, HTML_LANG,
-            BRAND_VOICE);
+            BRAND_VOICE, AI_REVIEW, PERFORMANCE_FORECAST, BUDGET_HELD);
 
     private RuleIds() {
     }

@@ -14,12 +14,24 @@ import io.mops.common.security.Caller;
 import io.mops.qa.approval.LaunchApprovalRequest;
 import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.brand.CorpusExample;
+import io.mops.qa.budget.BudgetHoldCheck;
+import io.mops.qa.budget.BudgetLedger;
+import io.mops.qa.budget.BudgetLookup;
 import io.mops.qa.campaign.CampaignSubmission;
 import io.mops.qa.campaign.Creatives;
+import io.mops.qa.forecast.CampaignResults;
+import io.mops.qa.forecast.PastCampaign;
+import io.mops.qa.forecast.PerformanceForecastCheck;
+import io.mops.qa.review.AiReview;
+import io.mops.qa.review.AiReviewFindings;
+import io.mops.qa.review.AiReviewOutcome;
+import io.mops.qa.review.CopyReview;
+import io.mops.qa.review.CopyUnderReview;
 import io.mops.qa.rules.CampaignQa;
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.QaResult;
 import io.mops.qa.rules.RuleBook;
+import io.mops.qa.rules.RuleIds;
 import io.mops.qa.rules.Severity;
 import io.mops.qa.rules.Verdict;
 import io.mops.qa.ruleset.RuleSetCatalog;
@@ -36,6 +48,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -52,14 +65,23 @@ public class QaRunService {
 
     private final RuleSetCatalog catalog;
     private final BrandCorpus brands;
+    private final AiReview aiReview;
+    private final CampaignResults results;
+    private final PerformanceForecastCheck forecast = new PerformanceForecastCheck();
+    private final BudgetLedger budgets;
+    private final BudgetHoldCheck budgetHold = new BudgetHoldCheck();
     private final Outbox outbox;
     private final ObjectMapper json;
     private final ObjectMapper canonicalJson;
     private final Clock clock = Clock.systemUTC();
 
-    public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, Outbox outbox, ObjectMapper json) {
+    public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, AiReview aiReview, CampaignResults results,
+                        BudgetLedger budgets, Outbox outbox, ObjectMapper json) {
         this.catalog = catalog;
         this.brands = brands;
+        this.aiReview = aiReview;
+        this.results = results;
+        this.budgets = budgets;
         this.outbox = outbox;
         this.json = json;
         this.canonicalJson = json.copy()
@@ -69,29 +91,74 @@ public class QaRunService {
 
     /**
      * The review itself runs on a worker thread: a typical campaign takes well under a millisecond, but a creative at
-     * the size limit built to be pathological takes a second or more, and embedding the copy for the brand voice takes
-     * tens of milliseconds of CPU; neither may stall the event loop that serves every other request. Reading the rule
-     * set and the brand's corpus and storing the run stay on the request's own context, as Hibernate Reactive
-     * requires.
+     * the size limit built to be pathological takes a second or more, embedding the copy for the brand voice takes
+     * tens of milliseconds of CPU, and asking a chat model for its review takes seconds of waiting; none of it may
+     * stall the event loop that serves every other request. Reading the rule set, the brand's corpus, the channel's
+     * past results and a remembered AI review, and storing the run, stay on the request's own context, as Hibernate
+     * Reactive requires.
      */
     public Uni<QaRunView> run(CampaignSubmission submission, String ruleSetName, String requestedBy) {
         Context request = Vertx.currentContext();
+        CopyUnderReview copy = CopyUnderReview.of(submission);
         return Panache.withSession(() -> catalog.current(ruleSetName)
                         .invoke(qa -> requireCreativeFor(submission, qa.ruleBook()))
-                        .flatMap(qa -> brands.examplesOf(submission.brand()).map(corpus -> new Review(qa, corpus))))
+                        .flatMap(qa -> brands.examplesOf(submission.brand())
+                                .flatMap(corpus -> history(qa, submission.channel())
+                                        .flatMap(history -> rememberedReview(qa, copy)
+                                                .map(remembered -> new Review(qa, corpus, history, copy,
+                                                        remembered))))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(review -> review.of(submission, LocalDate.now(clock), brands))
+                .map(review -> review.of(submission, LocalDate.now(clock), this))
                 .emitOn(command -> request.runOnContext(ignored -> command.run()))
-                .flatMap(result -> Panache.withTransaction(() -> store(submission, result, requestedBy)));
+                .flatMap(reviewed -> Panache.withTransaction(() -> aiReview
+                        .remember(copy, reviewed.aiReview(), reviewed.remembered())
+                        .chain(() -> store(submission, reviewed.result(), requestedBy))));
     }
 
-    /** A rule engine and the corpus of the submission's brand, read together before the CPU-bound review. */
-    private record Review(CampaignQa qa, List<CorpusExample> corpus) {
+    private Uni<List<PastCampaign>> history(CampaignQa qa, String channel) {
+        return qa.ruleBook().enabled(RuleIds.PERFORMANCE_FORECAST).isPresent()
+                ? results.historyOf(channel)
+                : Uni.createFrom().item(List.of());
+    }
 
-        QaResult of(CampaignSubmission submission, LocalDate today, BrandCorpus brands) {
+    /** A remembered review is only looked for when the rule set asks for the AI review at all. */
+    private Uni<Optional<CopyReview>> rememberedReview(CampaignQa qa, CopyUnderReview copy) {
+        return qa.ruleBook().enabled(RuleIds.AI_REVIEW).isPresent()
+                ? aiReview.remembered(copy)
+                : Uni.createFrom().item(Optional.empty());
+    }
+
+    /**
+     * A rule engine, the corpus of the submission's brand, the channel's past results and any remembered AI review,
+     * read before the review.
+     */
+    private record Review(CampaignQa qa, List<CorpusExample> corpus, List<PastCampaign> history, CopyUnderReview copy,
+                          Optional<CopyReview> remembered) {
+
+        Reviewed of(CampaignSubmission submission, LocalDate today, QaRunService service) {
+            RuleBook book = qa.ruleBook();
             QaResult rules = qa.review(submission, today);
-            return rules.with(brands.check().review(submission, qa.ruleBook(), corpus), qa.ruleBook().riskWeights());
+            AiReviewOutcome ai = book.enabled(RuleIds.AI_REVIEW).isPresent()
+                    ? service.aiReview.review(copy, remembered)
+                    : new AiReviewOutcome.Skipped("rule " + RuleIds.AI_REVIEW + " is not in the rule set");
+            List<Finding> more = new ArrayList<>(service.brands.check().review(submission, book, corpus));
+            more.addAll(service.forecast.review(submission, book, history));
+            more.addAll(service.budgetHold.review(submission, book, service.budgetLookup(submission, book)));
+            more.addAll(AiReviewFindings.of(ai, book));
+            return new Reviewed(rules.with(more, book.riskWeights()), ai, remembered);
         }
+    }
+
+    /** Blocking (a call to budget-service): on the worker thread, with the other slow parts of the review. */
+    private BudgetLookup budgetLookup(CampaignSubmission submission, RuleBook book) {
+        if (!BudgetHoldCheck.applies(submission, book) || submission.budgetCampaignId() == null) {
+            return new BudgetLookup.NotLinked();
+        }
+        return budgets.lookUp(submission.budgetCampaignId());
+    }
+
+    /** The result of a review, with the AI review's outcome so that a new valid review can be remembered. */
+    private record Reviewed(QaResult result, AiReviewOutcome aiReview, Optional<CopyReview> remembered) {
     }
 
     private Uni<QaRunView> store(CampaignSubmission submission, QaResult result, String requestedBy) {

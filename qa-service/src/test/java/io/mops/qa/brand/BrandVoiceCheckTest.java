@@ -42,7 +42,7 @@ class BrandVoiceCheckTest {
 
     private static CampaignSubmission sms(String brand, String text) {
         return new CampaignSubmission("c-1", "Winter", "sms", null, null, null, null, List.of(),
-                new Creatives(null, null, new SmsCreative(text, null), null), List.of(), brand);
+                new Creatives(null, null, new SmsCreative(text, null), null), List.of(), brand, null, null);
     }
 
     @Test
@@ -107,7 +107,7 @@ class BrandVoiceCheckTest {
         EmailCreative email = new EmailCreative("First snow", "Jackets inside", "Northwind", "news@northwind.example",
                 "<html><head><style>p{color:red}</style></head><body><p>Warm <b>jackets</b></p></body></html>", null);
         CampaignSubmission submission = new CampaignSubmission("c-2", null, "email", null, null, null, null,
-                List.of(), new Creatives(email, null, null, null), List.of(), "northwind");
+                List.of(), new Creatives(email, null, null, null), List.of(), "northwind", null, null);
 
         String copy = CampaignCopy.of(submission);
 
