@@ -40,6 +40,10 @@ public class ApprovalDecisionService {
     public Uni<ApprovalDetail> decide(UUID id, String decider, DecisionRequest decision) {
         // The row lock serialises two approvers deciding at once, so a four-eyes request cannot be granted twice.
         return Panache.withTransaction(() -> find(id, LockModeType.PESSIMISTIC_WRITE).flatMap(request -> {
+            if (request.status == ApprovalRequest.Status.WITHDRAWN) {
+                throw new ConflictProblem("request " + id + " was withdrawn by " + request.withdrawnBy + " ("
+                        + request.withdrawalReason + "); it needs no decision any more");
+            }
             if (request.status != ApprovalRequest.Status.PENDING) {
                 throw new ConflictProblem("request " + id + " is already " + request.status);
             }

@@ -19,7 +19,11 @@ import java.util.UUID;
 @Table(name = "approval_request")
 public class ApprovalRequest extends PanacheEntityBase {
 
-    public enum Status { PENDING, GRANTED, REJECTED, EXPIRED, SUPERSEDED }
+    public enum Status {
+        PENDING, GRANTED, REJECTED, EXPIRED, SUPERSEDED,
+        /** The requester no longer wants a decision (a newer request replaced it, or it lapsed there). */
+        WITHDRAWN
+    }
 
     @Id
     public UUID id;
@@ -48,6 +52,18 @@ public class ApprovalRequest extends PanacheEntityBase {
     public Instant expiresAt;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+    @Column(name = "withdrawal_reason", columnDefinition = "text")
+    public String withdrawalReason;
+
+    /** Takes a pending request out of the approvers' queue; when and why stay on it for the audit trail. */
+    void withdraw(String by, String reason, Instant at) {
+        status = Status.WITHDRAWN;
+        withdrawnBy = by;
+        withdrawalReason = reason;
+        decidedAt = at;
+    }
 
     static ApprovalRequest from(ReceivedEvent<ApprovalRequested> event) {
         ApprovalRequested asked = event.data();

@@ -1,17 +1,27 @@
 package io.mops.approval.request;
 
 import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ApprovalWithdrawn;
 import io.mops.common.events.EventCodec;
+import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Queues what other services ask people to decide; a redelivered request is queued once. */
+import java.util.List;
+
+/**
+ * Queues what other services ask people to decide, and takes out what they withdraw; each event applies once.
+ * Both travel on the requests topic with the same key, so a withdrawal never arrives before its request.
+ */
 @ApplicationScoped
 public class ApprovalRequestListener {
 
     static final String CONSUMER = "approval.request-queue";
+    static final String WITHDRAWALS = "approval.request-withdrawal";
 
     private final EventCodec codec;
     private final IdempotentConsumer idempotent;
@@ -26,7 +36,40 @@ public class ApprovalRequestListener {
         return Uni.createFrom().item(() -> codec.readIf(payload, ApprovalRequested.TYPE))
                 .flatMap(event -> event
                         .map(e -> idempotent.applyOnce(CONSUMER, e, ev -> ApprovalRequest.from(ev).persist()))
-                        .orElseGet(() -> Uni.createFrom().item(false)))
+                        .orElseGet(() -> codec.readIf(payload, ApprovalWithdrawn.TYPE)
+                                .map(e -> idempotent.applyOnce(WITHDRAWALS, e, ApprovalRequestListener::withdraw))
+                                .orElseGet(() -> Uni.createFrom().item(false))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Withdraws the requester's pending request of that kind and reference. One already decided keeps its decision:
+     * the requester hears it and ignores it. The row lock orders this against an approver deciding at the same time.
+     */
+    private static Uni<Void> withdraw(ReceivedEvent<ApprovalWithdrawn> event) {
+        ApprovalWithdrawn withdrawn = event.data();
+        String source = event.envelope().source();
+        return ApprovalRequest.<ApprovalRequest>find("source = ?1 and kind = ?2 and reference = ?3", source,
+                        withdrawn.kind(), withdrawn.reference())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .invoke((List<ApprovalRequest> requests) -> {
+                    if (requests.isEmpty()) {
+                        Log.infof("withdrawal of unknown %s %s from %s ignored", withdrawn.kind(),
+                                withdrawn.reference(), source);
+                    }
+                    for (ApprovalRequest request : requests) {
+                        if (request.status == ApprovalRequest.Status.PENDING) {
+                            request.withdraw(withdrawn.withdrawnBy(), reason(withdrawn), event.envelope().time());
+                        } else {
+                            Log.infof("withdrawal of request %s ignored: it is already %s", request.id,
+                                    request.status);
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static String reason(ApprovalWithdrawn withdrawn) {
+        return withdrawn.detail() == null ? withdrawn.reason() : withdrawn.reason() + ": " + withdrawn.detail();
     }
 }

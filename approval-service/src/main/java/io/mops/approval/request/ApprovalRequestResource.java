@@ -5,8 +5,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,6 +22,24 @@ import java.util.List;
 @Tag(name = "Approval requests")
 @SecurityRequirement(name = "SecurityScheme")
 public class ApprovalRequestResource {
+
+    @GET
+    @RolesAllowed({Roles.APPROVER, Roles.COE})
+    @WithSession
+    @Operation(summary = "Every request, newest first, or only those of one status (e.g. WITHDRAWN); paged "
+            + "(approvers and the CoE)")
+    public Uni<List<ApprovalRequestView>> list(
+            @QueryParam("status") @Pattern(regexp = "PENDING|GRANTED|REJECTED|EXPIRED|SUPERSEDED|WITHDRAWN",
+                    message = "must be one of PENDING, GRANTED, REJECTED, EXPIRED, SUPERSEDED, WITHDRAWN")
+            String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Sort newestFirst = Sort.by("requestedAt", Sort.Direction.Descending).and("id");
+        var query = status == null
+                ? ApprovalRequest.<ApprovalRequest>findAll(newestFirst)
+                : ApprovalRequest.<ApprovalRequest>find("status", newestFirst, ApprovalRequest.Status.valueOf(status));
+        return query.page(page, size).list().map(all -> all.stream().map(ApprovalRequestView::of).toList());
+    }
 
     @GET
     @Path("/pending")

@@ -21,6 +21,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +131,78 @@ class ApprovalFlowTest {
         given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body(Map.of("comment", "ok"))
                 .post("/approvals/{id}/decisions", id)
                 .then().statusCode(400).body("violations[0].field", equalTo("verdict"));
+    }
+
+    private static String withdrawn(UUID id, String source, String reference, String reason) {
+        return """
+                {"id":"%s","type":"ApprovalWithdrawn","version":1,"source":"%s",
+                 "time":"2026-11-25T11:00:00Z","subject":"campaign:bf-2026",
+                 "data":{"kind":"ReallocationProposal","reference":"%s","reason":"%s",
+                         "detail":"superseded by proposal 42","withdrawnBy":"budget-service"}}
+                """.formatted(id, source, reference, reason);
+    }
+
+    private long withdrawalsApplied(UUID eventId) {
+        return db.count("select count(*) from processed_event where event_id = ?", eventId);
+    }
+
+    @Test
+    void aWithdrawnRequestLeavesTheQueueShowsAsWithdrawnAndRefusesALaterDecision() {
+        UUID id = arrives("2500.00");
+        TestProducer.send(Topics.APPROVAL_REQUESTS, "campaign:bf-2026",
+                withdrawn(UUID.randomUUID(), "budget-service", "proposal-" + id, "SUPERSEDED"));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                db.count("select count(*) from approval_request where id = ? and status = 'WITHDRAWN'", id) == 1);
+
+        given().auth().oauth2(Tokens.user("alice")).get("/approvals/pending")
+                .then().statusCode(200).body("id", not(hasItem(id.toString())));
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals?status=WITHDRAWN&size=200")
+                .then().statusCode(200).body("find { it.id == '%s' }.status".formatted(id), equalTo("WITHDRAWN"));
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", id)
+                .then().statusCode(200)
+                .body("request.status", equalTo("WITHDRAWN"))
+                .body("request.withdrawnBy", equalTo("budget-service"))
+                .body("request.withdrawalReason", equalTo("SUPERSEDED: superseded by proposal 42"))
+                .body("request.decidedAt", equalTo("2026-11-25T11:00:00Z"));
+        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body(grant())
+                .post("/approvals/{id}/decisions", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("withdrawn by budget-service"));
+    }
+
+    @Test
+    void aWithdrawalArrivingAfterTheDecisionLeavesTheDecisionStanding() {
+        UUID id = arrives("300.00");
+        given().auth().oauth2(Tokens.user("nina")).contentType(ContentType.JSON).body(grant())
+                .post("/approvals/{id}/decisions", id)
+                .then().statusCode(200).body("request.status", equalTo("GRANTED"));
+        UUID withdrawal = UUID.randomUUID();
+        TestProducer.send(Topics.APPROVAL_REQUESTS, "campaign:bf-2026",
+                withdrawn(withdrawal, "budget-service", "proposal-" + id, "EXPIRED"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> withdrawalsApplied(withdrawal) == 1);
+        assertEquals(1, db.count("select count(*) from approval_request where id = ? and status = 'GRANTED'"
+                + " and withdrawn_by is null", id));
+    }
+
+    @Test
+    void onlyTheRequesterCanWithdrawItsRequest() {
+        UUID id = arrives("300.00");
+        UUID withdrawal = UUID.randomUUID();
+        TestProducer.send(Topics.APPROVAL_REQUESTS, "campaign:bf-2026",
+                withdrawn(withdrawal, "qa-service", "proposal-" + id, "EXPIRED"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> withdrawalsApplied(withdrawal) == 1);
+        assertEquals(1, db.count("select count(*) from approval_request where id = ? and status = 'PENDING'", id));
+    }
+
+    @Test
+    void aListFilteredByAnUnknownStatusIsA400NamingTheField() {
+        given().auth().oauth2(Tokens.user("alice")).get("/approvals?status=LOST")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", containsString("status"));
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get("/approvals")
+                .then().statusCode(403);
     }
 
     @Test

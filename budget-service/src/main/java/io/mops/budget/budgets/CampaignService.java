@@ -5,12 +5,10 @@ import io.mops.budget.pacing.Pacing;
 import io.mops.budget.pacing.PacingAssessment;
 import io.mops.budget.pacing.PacingState;
 import io.mops.budget.pacing.SpendCap;
+import io.mops.budget.plan.BudgetPeriod;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.common.events.BudgetExhausted;
 import io.mops.common.events.BudgetPacingAlert;
-import io.mops.common.events.CampaignSpendReported;
-import io.mops.common.events.PoisonEventException;
-import io.mops.common.events.ReceivedEvent;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.NotFoundProblem;
@@ -100,33 +98,28 @@ public class CampaignService {
     }
 
     /**
-     * Spend from a channel integration, inside the caller's transaction (the idempotent consumer's). A report
-     * that can never apply — an unknown campaign, a currency or day the plan refuses — is poison and says why.
+     * The amount of a spend report, if the campaign's plan can take it: in the plan's currency (never converted),
+     * on a day of its period, with no more decimals than the currency has.
+     *
+     * @throws BudgetRuleViolation naming the field that the plan refuses
      */
-    Uni<SpendView> recordReportedSpend(ReceivedEvent<CampaignSpendReported> event) {
-        CampaignSpendReported spend = event.data();
-        SpendReport report = new SpendReport(spend.day(), spend.amount(), spend.currency());
-        return Campaign.<Campaign>findById(spend.campaignId())
-                .onItem().ifNull().failWith(() -> new PoisonEventException("no campaign " + spend.campaignId()))
-                .chain(campaign -> Plan.<Plan>findById(campaign.planId)
-                        .chain(plan -> apply(plan, campaign, report, "integration:" + event.envelope().source())))
-                .onFailure(BudgetRuleViolation.class)
-                .transform(e -> new PoisonEventException(e.getMessage(), e));
+    static Money acceptedSpend(String planCurrency, BudgetPeriod period, SpendReport report) {
+        Currency currency = Amounts.currency("currency", report.currency());
+        if (!currency.getCurrencyCode().equals(planCurrency)) {
+            throw new BudgetRuleViolation("currency", "the campaign's budget is in " + planCurrency + ", not "
+                    + report.currency() + "; currencies are never converted");
+        }
+        if (!period.contains(report.day())) {
+            throw new BudgetRuleViolation("day", "must lie in the plan's period " + period.start() + " to "
+                    + period.end());
+        }
+        return Amounts.money("amount", report.amount(), currency);
     }
 
     private Uni<SpendView> apply(Plan plan, Campaign campaign, SpendReport report, String recordedBy) {
-        Currency currency = Amounts.currency("currency", report.currency());
-        if (!currency.getCurrencyCode().equals(plan.currency)) {
-            throw new BudgetRuleViolation("currency", "the campaign's budget is in " + plan.currency + ", not "
-                    + report.currency() + "; currencies are never converted");
-        }
-        if (!plan.period().contains(report.day())) {
-            throw new BudgetRuleViolation("day", "must lie in the plan's period " + plan.periodStart + " to "
-                    + plan.periodEnd);
-        }
+        Money spend = acceptedSpend(plan.currency, plan.period(), report);
         Money budget = plan.money(campaign.amount);
-        SpendCap.SpendOutcome outcome = SpendCap.apply(budget, plan.money(campaign.spent),
-                Amounts.money("amount", report.amount(), currency));
+        SpendCap.SpendOutcome outcome = SpendCap.apply(budget, plan.money(campaign.spent), spend);
         PacingAssessment pacing = new Pacing(plan.pacingCurve, plan.pacingTolerance)
                 .assess(budget, outcome.spentAfter(), plan.period(), report.day());
         PacingState previousPacing = campaign.pacingState;

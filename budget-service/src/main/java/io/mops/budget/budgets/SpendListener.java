@@ -2,39 +2,92 @@ package io.mops.budget.budgets;
 
 import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
-import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.events.PoisonEventException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Takes in spend from the channel integrations ({@code mops.ingest.spend}), through the same hard cap and pacing
- * as spend sent by REST. A report that can never apply is dead-lettered with the reason; one that lost a race
- * with a concurrent spend on the same campaign is simply applied again.
+ * Takes in spend from the channel integrations ({@code mops.ingest.spend}) a whole poll at a time, through the same
+ * hard cap and pacing as spend sent by REST, in one transaction per poll ({@link SpendLedger}).
+ * <p>
+ * A report that can never apply is dead-lettered here, record by record, with the reason: the connector's
+ * dead-letter strategy acts on the whole batch, so leaving poison to it would dead-letter the good reports of the
+ * same poll too. Malformed reports go before the transaction; those the database refuses (an unknown campaign, a
+ * currency or day the plan refuses) once it has committed, so that a retried transaction does not dead-letter
+ * them twice. The dead letters are acknowledged by Kafka before the poll is committed, so none is lost. A poll that
+ * lost a race with spend on the same campaign is applied again as a whole.
  */
 @ApplicationScoped
 public class SpendListener {
 
     static final String CONSUMER = "budget.campaign-spend";
+    static final String DEAD_LETTERS = "campaign-spend-dead-letters";
 
     private final EventCodec codec;
-    private final IdempotentConsumer idempotent;
-    private final CampaignService campaigns;
+    private final SpendLedger ledger;
+    private final MutinyEmitter<String> deadLetters;
 
-    public SpendListener(EventCodec codec, IdempotentConsumer idempotent, CampaignService campaigns) {
+    public SpendListener(EventCodec codec, SpendLedger ledger,
+                         @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
         this.codec = codec;
-        this.idempotent = idempotent;
-        this.campaigns = campaigns;
+        this.ledger = ledger;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("campaign-spend")
-    public Uni<Void> onSpend(String payload) {
-        return Uni.createFrom().item(() -> codec.read(payload, CampaignSpendReported.TYPE))
-                .flatMap(event -> idempotent.applyOnce(CONSUMER, event, campaigns::recordReportedSpend)
+    public Uni<Void> onSpend(ConsumerRecords<String, String> records) {
+        List<SpendLedger.Reported<ConsumerRecord<String, String>>> reports = new ArrayList<>(records.count());
+        List<SpendLedger.Refused<ConsumerRecord<String, String>>> malformed = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                reports.add(new SpendLedger.Reported<>(record, codec.read(record.value(), CampaignSpendReported.TYPE)));
+            } catch (PoisonEventException e) {
+                malformed.add(new SpendLedger.Refused<>(record, e.getMessage()));
+            }
+        }
+        return deadLetter(malformed)
+                .chain(() -> Uni.createFrom().deferred(() -> ledger.recordOnce(CONSUMER, reports))
                         .onFailure(BudgetProblems::isConcurrentChange)
                         .retry().withBackOff(Duration.ofMillis(20)).atMost(5))
-                .replaceWithVoid();
+                .chain(this::deadLetter);
+    }
+
+    private Uni<Void> deadLetter(List<SpendLedger.Refused<ConsumerRecord<String, String>>> refused) {
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(refused.stream().map(this::deadLetter).toList()).andFailFast().replaceWithVoid();
+    }
+
+    /** The same record and headers the connector's dead-letter strategy writes, so that one tool reads both. */
+    private Uni<Void> deadLetter(SpendLedger.Refused<ConsumerRecord<String, String>> refused) {
+        ConsumerRecord<String, String> record = refused.record();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", utf8(refused.reason()));
+        headers.add("dead-letter-topic", utf8(record.topic()));
+        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
+        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
+        Message<String> message = Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build());
+        return deadLetters.sendMessage(message);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -8,15 +8,13 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 
-/** A per-channel override of the approval policy. */
+/** A channel with its own limits in the approval policy: its percent bound; its amounts per currency are in {@link ChannelAmountLimitRow}. */
 @Entity
 @Table(name = "reallocation_channel_limit")
 public class ChannelLimitRow extends PanacheEntityBase {
 
     @Id
     public String channel;
-    @Column(name = "max_amount")
-    public BigDecimal maxAmount;
     @Column(name = "max_percent_of_allocation")
     public BigDecimal maxPercentOfAllocation;
 }

@@ -13,9 +13,11 @@ import java.util.Map;
 
 @Schema(description = "The CoE's approval policy for autonomous moves; replaces the previous one whole")
 public record PolicyChange(
-        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4)
-        @Schema(description = "largest amount one autonomous move may shift, in the plan's currency", examples = "500")
-        BigDecimal maxAmountMoved,
+        @NotNull
+        @Schema(description = "per ISO 4217 currency, the largest amount one autonomous move may shift in a plan of "
+                + "that currency; a move in a currency not listed needs approval", examples = "{\"EUR\": 500, \"JPY\": 80000}")
+        Map<@Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String,
+                @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal> maxAmountMoved,
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4)
         @Schema(description = "largest share of the plan's total one autonomous move may shift, in percent",
                 examples = "5") BigDecimal maxPercentOfTotal,
@@ -24,7 +26,10 @@ public record PolicyChange(
                 @Valid @NotNull ChannelLimit> channels) {
 
     public record ChannelLimit(
-            @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal maxAmount,
+            @Schema(description = "per ISO 4217 currency, the largest change of the channel in one autonomous move; "
+                    + "when given, a move in a currency not listed needs approval", examples = "{\"EUR\": 200}")
+            Map<@Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String,
+                    @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal> maxAmount,
             @DecimalMin("0") @Digits(integer = 5, fraction = 4) BigDecimal maxPercentOfAllocation) {
     }
 }

@@ -5,7 +5,10 @@ import io.mops.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -63,9 +66,30 @@ public class ReallocationResource {
     @PUT
     @Path("/approval-policy")
     @RolesAllowed(Roles.COE)
-    @Operation(summary = "Replace the approval policy: by amount moved, by percent of the plan's total, per channel")
+    @Operation(summary = "Replace the approval policy: by amount moved per currency, by percent of the plan's "
+            + "total, per channel")
     public Uni<PolicyView> replacePolicy(@NotNull @Valid PolicyChange change) {
         return guardrails.replacePolicy(change, scope.caller().name());
+    }
+
+    @GET
+    @Path("/approval-policy/history")
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "Every change of the approval policy, newest first: who, when, the policy before and after")
+    public Uni<List<GuardrailHistory.PolicyChanged>> policyHistory(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return guardrails.policyHistory(page, size);
+    }
+
+    @GET
+    @Path("/kill-switch/history")
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "Every freeze and release of the kill switch, newest first: who, when, before and after")
+    public Uni<List<GuardrailHistory.KillSwitchChanged>> killSwitchHistory(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return guardrails.killSwitchHistory(page, size);
     }
 
     @GET

@@ -12,6 +12,7 @@ import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRejected;
 import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ApprovalWithdrawn;
 import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
 import io.mops.common.outbox.Outbox;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -165,11 +167,28 @@ public class ReallocationService {
         return proposal;
     }
 
-    private static Uni<Void> supersedeOlder(ReallocationProposal newer) {
-        return ReallocationProposal.undecided(newer.planId).invoke(older -> older.stream()
-                        .filter(o -> o.status.isSupersededByNewerProposal())
-                        .forEach(o -> o.decide(ProposalStatus.SUPERSEDED, SERVICE, "superseded by proposal " + newer.id)))
-                .replaceWithVoid();
+    private Uni<Void> supersedeOlder(ReallocationProposal newer) {
+        return ReallocationProposal.undecided(newer.planId).chain(older -> withdrawAll(older.stream()
+                .filter(o -> o.status.isSupersededByNewerProposal()).toList(),
+                ProposalStatus.SUPERSEDED, SERVICE, o -> "superseded by proposal " + newer.id));
+    }
+
+    /**
+     * Closes proposals that were awaiting approval and, in the same transaction, tells approval-service to take
+     * their requests out of the approvers' queue.
+     */
+    private Uni<Void> withdrawAll(List<ReallocationProposal> proposals, ProposalStatus status, String decidedBy,
+                                  Function<ReallocationProposal, String> reason) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (ReallocationProposal proposal : proposals) {
+            String why = reason.apply(proposal);
+            proposal.decide(status, decidedBy, why);
+            ApprovalWithdrawn withdrawn = new ApprovalWithdrawn(KIND, proposal.id.toString(), status.name(), why,
+                    SERVICE);
+            all = all.chain(() -> outbox.record(ApprovalWithdrawn.TYPE, "plan:" + proposal.planId, withdrawn))
+                    .replaceWithVoid();
+        }
+        return all;
     }
 
     private Uni<Void> decide(ReallocationProposal proposal, BudgetMove move, ReallocationSettings settings,
@@ -284,9 +303,9 @@ public class ReallocationService {
 
     /** @return how many undecided proposals lapsed */
     public Uni<Integer> expire(Instant now) {
-        return Panache.withTransaction(() -> ReallocationProposal.lapsed(now).invoke(lapsed -> lapsed.forEach(p -> p
-                        .decide(ProposalStatus.EXPIRED, BY_EXPIRY, "nobody decided before " + p.expiresAt)))
-                .map(List::size));
+        return Panache.withTransaction(() -> ReallocationProposal.lapsed(now).chain(lapsed -> withdrawAll(lapsed,
+                        ProposalStatus.EXPIRED, BY_EXPIRY, p -> "nobody decided before " + p.expiresAt)
+                .replaceWith(lapsed.size())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mops.budget.reallocation;
 
+import io.mops.budget.money.Money;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -9,11 +10,17 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The CoE's approval policy thresholds and kill switch (a single row, created by the migration). */
+/**
+ * The CoE's plan-wide percent threshold and kill switch (a single row, created by the migration); the amount
+ * thresholds per currency are in {@link AmountLimitRow}, the channels' limits in {@link ChannelLimitRow}.
+ */
 @Entity
 @Table(name = "reallocation_settings")
 public class ReallocationSettings extends PanacheEntityBase {
@@ -22,8 +29,6 @@ public class ReallocationSettings extends PanacheEntityBase {
 
     @Id
     public short id;
-    @Column(name = "max_amount_moved", nullable = false)
-    public BigDecimal maxAmountMoved;
     @Column(name = "max_percent_of_total", nullable = false)
     public BigDecimal maxPercentOfTotal;
     @Column(nullable = false)
@@ -39,16 +44,22 @@ public class ReallocationSettings extends PanacheEntityBase {
         return findById(THE_ONE);
     }
 
-    ApprovalPolicy policy(List<ChannelLimitRow> limits) {
-        return new ApprovalPolicy(maxAmountMoved, maxPercentOfTotal, limits.stream().collect(Collectors.toMap(
-                l -> l.channel,
-                l -> new ApprovalPolicy.ChannelLimit(Optional.ofNullable(l.maxAmount),
-                        Optional.ofNullable(l.maxPercentOfAllocation)),
-                (a, b) -> a)));
+    ApprovalPolicy policy(List<AmountLimitRow> amounts, List<ChannelLimitRow> limits,
+                          List<ChannelAmountLimitRow> channelAmounts) {
+        Map<String, Map<Currency, BigDecimal>> amountsByChannel = new HashMap<>();
+        channelAmounts.forEach(a -> amountsByChannel.computeIfAbsent(a.key.channel(), c -> new HashMap<>())
+                .put(Money.currency(a.key.currency()), a.maxAmount));
+        Map<String, ApprovalPolicy.ChannelLimit> channels = new HashMap<>();
+        limits.forEach(l -> channels.put(l.channel, new ApprovalPolicy.ChannelLimit(
+                amountsByChannel.getOrDefault(l.channel, Map.of()), Optional.ofNullable(l.maxPercentOfAllocation))));
+        return new ApprovalPolicy(amounts.stream().collect(Collectors.toMap(a -> Money.currency(a.currency),
+                a -> a.maxAmount)), maxPercentOfTotal, channels);
     }
 
     static Uni<ApprovalPolicy> policy() {
-        return current().chain(settings -> ChannelLimitRow.<ChannelLimitRow>listAll()
-                .map(limits -> settings.policy(limits)));
+        return current().chain(settings -> AmountLimitRow.<AmountLimitRow>listAll()
+                .chain(amounts -> ChannelLimitRow.<ChannelLimitRow>listAll()
+                        .chain(limits -> ChannelAmountLimitRow.<ChannelAmountLimitRow>listAll()
+                                .map(channelAmounts -> settings.policy(amounts, limits, channelAmounts)))));
     }
 }

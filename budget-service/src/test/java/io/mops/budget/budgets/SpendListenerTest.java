@@ -1,6 +1,7 @@
 package io.mops.budget.budgets;
 
 import io.mops.common.events.CampaignSpendReported;
+import io.mops.common.events.EventCodec;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
@@ -9,13 +10,21 @@ import io.mops.testsupport.TopicTap;
 import io.mops.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static io.mops.budget.budgets.Budgets.createCampaign;
@@ -35,6 +44,11 @@ class SpendListenerTest {
     static final String SEARCH = Tokens.serviceAccount("channel-search");
 
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
+
+    @Inject
+    SpendLedger ledger;
+    @Inject
+    EventCodec codec;
     private String campaign;
 
     @BeforeEach
@@ -103,6 +117,110 @@ class SpendListenerTest {
             assertTrue(reasonOf(dead).contains("USD"), reasonOf(dead));
         }
         assertEquals(0, entries(campaign));
+    }
+
+    @Test
+    void aRedeliveredPollHasNoSecondEffect() throws Throwable {
+        List<SpendLedger.Reported<String>> poll = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String payload = spend(UUID.randomUUID(), campaign, "4", "EUR");
+            poll.add(new SpendLedger.Reported<>(payload, codec.read(payload, CampaignSpendReported.TYPE)));
+        }
+
+        VertxContextSupport.subscribeAndAwait(() -> ledger.recordOnce(SpendListener.CONSUMER, poll));
+        var again = VertxContextSupport.subscribeAndAwait(() -> ledger.recordOnce(SpendListener.CONSUMER, poll));
+
+        assertEquals(List.of(), again);
+        assertEquals(3, entries(campaign));
+        given().auth().oauth2(SEARCH).get("/budget/campaigns/" + campaign).then().body("spent", equalTo(12.0f));
+    }
+
+    @Test
+    void aPollWithPoisonInItStillRecordsItsGoodReportsAndDeadLettersEachBadOneWithItsReason() {
+        String unknown = UUID.randomUUID().toString();
+        UUID malformed = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        String key = "campaign:" + campaign;
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            // One key, one partition: sent back to back they are likely polled together, and must not share a fate.
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(good, campaign, "7", "EUR"));
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(malformed, campaign, "-3", "EUR"));
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(UUID.randomUUID(), unknown, "5", "EUR"));
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(foreign, campaign, "5", "JPY"));
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(last, campaign, "2", "EUR"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> entries(campaign) == 2);
+            assertTrue(reasonOf(dlq.await(r -> r.value().contains(malformed.toString()), Duration.ofSeconds(60)))
+                    .contains("amount"));
+            assertTrue(reasonOf(dlq.await(r -> r.value().contains(unknown), Duration.ofSeconds(60)))
+                    .contains("no campaign " + unknown));
+            assertTrue(reasonOf(dlq.await(r -> r.value().contains(foreign.toString())
+                    && reasonOf(r).contains("currency"), Duration.ofSeconds(60))).contains("JPY"));
+            // A locally running budget-service does not know this test's campaign and may say so; this one may not
+            // dead-letter the good reports for any reason.
+            assertEquals(List.of(), dlq.collect(r -> (r.value().contains(good.toString())
+                    || r.value().contains(last.toString())) && !reasonOf(r).startsWith("no campaign " + campaign),
+                    Duration.ofSeconds(2)));
+        }
+        given().auth().oauth2(SEARCH).get("/budget/campaigns/" + campaign).then().body("spent", equalTo(9.0f));
+    }
+
+    @Test
+    void severalReportsCrossingTheCapAnnounceItOnceAndFlagOnlyTheSpendPastIt() {
+        String key = "campaign:" + campaign;
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            for (int i = 0; i < 5; i++) {
+                TestProducer.send(CampaignSpendReported.TOPIC, key, spend(UUID.randomUUID(), campaign, "30", "EUR"));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> entries(campaign) == 5);
+            assertEquals(1, events.collect(r -> key.equals(r.key()) && r.value().contains("\"BudgetExhausted\""),
+                    Duration.ofSeconds(5)).size());
+        }
+        assertEquals(2, db.count("select count(*) from spend_entry where campaign_id = ? and over_cap",
+                UUID.fromString(campaign)));
+        given().auth().oauth2(SEARCH).get("/budget/campaigns/" + campaign)
+                .then().body("status", equalTo("STOPPED")).body("spent", equalTo(150.0f));
+    }
+
+    @Test
+    void spendFromKafkaAndRestOnTheSameCampaignAtOnceIsNeverLost() throws Exception {
+        String big = createCampaign(createPlan(december("100000", Map.of("search", "50000"))), SEARCH, "search",
+                "40000");
+        String key = "campaign:" + big;
+        ExecutorService rest = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> posted = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                posted.add(rest.submit(() -> postUntilAccepted(big, "1.00")));
+            }
+            for (int i = 0; i < 300; i++) {
+                TestProducer.send(CampaignSpendReported.TOPIC, key, spend(UUID.randomUUID(), big, "0.10", "EUR"));
+            }
+            for (Future<?> f : posted) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            rest.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> entries(big) == 320);
+        // 20 × 1.00 by REST and 300 × 0.10 from Kafka.
+        given().auth().oauth2(SEARCH).get("/budget/campaigns/" + big).then().body("spent", equalTo(50.0f));
+    }
+
+    /** A racing spend is answered 409 ("send it again"), as a client would. */
+    private static void postUntilAccepted(String campaign, String amount) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int status = given().auth().oauth2(SEARCH).contentType("application/json")
+                    .body(Map.of("day", "2026-12-04", "amount", amount, "currency", "EUR"))
+                    .post("/budget/campaigns/" + campaign + "/spend").then().extract().statusCode();
+            if (status == 200 || status == 201) {
+                return;
+            }
+            assertEquals(409, status);
+        }
+        throw new AssertionError("spend was refused 50 times in a row");
     }
 
     private static String reasonOf(ConsumerRecord<String, String> record) {

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -61,15 +62,19 @@ class ReallocationLoopTest {
     }
 
     private Setup runningPlan() {
+        return runningPlan("EUR");
+    }
+
+    private Setup runningPlan(String currency) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String strong = "strong-" + suffix;
         String weak = "weak-" + suffix;
-        history(strong, STRONG, 1);
-        history(weak, WEAK, 2);
+        history(strong, STRONG, 1, currency);
+        history(weak, WEAK, 2, currency);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, Object> draft = new HashMap<>();
         draft.put("name", "Running " + suffix);
-        draft.put("currency", "EUR");
+        draft.put("currency", currency);
         draft.put("total", "10000");
         draft.put("periodStart", today.minusDays(10).toString());
         draft.put("periodEnd", today.plusDays(20).toString());
@@ -80,7 +85,7 @@ class ReallocationLoopTest {
     }
 
     /** Sixty days of daily signals, spend around 100 a day, value from {@code truth}. */
-    private void history(String channel, ResponseCurve truth, long seed) {
+    private void history(String channel, ResponseCurve truth, long seed, String currency) {
         Random random = new Random(seed);
         double[] spend = new double[60];
         for (int t = 0; t < spend.length; t++) {
@@ -91,10 +96,10 @@ class ReallocationLoopTest {
         for (int t = 0; t < spend.length; t++, day = day.plusDays(1)) {
             db.update("insert into channel_signal (event_id, channel, model, window_start, window_end, "
                             + "credited_conversions, credited_value, spend, currency, roas, observed_at, received_at) "
-                            + "values (?, ?, 'linear', ?, ?, 1, ?, ?, 'EUR', null, ?, ?)",
+                            + "values (?, ?, 'linear', ?, ?, 1, ?, ?, ?, null, ?, ?)",
                     UUID.randomUUID(), channel, Date.valueOf(day), Date.valueOf(day),
                     BigDecimal.valueOf(value[t]).setScale(4, RoundingMode.HALF_EVEN),
-                    BigDecimal.valueOf(spend[t]).setScale(4, RoundingMode.HALF_EVEN),
+                    BigDecimal.valueOf(spend[t]).setScale(4, RoundingMode.HALF_EVEN), currency,
                     Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
         }
     }
@@ -144,8 +149,14 @@ class ReallocationLoopTest {
 
     private static void policy(String maxAmount, String maxPercent) {
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
-                .body(Map.of("maxAmountMoved", maxAmount, "maxPercentOfTotal", maxPercent))
+                .body(Map.of("maxAmountMoved", Map.of("EUR", maxAmount), "maxPercentOfTotal", maxPercent))
                 .put("/budget/approval-policy").then().statusCode(200);
+    }
+
+    private static ValidatableResponse putPolicy(Object maxAmountMoved) {
+        return given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", maxAmountMoved, "maxPercentOfTotal", "10"))
+                .put("/budget/approval-policy").then();
     }
 
     private static void killSwitch(boolean frozen) {
@@ -293,12 +304,30 @@ class ReallocationLoopTest {
         assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
     }
 
+    /** approval-service is told, on the requests topic and with the request's key, so it is never overtaken. */
+    private static void assertWithdrawn(TopicTap requests, Setup setup, String proposal, String reason,
+                                        String detail) {
+        ConsumerRecord<String, String> withdrawn = requests.await(r -> r.value().contains("\"ApprovalWithdrawn\"")
+                && r.value().contains(proposal), PATIENCE);
+        JsonPath event = JsonPath.from(withdrawn.value());
+        assertEquals("plan:" + setup.planId(), withdrawn.key());
+        assertEquals("ReallocationProposal", event.getString("data.kind"));
+        assertEquals(proposal, event.getString("data.reference"));
+        assertEquals(reason, event.getString("data.reason"));
+        assertTrue(event.getString("data.detail").startsWith(detail), event.getString("data.detail"));
+        assertEquals("budget-service", event.getString("data.withdrawnBy"));
+    }
+
     @Test
     void aNewerProposalSupersedesTheUndecidedOneWhoseLateGrantThenHasNoEffect() {
         policy("100", "1");
         Setup setup = runningPlan();
         String older = newEvidence(setup);
-        String newer = newEvidence(setup);
+        String newer;
+        try (TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            newer = newEvidence(setup);
+            assertWithdrawn(requests, setup, older, "SUPERSEDED", "superseded by proposal " + newer);
+        }
 
         assertEquals("SUPERSEDED", status(setup, older));
         assertEquals("AWAITING_APPROVAL", status(setup, newer));
@@ -315,10 +344,13 @@ class ReallocationLoopTest {
         Setup setup = runningPlan();
         String proposal = newEvidence(setup);
 
-        int lapsed = VertxContextSupport.subscribeAndAwait(
-                () -> reallocation.expire(Instant.now().plus(Duration.ofHours(49))));
+        try (TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            int lapsed = VertxContextSupport.subscribeAndAwait(
+                    () -> reallocation.expire(Instant.now().plus(Duration.ofHours(49))));
 
-        assertTrue(lapsed >= 1);
+            assertTrue(lapsed >= 1);
+            assertWithdrawn(requests, setup, proposal, "EXPIRED", "nobody decided before");
+        }
         assertEquals("EXPIRED", status(setup, proposal));
         UUID lateGrant = UUID.randomUUID();
         decide("ApprovalGranted", setup.planId(), proposal, lateGrant);
@@ -347,11 +379,71 @@ class ReallocationLoopTest {
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(Map.of("frozen", true))
                 .put("/budget/kill-switch").then().statusCode(400).body("violations[0].field", equalTo("reason"));
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
-                .body(Map.of("maxAmountMoved", "-5", "maxPercentOfTotal", "5"))
+                .body(Map.of("maxAmountMoved", Map.of("EUR", "-5"), "maxPercentOfTotal", "5"))
                 .put("/budget/approval-policy").then().statusCode(400);
         given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
                 .body(Map.of("frozen", false)).put("/budget/kill-switch").then().statusCode(403);
         given().auth().oauth2(Tokens.user("alice")).get("/budget/approval-policy").then().statusCode(403);
+    }
+
+    @Test
+    void amountThresholdsArePerCurrencyAndCheckedAtTheEdge() {
+        putPolicy(Map.of("EUR", "500", "JPY", "80000")).statusCode(200)
+                .body("maxAmountMoved.EUR", equalTo(500.0f)).body("maxAmountMoved.JPY", equalTo(80000));
+        putPolicy(Map.of("XYZ", "5")).statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("maxAmountMoved.XYZ"));
+        putPolicy(Map.of("JPY", "1.5")).statusCode(400).body("violations[0].field", equalTo("maxAmountMoved.JPY"));
+        putPolicy(Map.of("eur", "5")).statusCode(400);
+        putPolicy("500").statusCode(400);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", Map.of("EUR", "500"), "maxPercentOfTotal", "10",
+                        "channels", Map.of("search", Map.of("maxAmount", Map.of("ABC", "5")))))
+                .put("/budget/approval-policy").then().statusCode(400)
+                .body("violations[0].field", equalTo("channels.search.maxAmount.ABC"));
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/approval-policy").then().statusCode(200)
+                .body("maxAmountMoved.EUR", equalTo(500.0f)).body("maxAmountMoved.JPY", equalTo(80000));
+    }
+
+    @Test
+    void aMoveInACurrencyWithoutAThresholdWaitsForApproval() {
+        putPolicy(Map.of("EUR", "100000")).statusCode(200);
+        Setup setup = runningPlan("USD");
+        String proposal = newEvidence(setup);
+
+        assertEquals("AWAITING_APPROVAL", status(setup, proposal));
+        assertTrue(field(setup, proposal, "reason").contains("no amount limit in USD"),
+                field(setup, proposal, "reason"));
+    }
+
+    @Test
+    void everyChangeOfTheGuardrailsIsKeptWithWhoWhenBeforeAndAfterNewestFirst() {
+        putPolicy(Map.of("EUR", "700")).statusCode(200);
+        putPolicy(Map.of("EUR", "800", "USD", "900")).statusCode(200);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("frozen", true, "reason", "year-end close")).put("/budget/kill-switch")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("frozen", false)).put("/budget/kill-switch").then().statusCode(200);
+
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/approval-policy/history?size=2")
+                .then().statusCode(200).body("size()", equalTo(2))
+                .body("[0].changedBy", equalTo("carol"))
+                .body("[0].before.maxAmountMoved.EUR", equalTo(700.0f))
+                .body("[0].after.maxAmountMoved.EUR", equalTo(800.0f))
+                .body("[0].after.maxAmountMoved.USD", equalTo(900.0f))
+                .body("[1].after.maxAmountMoved.EUR", equalTo(700.0f));
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/approval-policy/history?page=1&size=1")
+                .then().statusCode(200).body("[0].after.maxAmountMoved.EUR", equalTo(700.0f));
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/kill-switch/history?size=2")
+                .then().statusCode(200)
+                .body("[0].before.frozen", equalTo(true)).body("[0].after.frozen", equalTo(false))
+                .body("[1].after.reason", equalTo("year-end close")).body("[1].changedBy", equalTo("carol"));
+
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/kill-switch/history?size=0")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get("/budget/approval-policy/history")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.user("alice")).get("/budget/kill-switch/history").then().statusCode(403);
     }
 
     @Test
