@@ -16,7 +16,10 @@ import java.util.TreeSet;
 /** Several models' credit for the same path set, side by side per channel. */
 @Schema(description = "The credit of each requested model, side by side per channel")
 public record CreditComparison(String currency, List<String> models, int paths, long totalConversions,
-                               BigDecimal totalConversionValue, long totalNulls, List<ChannelRow> channels) {
+                               BigDecimal totalConversionValue, long totalNulls, List<ChannelRow> channels,
+                               @JsonInclude(JsonInclude.Include.NON_NULL)
+                               @Schema(description = "Spend and ROAS per channel, when the request carried spend")
+                               List<ChannelReturn> returns) {
 
     @Schema(description = "One channel's credit under each model, keyed by model name")
     public record ChannelRow(String channel, Map<String, ModelCredit> credit) {
@@ -43,10 +46,24 @@ public record CreditComparison(String currency, List<String> models, int paths, 
             rows.add(new ChannelRow(channel, credit));
         }
         return new CreditComparison(paths.currency(), attributions.stream().map(Attribution::model).toList(),
-                paths.paths().size(), paths.totalConversions(), paths.totalConversionValue(), paths.totalNulls(), rows);
+                paths.paths().size(), paths.totalConversions(), paths.totalConversionValue(), paths.totalNulls(), rows,
+                null);
     }
 
-    /** One line per channel; per model its credited conversions and value: {@code markov-1_conversions,...}. */
+    /**
+     * The same credit with each channel's spend and ROAS under each model (one row per channel credited or spent).
+     */
+    CreditComparison withReturns(List<Attribution> attributions, Map<String, BigDecimal> spendByChannel) {
+        return new CreditComparison(currency, models, paths, totalConversions, totalConversionValue, totalNulls,
+                channels, ChannelReturn.of(channels.stream().map(ChannelRow::channel).toList(), attributions,
+                spendByChannel));
+    }
+
+    /**
+     * One line per channel; per model its credited conversions and value: {@code markov-1_conversions,...}. With
+     * spend, also the channel's {@code spend} and per model {@code markov-1_roas} (empty where unknown), and a line
+     * for every channel that spent without being credited.
+     */
     String toCsv() {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("channel"));
@@ -54,16 +71,35 @@ public record CreditComparison(String currency, List<String> models, int paths, 
             header.add(model + "_conversions");
             header.add(model + "_value");
         }
+        if (returns != null) {
+            header.add("spend");
+            models.forEach(model -> header.add(model + "_roas"));
+        }
         rows.add(header);
-        for (ChannelRow channel : channels) {
-            List<String> row = new ArrayList<>(List.of(channel.channel()));
+        Map<String, ChannelRow> credited = new LinkedHashMap<>();
+        channels.forEach(row -> credited.put(row.channel(), row));
+        List<String> listed = returns == null ? List.copyOf(credited.keySet())
+                : returns.stream().map(ChannelReturn::channel).toList();
+        for (int i = 0; i < listed.size(); i++) {
+            String channel = listed.get(i);
+            List<String> row = new ArrayList<>(List.of(channel));
+            ChannelRow credit = credited.get(channel);
             for (String model : models) {
-                ModelCredit credit = channel.credit().get(model);
-                row.add(credit.conversions().toPlainString());
-                row.add(credit.value().toPlainString());
+                ModelCredit modelCredit = credit == null ? null : credit.credit().get(model);
+                row.add(modelCredit == null ? "0" : modelCredit.conversions().toPlainString());
+                row.add(modelCredit == null ? "0" : modelCredit.value().toPlainString());
+            }
+            if (returns != null) {
+                ChannelReturn channelReturn = returns.get(i);
+                row.add(plain(channelReturn.spend()));
+                models.forEach(model -> row.add(plain(channelReturn.roas().get(model))));
             }
             rows.add(row);
         }
         return PathFile.write(rows);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "" : amount.toPlainString();
     }
 }

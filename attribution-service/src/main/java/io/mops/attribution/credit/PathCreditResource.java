@@ -1,5 +1,6 @@
 package io.mops.attribution.credit;
 
+import io.mops.attribution.model.PathSet;
 import io.mops.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,7 +62,9 @@ public class PathCreditResource {
             @NotNull @Valid PathSetRequest paths,
             @Context HttpHeaders headers) {
         var models = ModelSelection.of(model, positionFirst, positionLast);
-        return respond(service.credit(service.pathSet(paths), models), headers);
+        PathSet pathSet = service.pathSet(paths);
+        return respond(paths.spend() == null ? service.credit(pathSet, models)
+                : service.credit(pathSet, models, paths.spend()), headers);
     }
 
     @POST
@@ -81,10 +84,17 @@ public class PathCreditResource {
             String currency,
             @QueryParam("positionFirst") Double positionFirst,
             @QueryParam("positionLast") Double positionLast,
+            @Parameter(description = "Spend of a channel over the same period, in the same currency, as "
+                    + "channel:amount; repeatable. With it the answer gives each channel's ROAS under each model",
+                    example = "search:412.50")
+            @QueryParam("spend") List<String> spend,
             @NotNull String csv,
             @Context HttpHeaders headers) {
         var models = ModelSelection.of(model, positionFirst, positionLast);
-        return respond(service.credit(service.pathSet(csv, currency), models), headers);
+        var spendByChannel = PathCreditService.spend(spend == null ? List.of() : spend);
+        PathSet pathSet = service.pathSet(csv, currency);
+        return respond(spendByChannel.isEmpty() ? service.credit(pathSet, models)
+                : service.credit(pathSet, models, spendByChannel), headers);
     }
 
     private static Response respond(CreditComparison comparison, HttpHeaders headers) {

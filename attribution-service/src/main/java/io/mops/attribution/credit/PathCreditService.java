@@ -13,12 +13,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads a submitted path set and credits it with the requested models; nothing is stored. */
 @ApplicationScoped
 public class PathCreditService {
 
     public CreditComparison credit(PathSet paths, List<AttributionModel> models) {
+        return CreditComparison.of(paths, attributions(paths, models));
+    }
+
+    /**
+     * @param spendByChannel the spend of the path set's period per channel, in its currency; the answer gives each
+     *                       channel's ROAS under each model
+     */
+    public CreditComparison credit(PathSet paths, List<AttributionModel> models,
+                                   Map<String, BigDecimal> spendByChannel) {
+        List<Attribution> attributions = attributions(paths, models);
+        return CreditComparison.of(paths, attributions).withReturns(attributions, spendByChannel);
+    }
+
+    private static List<Attribution> attributions(PathSet paths, List<AttributionModel> models) {
         List<Attribution> attributions = new ArrayList<>();
         for (AttributionModel model : models) {
             try {
@@ -27,7 +43,32 @@ public class PathCreditService {
                 throw new InvalidRequestException("model", model.name() + ": " + e.getMessage());
             }
         }
-        return CreditComparison.of(paths, attributions);
+        return attributions;
+    }
+
+    /**
+     * Reads repeated {@code channel:amount} parameters (a channel named twice has the sum).
+     *
+     * @throws InvalidRequestException naming the parameter {@code spend} for an entry that cannot be read
+     */
+    public static Map<String, BigDecimal> spend(List<String> entries) {
+        Map<String, BigDecimal> spend = new TreeMap<>();
+        for (String entry : entries) {
+            int colon = entry.lastIndexOf(':');
+            String channel = colon < 0 ? "" : entry.substring(0, colon).strip();
+            BigDecimal amount;
+            try {
+                amount = colon < 0 ? null : new BigDecimal(entry.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                amount = null;
+            }
+            if (channel.isEmpty() || channel.length() > 40 || amount == null || amount.signum() < 0) {
+                throw new InvalidRequestException("spend", "'" + entry + "' is not channel:amount with an amount of "
+                        + "at least 0, e.g. search:412.50");
+            }
+            spend.merge(channel, amount, BigDecimal::add);
+        }
+        return spend;
     }
 
     /** Every unreadable line is reported, by its index, before anything is computed. */

@@ -12,13 +12,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** An aggregated path set as JSON: the ChannelAttribution columns, one object per path. */
 @Schema(description = "Journeys aggregated by channel path, as exported from ChannelAttribution")
 public record PathSetRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
         @Schema(examples = "EUR", description = "Currency of the conversion values") String currency,
-        @NotEmpty @Size(max = 1_000_000) @Valid List<PathLine> paths) {
+        @NotEmpty @Size(max = 1_000_000) @Valid List<PathLine> paths,
+        @Size(max = 1_000)
+        @Schema(description = "Optional spend per channel over the same period, in the same currency; with it the "
+                + "answer gives each channel's ROAS under each model", examples = "{\"search\": 412.50}")
+        Map<@NotBlank @Size(max = 40) String, @NotNull @DecimalMin("0") BigDecimal> spend) {
+
+    /** A path set without spend. */
+    public PathSetRequest(String currency, List<PathLine> paths) {
+        this(currency, paths, null);
+    }
 
     @Schema(description = "How many journeys followed one path and how they ended")
     public record PathLine(

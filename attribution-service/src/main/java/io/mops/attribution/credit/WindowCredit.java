@@ -2,7 +2,7 @@ package io.mops.attribution.credit;
 
 import io.mops.attribution.model.Attribution;
 import io.mops.attribution.model.CampaignCredit;
-import io.mops.attribution.model.JourneySet;
+import io.mops.attribution.model.PathSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * per channel the spend reported for the window's days with its return on ad spend under each model.
  */
 @Schema(description = "Credit of the stored journeys whose conversions fall in a window")
-public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, int journeys,
+public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, long journeys,
                            long unattributedConversions, BigDecimal unattributedValue,
                            CreditComparison credit, List<CampaignRow> campaigns, List<ChannelReturn> returns) {
 
@@ -27,7 +27,8 @@ public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, int j
     public record CampaignRow(String channel, String campaign, Map<String, CreditComparison.ModelCredit> credit) {
     }
 
-    static WindowCredit of(LocalDate from, LocalDate to, int lookbackDays, JourneySet journeys,
+    /** @param paths the journeys, grouped by channel path */
+    static WindowCredit of(LocalDate from, LocalDate to, int lookbackDays, long journeys, PathSet paths,
                            long unattributedConversions, BigDecimal unattributedValue, List<Attribution> attributions,
                            Map<String, BigDecimal> spendByChannel) {
         Map<List<String>, Map<String, CreditComparison.ModelCredit>> byCampaign = new TreeMap<>(
@@ -42,10 +43,10 @@ public record WindowCredit(LocalDate from, LocalDate to, int lookbackDays, int j
         List<CampaignRow> campaigns = new ArrayList<>();
         byCampaign.forEach((key, credit) -> campaigns.add(new CampaignRow(key.get(0),
                 Optional.of(key.get(1)).filter(c -> !c.isEmpty()).orElse(null), credit)));
-        CreditComparison credit = CreditComparison.of(journeys.toPathSet(), attributions);
+        CreditComparison credit = CreditComparison.of(paths, attributions);
         List<ChannelReturn> returns = ChannelReturn.of(credit.channels().stream().map(CreditComparison.ChannelRow::channel)
                 .toList(), attributions, spendByChannel);
-        return new WindowCredit(from, to, lookbackDays, journeys.journeys().size(), unattributedConversions,
+        return new WindowCredit(from, to, lookbackDays, journeys, unattributedConversions,
                 unattributedValue, credit, campaigns, returns);
     }
 }

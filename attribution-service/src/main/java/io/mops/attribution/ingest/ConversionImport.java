@@ -2,11 +2,11 @@ package io.mops.attribution.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.attribution.lines.LineReader;
-import io.mops.attribution.lines.RejectedLine;
 import io.mops.common.events.ConversionObserved;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Reads a conversion import — JSON lines, or CSV with the header
  * {@code event_id,user_id,anonymous_id,occurred_at,value,currency} — checking every line against the
- * {@link ConversionObserved} contract. The result is every valid conversion, or every rejected line.
+ * {@link ConversionObserved} contract. Lines are handed on as they are read ({@link StreamedImport}).
  */
 final class ConversionImport {
 
@@ -26,9 +26,6 @@ final class ConversionImport {
             "currency");
     private static final List<String> REQUIRED_CSV_COLUMNS = List.of("event_id", "user_id", "occurred_at", "value",
             "currency");
-
-    record Result(List<ConversionImportLine> lines, List<RejectedLine> rejected) {
-    }
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -38,37 +35,24 @@ final class ConversionImport {
         this.validator = validator;
     }
 
-    Result readJsonLines(String body) {
-        return checked(LineReader.jsonLines(body, json, ConversionImportLine.class));
+    void readJsonLines(Reader body, LineReader.Sink<ConversionImportLine> lines) {
+        LineReader.jsonLines(body, json, ConversionImportLine.class, lines);
     }
 
-    Result readCsv(String body) {
-        return checked(LineReader.csv(body, CSV_COLUMNS, REQUIRED_CSV_COLUMNS, ConversionImport::csvLine));
+    void readCsv(Reader body, LineReader.Sink<ConversionImportLine> lines) {
+        LineReader.csv(body, CSV_COLUMNS, REQUIRED_CSV_COLUMNS, ConversionImport::csvLine, lines);
     }
 
-    private Result checked(LineReader.Read<ConversionImportLine> read) {
-        List<ConversionImportLine> lines = new ArrayList<>();
-        List<RejectedLine> rejected = new ArrayList<>(read.rejected());
-        for (LineReader.Numbered<ConversionImportLine> numbered : read.lines()) {
-            ConversionImportLine line = numbered.value();
-            List<String> problems = new ArrayList<>();
-            if (line.eventId() == null) {
-                problems.add("eventId: must not be null");
-            }
-            validator.validate(line.conversion()).stream()
-                    .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-                    .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
-            if (problems.isEmpty()) {
-                lines.add(line);
-            } else {
-                rejected.add(new RejectedLine(numbered.line(), String.join("; ", problems)));
-            }
+    /** @return the line's problems as one text, {@code null} when it has none */
+    String problems(ConversionImportLine line) {
+        List<String> problems = new ArrayList<>();
+        if (line.eventId() == null) {
+            problems.add("eventId: must not be null");
         }
-        if (lines.isEmpty() && rejected.isEmpty()) {
-            rejected.add(new RejectedLine(1, "the import holds no conversions"));
-        }
-        rejected.sort(Comparator.comparingLong(RejectedLine::line));
-        return new Result(lines, rejected);
+        validator.validate(line.conversion()).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private static ConversionImportLine csvLine(Map<String, String> value) {

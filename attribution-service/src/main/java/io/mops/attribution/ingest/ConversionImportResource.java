@@ -1,7 +1,7 @@
 package io.mops.attribution.ingest;
 
 import io.mops.common.security.Roles;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /** Bulk import of conversions. Conversions belong to no channel, so only the CoE imports them. */
 @Path("/attribution/conversions")
@@ -32,9 +36,10 @@ public class ConversionImportResource {
     @RolesAllowed(Roles.COE)
     @Operation(summary = "Import conversions as JSON lines; all lines are stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known conversions")
-    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
-    public Uni<ImportResult> importJsonLines(@NotNull String body) {
-        return service.importJsonLines(body);
+    @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
+    @Blocking
+    public ImportResult importJsonLines(@NotNull InputStream body) {
+        return service.importJsonLines(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 
     @POST
@@ -44,8 +49,9 @@ public class ConversionImportResource {
     @Operation(summary = "Import conversions as CSV (event_id,user_id,anonymous_id,occurred_at,value,currency); "
             + "all lines are stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known conversions")
-    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
-    public Uni<ImportResult> importCsv(@NotNull String body) {
-        return service.importCsv(body);
+    @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
+    @Blocking
+    public ImportResult importCsv(@NotNull InputStream body) {
+        return service.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 }

@@ -1,56 +1,47 @@
 package io.mops.attribution.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
+import io.mops.attribution.lines.LineReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
+import java.io.Reader;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Imports conversions whole or not at all, like {@link TouchpointImportService}; duplicates by event id are skipped. */
+/**
+ * Imports conversions whole or not at all, streamed in one transaction ({@link ImportTransaction}). Conversions
+ * already stored (by event id, from Kafka, an earlier import or an earlier line) are counted as duplicates and left
+ * alone.
+ */
 @ApplicationScoped
 public class ConversionImportService {
 
     private final ConversionImport reader;
+    private final ImportTransaction transaction;
+    private final IngestInbox inbox;
 
-    public ConversionImportService(ObjectMapper json, Validator validator) {
+    public ConversionImportService(ObjectMapper json, Validator validator, ImportTransaction transaction,
+                                   IngestInbox inbox) {
         this.reader = new ConversionImport(json, validator);
+        this.transaction = transaction;
+        this.inbox = inbox;
     }
 
-    public Uni<ImportResult> importJsonLines(String body) {
-        return store(reader.readJsonLines(body));
+    public ImportResult importJsonLines(Reader body) {
+        return store(lines -> reader.readJsonLines(body, lines));
     }
 
-    public Uni<ImportResult> importCsv(String body) {
-        return store(reader.readCsv(body));
+    public ImportResult importCsv(Reader body) {
+        return store(lines -> reader.readCsv(body, lines));
     }
 
-    private Uni<ImportResult> store(ConversionImport.Result read) {
-        WholeImport.require(read.rejected(), read.lines().size());
+    private ImportResult store(Consumer<LineReader.Sink<ConversionImportLine>> read) {
         Instant receivedAt = Instant.now();
-        Map<UUID, StoredConversion> unique = new LinkedHashMap<>();
-        for (ConversionImportLine line : read.lines()) {
-            unique.putIfAbsent(line.eventId(), StoredConversion.of(line.eventId(), line.conversion(), receivedAt));
-        }
-        int received = read.lines().size();
-        return Panache.withTransaction(() -> StoredConversion.<StoredConversion>list("eventId in ?1",
-                        new ArrayList<>(unique.keySet()))
-                .flatMap(existing -> {
-                    Set<UUID> known = new HashSet<>();
-                    existing.forEach(c -> known.add(c.eventId));
-                    List<StoredConversion> fresh = unique.values().stream().filter(c -> !known.contains(c.eventId))
-                            .toList();
-                    // Panache refuses to persist an empty batch (a full re-import).
-                    Uni<Void> persisted = fresh.isEmpty() ? Uni.createFrom().voidItem() : StoredConversion.persist(fresh);
-                    return persisted.replaceWith(new ImportResult(received, fresh.size(), received - fresh.size()));
-                }));
+        return transaction.run(read, reader::problems, line -> {
+                },
+                (connection, batch) -> inbox.storeConversions(connection, batch.stream()
+                        .map(line -> StoredConversion.of(line.eventId(), line.conversion(), receivedAt)).toList()),
+                "the import holds no conversions");
     }
 }

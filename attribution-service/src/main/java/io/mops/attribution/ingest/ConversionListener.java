@@ -2,34 +2,36 @@ package io.mops.attribution.ingest;
 
 import io.mops.common.events.ConversionObserved;
 import io.mops.common.events.EventCodec;
-import io.mops.common.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 
-/** Stores reported conversions; invalid ones are dead-lettered with the reason, redeliveries skipped by event id. */
+/**
+ * Stores reported conversions a whole poll at a time in one transaction; invalid ones are dead-lettered on their
+ * own with the reason, redeliveries skipped by event id ({@link BatchIngest}).
+ */
 @ApplicationScoped
 public class ConversionListener {
 
-    static final String CONSUMER = "attribution.conversion";
-
     private final EventCodec codec;
-    private final IdempotentConsumer idempotent;
+    private final BatchIngest ingest;
+    private final IngestInbox inbox;
 
-    public ConversionListener(EventCodec codec, IdempotentConsumer idempotent) {
+    public ConversionListener(EventCodec codec, BatchIngest ingest, IngestInbox inbox) {
         this.codec = codec;
-        this.idempotent = idempotent;
+        this.ingest = ingest;
+        this.inbox = inbox;
     }
 
     @Incoming("conversions")
-    public Uni<Void> onConversion(String payload) {
-        return Uni.createFrom().item(() -> codec.read(payload, ConversionObserved.TYPE))
-                .flatMap(event -> {
-                    StoredConversion conversion = StoredConversion.from(event, Instant.now());
-                    return idempotent.applyOnce(CONSUMER, event, e -> conversion.persist());
-                })
-                .replaceWithVoid();
+    public Uni<Void> onConversions(ConsumerRecords<String, String> records) {
+        Instant receivedAt = Instant.now();
+        return ingest.ingest(records,
+                record -> StoredConversion.from(codec.read(record.value(), ConversionObserved.TYPE), receivedAt),
+                conversion -> conversion.eventId,
+                conversions -> inbox.storeConversions(conversions));
     }
 }

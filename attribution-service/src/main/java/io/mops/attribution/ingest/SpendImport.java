@@ -2,11 +2,11 @@ package io.mops.attribution.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.attribution.lines.LineReader;
-import io.mops.attribution.lines.RejectedLine;
 import io.mops.common.events.CampaignSpendReported;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +24,6 @@ final class SpendImport {
 
     static final List<String> CSV_COLUMNS = List.of("event_id", "campaign_id", "day", "channel", "amount", "currency");
 
-    record Result(List<SpendImportLine> lines, List<RejectedLine> rejected) {
-    }
-
     private final ObjectMapper json;
     private final Validator validator;
 
@@ -35,40 +32,27 @@ final class SpendImport {
         this.validator = validator;
     }
 
-    Result readJsonLines(String body) {
-        return checked(LineReader.jsonLines(body, json, SpendImportLine.class));
+    void readJsonLines(Reader body, LineReader.Sink<SpendImportLine> lines) {
+        LineReader.jsonLines(body, json, SpendImportLine.class, lines);
     }
 
-    Result readCsv(String body) {
-        return checked(LineReader.csv(body, CSV_COLUMNS, CSV_COLUMNS, SpendImport::csvLine));
+    void readCsv(Reader body, LineReader.Sink<SpendImportLine> lines) {
+        LineReader.csv(body, CSV_COLUMNS, CSV_COLUMNS, SpendImport::csvLine, lines);
     }
 
-    private Result checked(LineReader.Read<SpendImportLine> read) {
-        List<SpendImportLine> lines = new ArrayList<>();
-        List<RejectedLine> rejected = new ArrayList<>(read.rejected());
-        for (LineReader.Numbered<SpendImportLine> numbered : read.lines()) {
-            SpendImportLine line = numbered.value();
-            List<String> problems = new ArrayList<>();
-            if (line.eventId() == null) {
-                problems.add("eventId: must not be null");
-            }
-            validator.validate(line.report()).stream()
-                    .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-                    .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
-            if (line.channel() == null) {
-                problems.add("channel: must not be null");
-            }
-            if (problems.isEmpty()) {
-                lines.add(line);
-            } else {
-                rejected.add(new RejectedLine(numbered.line(), String.join("; ", problems)));
-            }
+    /** @return the line's problems as one text, {@code null} when it has none */
+    String problems(SpendImportLine line) {
+        List<String> problems = new ArrayList<>();
+        if (line.eventId() == null) {
+            problems.add("eventId: must not be null");
         }
-        if (lines.isEmpty() && rejected.isEmpty()) {
-            rejected.add(new RejectedLine(1, "the import holds no spend"));
+        validator.validate(line.report()).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
+        if (line.channel() == null) {
+            problems.add("channel: must not be null");
         }
-        rejected.sort(Comparator.comparingLong(RejectedLine::line));
-        return new Result(lines, rejected);
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private static SpendImportLine csvLine(Map<String, String> value) {

@@ -2,7 +2,7 @@ package io.mops.attribution.ingest;
 
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /** Bulk import of spend per campaign, channel and day. A channel team imports only its own channel's spend. */
 @Path("/attribution/spend")
@@ -35,10 +39,11 @@ public class SpendImportResource {
     @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
     @Operation(summary = "Import spend as JSON lines; all lines are stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known spend lines")
-    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
+    @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
     @APIResponse(responseCode = "403", description = "Spend of another team's channel")
-    public Uni<ImportResult> importJsonLines(@NotNull String body) {
-        return service.importJsonLines(body, scope);
+    @Blocking
+    public ImportResult importJsonLines(@NotNull InputStream body) {
+        return service.importJsonLines(new InputStreamReader(body, StandardCharsets.UTF_8), scope);
     }
 
     @POST
@@ -48,9 +53,10 @@ public class SpendImportResource {
     @Operation(summary = "Import spend as CSV (event_id,campaign_id,day,channel,amount,currency); all lines are "
             + "stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known spend lines")
-    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
+    @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
     @APIResponse(responseCode = "403", description = "Spend of another team's channel")
-    public Uni<ImportResult> importCsv(@NotNull String body) {
-        return service.importCsv(body, scope);
+    @Blocking
+    public ImportResult importCsv(@NotNull InputStream body) {
+        return service.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), scope);
     }
 }

@@ -1,61 +1,56 @@
 package io.mops.attribution.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.attribution.lines.LineReader;
 import io.mops.common.security.ChannelScope;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
+import java.io.Reader;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Imports spend whole or not at all, like {@link TouchpointImportService}: every line and the caller's access to
- * every channel are checked before anything is written. Spend already stored (same event id) is skipped.
+ * Imports spend whole or not at all, streamed in one transaction ({@link ImportTransaction}). A line naming a channel
+ * the caller may not write refuses the whole import at once. Spend already stored (by event id, from Kafka, an
+ * earlier import or an earlier line) is counted as a duplicate and left alone.
  */
 @ApplicationScoped
 public class SpendImportService {
 
     private final SpendImport reader;
+    private final ImportTransaction transaction;
+    private final IngestInbox inbox;
 
-    public SpendImportService(ObjectMapper json, Validator validator) {
+    public SpendImportService(ObjectMapper json, Validator validator, ImportTransaction transaction,
+                              IngestInbox inbox) {
         this.reader = new SpendImport(json, validator);
+        this.transaction = transaction;
+        this.inbox = inbox;
     }
 
-    public Uni<ImportResult> importJsonLines(String body, ChannelScope scope) {
-        return store(reader.readJsonLines(body), scope);
+    public ImportResult importJsonLines(Reader body, ChannelScope scope) {
+        return store(lines -> reader.readJsonLines(body, lines), scope);
     }
 
-    public Uni<ImportResult> importCsv(String body, ChannelScope scope) {
-        return store(reader.readCsv(body), scope);
+    public ImportResult importCsv(Reader body, ChannelScope scope) {
+        return store(lines -> reader.readCsv(body, lines), scope);
     }
 
-    private Uni<ImportResult> store(SpendImport.Result read, ChannelScope scope) {
-        WholeImport.require(read.rejected(), read.lines().size());
-        read.lines().stream().map(SpendImportLine::channel).distinct().sorted().forEach(scope::requireAccess);
-
+    private ImportResult store(Consumer<LineReader.Sink<SpendImportLine>> read, ChannelScope scope) {
         Instant receivedAt = Instant.now();
-        Map<UUID, StoredSpend> unique = new LinkedHashMap<>();
-        for (SpendImportLine line : read.lines()) {
-            unique.putIfAbsent(line.eventId(), StoredSpend.of(line.eventId(), line.report(), receivedAt));
-        }
-        int received = read.lines().size();
-        return Panache.withTransaction(() -> StoredSpend.<StoredSpend>list("eventId in ?1",
-                        new ArrayList<>(unique.keySet()))
-                .flatMap(existing -> {
-                    Set<UUID> known = new HashSet<>();
-                    existing.forEach(s -> known.add(s.eventId));
-                    List<StoredSpend> fresh = unique.values().stream().filter(s -> !known.contains(s.eventId)).toList();
-                    // Panache refuses to persist an empty batch (a full re-import).
-                    Uni<Void> persisted = fresh.isEmpty() ? Uni.createFrom().voidItem() : StoredSpend.persist(fresh);
-                    return persisted.replaceWith(new ImportResult(received, fresh.size(), received - fresh.size()));
-                }));
+        Set<String> admitted = new HashSet<>();
+        return transaction.run(read, reader::problems,
+                line -> {
+                    if (!admitted.contains(line.channel())) {
+                        scope.requireAccess(line.channel());
+                        admitted.add(line.channel());
+                    }
+                },
+                (connection, batch) -> inbox.storeSpend(connection, batch.stream()
+                        .map(line -> StoredSpend.of(line.eventId(), line.report(), receivedAt)).toList()),
+                "the import holds no spend");
     }
 }

@@ -2,7 +2,6 @@ package io.mops.attribution.ingest;
 
 import io.mops.common.events.CampaignSpendReported;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,8 +10,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /** A campaign's spend on one day in one channel, keyed by the id of the event (or import line) that reported it. */
@@ -47,15 +44,5 @@ public class StoredSpend extends PanacheEntityBase {
         spend.currency = report.currency();
         spend.receivedAt = receivedAt;
         return spend;
-    }
-
-    /** The spend per channel over the days {@code from} to {@code to} (both included), in {@code currency}. */
-    public static Uni<Map<String, BigDecimal>> perChannel(LocalDate from, LocalDate to, String currency) {
-        return StoredSpend.<StoredSpend>list("day >= ?1 and day <= ?2 and currency = ?3", from, to, currency)
-                .map(rows -> {
-                    Map<String, BigDecimal> spend = new TreeMap<>();
-                    rows.forEach(row -> spend.merge(row.channel, row.amount, BigDecimal::add));
-                    return spend;
-                });
     }
 }

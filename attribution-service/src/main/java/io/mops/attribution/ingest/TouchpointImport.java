@@ -2,11 +2,11 @@ package io.mops.attribution.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.attribution.lines.LineReader;
-import io.mops.attribution.lines.RejectedLine;
 import io.mops.common.events.TouchpointObserved;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +18,14 @@ import java.util.UUID;
 /**
  * Reads a touchpoint import — JSON lines, or CSV with the header
  * {@code event_id,user_id,anonymous_id,occurred_at,channel,campaign,interaction,cost,currency} — checking every line
- * against the {@link TouchpointObserved} contract. The result is every valid touchpoint, or every rejected line.
+ * against the {@link TouchpointObserved} contract. Lines are handed on as they are read, so that an import of any
+ * size is read in bounded memory ({@link StreamedImport}).
  */
 final class TouchpointImport {
 
     static final List<String> CSV_COLUMNS = List.of("event_id", "user_id", "anonymous_id", "occurred_at", "channel",
             "campaign", "interaction", "cost", "currency");
     private static final List<String> REQUIRED_CSV_COLUMNS = List.of("event_id", "occurred_at", "channel", "interaction");
-
-    record Result(List<TouchpointImportLine> lines, List<RejectedLine> rejected) {
-    }
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -37,44 +35,31 @@ final class TouchpointImport {
         this.validator = validator;
     }
 
-    Result readJsonLines(String body) {
-        return checked(LineReader.jsonLines(body, json, TouchpointImportLine.class));
+    void readJsonLines(Reader body, LineReader.Sink<TouchpointImportLine> lines) {
+        LineReader.jsonLines(body, json, TouchpointImportLine.class, lines);
     }
 
-    Result readCsv(String body) {
-        return checked(LineReader.csv(body, CSV_COLUMNS, REQUIRED_CSV_COLUMNS, TouchpointImport::csvLine));
+    void readCsv(Reader body, LineReader.Sink<TouchpointImportLine> lines) {
+        LineReader.csv(body, CSV_COLUMNS, REQUIRED_CSV_COLUMNS, TouchpointImport::csvLine, lines);
     }
 
-    private Result checked(LineReader.Read<TouchpointImportLine> read) {
-        List<TouchpointImportLine> lines = new ArrayList<>();
-        List<RejectedLine> rejected = new ArrayList<>(read.rejected());
-        for (LineReader.Numbered<TouchpointImportLine> numbered : read.lines()) {
-            TouchpointImportLine line = numbered.value();
-            List<String> problems = new ArrayList<>();
-            if (line.eventId() == null) {
-                problems.add("eventId: must not be null");
-            }
-            validator.validate(line.touchpoint()).stream()
-                    .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-                    .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
-            if (problems.isEmpty()) {
-                try {
-                    StoredTouchpoint.of(line.eventId(), line.touchpoint(), Instant.EPOCH);
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-            if (problems.isEmpty()) {
-                lines.add(line);
-            } else {
-                rejected.add(new RejectedLine(numbered.line(), String.join("; ", problems)));
+    /** @return the line's problems as one text, {@code null} when it has none */
+    String problems(TouchpointImportLine line) {
+        List<String> problems = new ArrayList<>();
+        if (line.eventId() == null) {
+            problems.add("eventId: must not be null");
+        }
+        validator.validate(line.touchpoint()).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
+        if (problems.isEmpty()) {
+            try {
+                StoredTouchpoint.of(line.eventId(), line.touchpoint(), Instant.EPOCH);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
-        if (lines.isEmpty() && rejected.isEmpty()) {
-            rejected.add(new RejectedLine(1, "the import holds no touchpoints"));
-        }
-        rejected.sort(Comparator.comparingLong(RejectedLine::line));
-        return new Result(lines, rejected);
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private static TouchpointImportLine csvLine(Map<String, String> value) {

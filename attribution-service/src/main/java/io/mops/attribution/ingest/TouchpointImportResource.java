@@ -2,7 +2,7 @@ package io.mops.attribution.ingest;
 
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,9 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Bulk import of touchpoints a team exported elsewhere. A channel team may import only its own channel's
- * touchpoints; the CoE any.
+ * Bulk import of touchpoints a team exported elsewhere, of any size: the body is streamed, not held, and only the
+ * imports take bodies up to {@code quarkus.http.limits.max-body-size} (see {@link RequestBodyLimits}). A
+ * channel team may import only its own channel's touchpoints; the CoE any.
  */
 @Path("/attribution/touchpoints")
 @Tag(name = "Ingest")
@@ -40,10 +45,11 @@ public class TouchpointImportResource {
     @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
     @Operation(summary = "Import touchpoints as JSON lines; all lines are stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known touchpoints")
-    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
+    @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
     @APIResponse(responseCode = "403", description = "A touchpoint of another team's channel")
-    public Uni<ImportResult> importJsonLines(@NotNull String body) {
-        return service.importJsonLines(body, scope);
+    @Blocking
+    public ImportResult importJsonLines(@NotNull InputStream body) {
+        return service.importJsonLines(new InputStreamReader(body, StandardCharsets.UTF_8), scope);
     }
 
     @POST
@@ -53,9 +59,10 @@ public class TouchpointImportResource {
     @Operation(summary = "Import touchpoints as CSV (event_id,user_id,anonymous_id,occurred_at,channel,campaign,"
             + "interaction,cost,currency); all lines are stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known touchpoints")
-    @APIResponse(responseCode = "400", description = "Every rejected line with its number and reason; nothing stored")
+    @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
     @APIResponse(responseCode = "403", description = "A touchpoint of another team's channel")
-    public Uni<ImportResult> importCsv(@NotNull String body) {
-        return service.importCsv(body, scope);
+    @Blocking
+    public ImportResult importCsv(@NotNull InputStream body) {
+        return service.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), scope);
     }
 }

@@ -54,40 +54,74 @@ public final class JourneyBuilder {
             conversionsByCustomer.computeIfAbsent(conversion.userId(), c -> new ArrayList<>()).add(conversion);
         }
 
-        List<Journey> journeys = new ArrayList<>();
-        long unattributed = 0;
-        BigDecimal unattributedValue = BigDecimal.ZERO;
+        Collected collected = new Collected();
         List<String> customers = new ArrayList<>(touchpointsByCustomer.keySet());
         conversionsByCustomer.keySet().stream().filter(c -> !touchpointsByCustomer.containsKey(c)).forEach(customers::add);
         customers.sort(Comparator.naturalOrder());
         for (String customer : customers) {
             List<ObservedTouchpoint> own = new ArrayList<>(touchpointsByCustomer.getOrDefault(customer, List.of()));
             own.sort(Comparator.comparing(ObservedTouchpoint::at));
-            List<ObservedConversion> converted = new ArrayList<>(conversionsByCustomer.getOrDefault(customer, List.of()));
-            converted.sort(Comparator.comparing(ObservedConversion::at));
+            journeysOf(own, conversionsByCustomer.getOrDefault(customer, List.of()), window, collected);
+        }
+        return new BuiltJourneys(new JourneySet(currency, collected.journeys), collected.unattributed,
+                collected.unattributedValue);
+    }
 
-            Instant previousConversion = Instant.MIN;
-            for (ObservedConversion conversion : converted) {
-                List<Touchpoint> leading = between(own, previousConversion, conversion.at(),
-                        conversion.at().minus(window.lookback()));
-                previousConversion = conversion.at();
-                if (!window.contains(conversion.at())) {
-                    continue;
-                }
-                if (leading.isEmpty()) {
-                    unattributed++;
-                    unattributedValue = unattributedValue.add(conversion.value());
-                } else {
-                    journeys.add(new Journey(leading, Optional.of(new Conversion(conversion.at(), conversion.value()))));
-                }
+    /** Receives the journeys of a window as they are built, and the conversions no touchpoint led to. */
+    public interface JourneySink {
+
+        void journey(Journey journey);
+
+        void unattributed(BigDecimal value);
+    }
+
+    /**
+     * The journeys of one customer.
+     *
+     * @param own       the customer's touchpoints, in time order
+     * @param converted the customer's conversions, in any order
+     */
+    static void journeysOf(List<ObservedTouchpoint> own, List<ObservedConversion> converted, JourneyWindow window,
+                           JourneySink sink) {
+        List<ObservedConversion> conversions = new ArrayList<>(converted);
+        conversions.sort(Comparator.comparing(ObservedConversion::at));
+        Instant previousConversion = Instant.MIN;
+        for (ObservedConversion conversion : conversions) {
+            List<Touchpoint> leading = between(own, previousConversion, conversion.at(),
+                    conversion.at().minus(window.lookback()));
+            previousConversion = conversion.at();
+            if (!window.contains(conversion.at())) {
+                continue;
             }
-            List<Touchpoint> open = between(own, previousConversion, window.to(), window.to().minus(window.lookback()))
-                    .stream().filter(t -> t.at().isBefore(window.to())).toList();
-            if (open.stream().anyMatch(t -> window.contains(t.at()))) {
-                journeys.add(new Journey(open, Optional.empty()));
+            if (leading.isEmpty()) {
+                sink.unattributed(conversion.value());
+            } else {
+                sink.journey(new Journey(leading, Optional.of(new Conversion(conversion.at(), conversion.value()))));
             }
         }
-        return new BuiltJourneys(new JourneySet(currency, journeys), unattributed, unattributedValue);
+        List<Touchpoint> open = between(own, previousConversion, window.to(), window.to().minus(window.lookback()))
+                .stream().filter(t -> t.at().isBefore(window.to())).toList();
+        if (open.stream().anyMatch(t -> window.contains(t.at()))) {
+            sink.journey(new Journey(open, Optional.empty()));
+        }
+    }
+
+    private static final class Collected implements JourneySink {
+
+        private final List<Journey> journeys = new ArrayList<>();
+        private long unattributed;
+        private BigDecimal unattributedValue = BigDecimal.ZERO;
+
+        @Override
+        public void journey(Journey journey) {
+            journeys.add(journey);
+        }
+
+        @Override
+        public void unattributed(BigDecimal value) {
+            unattributed++;
+            unattributedValue = unattributedValue.add(value);
+        }
     }
 
     /** Touchpoints after {@code after}, at or before {@code until}, and not before {@code notBefore}. */

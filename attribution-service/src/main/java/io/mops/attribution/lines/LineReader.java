@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,24 +37,42 @@ public final class LineReader {
     private LineReader() {
     }
 
+    /** Receives the lines of an import one at a time, as they are read. */
+    public interface Sink<T> {
+
+        void line(Numbered<T> line);
+
+        void rejected(RejectedLine rejected);
+    }
+
     public static <T> Read<T> jsonLines(String body, ObjectMapper json, Class<T> type) {
-        List<Numbered<T>> lines = new ArrayList<>();
-        List<RejectedLine> rejected = new ArrayList<>();
-        String[] texts = body.split("\r?\n", -1);
-        for (int i = 0; i < texts.length; i++) {
-            if (texts[i].isBlank()) {
-                continue;
+        Collected<T> collected = new Collected<>();
+        jsonLines(new StringReader(body), json, type, collected);
+        return collected.read();
+    }
+
+    /** Reads JSON lines as they arrive, one line in memory at a time. */
+    public static <T> void jsonLines(Reader body, ObjectMapper json, Class<T> type, Sink<T> sink) {
+        BufferedReader lines = body instanceof BufferedReader buffered ? buffered : new BufferedReader(body);
+        try {
+            long number = 0;
+            for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+                number++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    sink.line(new Numbered<>(number, json.readValue(text, type)));
+                } catch (InvalidFormatException e) {
+                    String field = e.getPath().isEmpty() ? "line" : e.getPath().getLast().getFieldName();
+                    sink.rejected(new RejectedLine(number, field + ": cannot read '" + e.getValue() + "'"));
+                } catch (JsonProcessingException e) {
+                    sink.rejected(new RejectedLine(number, "not a JSON object: " + e.getOriginalMessage()));
+                }
             }
-            try {
-                lines.add(new Numbered<>(i + 1, json.readValue(texts[i], type)));
-            } catch (InvalidFormatException e) {
-                String field = e.getPath().isEmpty() ? "line" : e.getPath().getLast().getFieldName();
-                rejected.add(new RejectedLine(i + 1, field + ": cannot read '" + e.getValue() + "'"));
-            } catch (JsonProcessingException e) {
-                rejected.add(new RejectedLine(i + 1, "not a JSON object: " + e.getOriginalMessage()));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Read<>(lines, rejected);
     }
 
     /**
@@ -60,14 +81,26 @@ public final class LineReader {
      */
     public static <T> Read<T> csv(String body, List<String> columns, List<String> required,
                            Function<Map<String, String>, T> row) {
-        List<Numbered<T>> lines = new ArrayList<>();
-        List<RejectedLine> rejected = new ArrayList<>();
+        Collected<T> collected = new Collected<>();
+        csv(new StringReader(body), columns, required, row, collected);
+        return collected.read();
+    }
+
+    /**
+     * Reads CSV as it arrives, one row in memory at a time.
+     *
+     * @param row turns a line's non-empty fields, by column name, into a value; an {@link IllegalArgumentException}
+     *            rejects the line with its message
+     */
+    public static <T> void csv(Reader body, List<String> columns, List<String> required,
+                               Function<Map<String, String>, T> row, Sink<T> sink) {
         Map<String, Integer> header = null;
+        List<String> fields = new ArrayList<>();
         try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(body)) {
             while (parser.nextToken() == JsonToken.START_ARRAY) {
                 // A row's own location is where its first field starts; the array token sits at the line before.
                 long line = -1;
-                List<String> fields = new ArrayList<>();
+                fields.clear();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     if (line < 0) {
                         line = parser.currentTokenLocation().getLineNr();
@@ -78,14 +111,15 @@ public final class LineReader {
                     continue;
                 }
                 if (header == null) {
-                    header = header(fields, line, columns, required, rejected);
+                    header = header(fields, line, columns, required, sink);
                     if (header == null) {
                         break;
                     }
                     continue;
                 }
                 if (fields.size() != header.size()) {
-                    rejected.add(new RejectedLine(line, "expected " + header.size() + " fields, found " + fields.size()));
+                    sink.rejected(new RejectedLine(line, "expected " + header.size() + " fields, found "
+                            + fields.size()));
                     continue;
                 }
                 Map<String, String> values = new HashMap<>();
@@ -95,19 +129,21 @@ public final class LineReader {
                         values.put(column.getKey(), text);
                     }
                 }
+                T value;
                 try {
-                    lines.add(new Numbered<>(line, row.apply(values)));
+                    value = row.apply(values);
                 } catch (IllegalArgumentException e) {
-                    rejected.add(new RejectedLine(line, e.getMessage()));
+                    sink.rejected(new RejectedLine(line, e.getMessage()));
+                    continue;
                 }
+                sink.line(new Numbered<>(line, value));
             }
         } catch (JsonProcessingException e) {
-            rejected.add(new RejectedLine(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            sink.rejected(new RejectedLine(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not readable as CSV (" + e.getOriginalMessage() + "); the rest of the file was not read"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Read<>(lines, rejected);
     }
 
     /** Parses a CSV field; a field that cannot be read rejects its line naming the column. */
@@ -123,7 +159,7 @@ public final class LineReader {
     }
 
     private static Map<String, Integer> header(List<String> fields, long line, List<String> columns,
-                                               List<String> required, List<RejectedLine> rejected) {
+                                               List<String> required, Sink<?> sink) {
         Map<String, Integer> header = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -137,10 +173,31 @@ public final class LineReader {
         required.stream().filter(c -> !header.containsKey(c))
                 .forEach(c -> problems.add("the header lacks the column '" + c + "'"));
         if (!problems.isEmpty()) {
-            rejected.add(new RejectedLine(line, String.join("; ", problems) + " (expected the columns "
+            sink.rejected(new RejectedLine(line, String.join("; ", problems) + " (expected the columns "
                     + String.join(",", columns) + ")"));
             return null;
         }
         return header;
+    }
+
+    /** Keeps every line, for imports small enough to hold whole. */
+    private static final class Collected<T> implements Sink<T> {
+
+        private final List<Numbered<T>> lines = new ArrayList<>();
+        private final List<RejectedLine> rejected = new ArrayList<>();
+
+        @Override
+        public void line(Numbered<T> line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void rejected(RejectedLine line) {
+            rejected.add(line);
+        }
+
+        Read<T> read() {
+            return new Read<>(lines, rejected);
+        }
     }
 }

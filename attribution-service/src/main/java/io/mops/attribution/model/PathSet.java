@@ -34,10 +34,22 @@ public record PathSet(String currency, List<AggregatedPath> paths) {
 
     /** Groups journeys by their channel path; a converted journey adds one conversion and its value. */
     public static PathSet aggregate(String currency, Iterable<Journey> journeys) {
-        Map<Path, long[]> counts = new HashMap<>();
-        Map<Path, BigDecimal> values = new HashMap<>();
-        List<Path> order = new ArrayList<>();
-        for (Journey journey : journeys) {
+        Aggregation aggregation = new Aggregation();
+        journeys.forEach(aggregation::add);
+        return aggregation.toPathSet(currency);
+    }
+
+    /**
+     * Journeys grouped by channel path as they come, so that they need not be held: memory grows with the distinct
+     * paths. Paths keep the order in which they were first seen.
+     */
+    public static final class Aggregation {
+
+        private final Map<Path, long[]> counts = new HashMap<>();
+        private final Map<Path, BigDecimal> values = new HashMap<>();
+        private final List<Path> order = new ArrayList<>();
+
+        public void add(Journey journey) {
             Path path = journey.path();
             long[] count = counts.get(path);
             if (count == null) {
@@ -53,12 +65,15 @@ public record PathSet(String currency, List<AggregatedPath> paths) {
                 count[1]++;
             }
         }
-        List<AggregatedPath> lines = new ArrayList<>(order.size());
-        for (Path path : order) {
-            long[] count = counts.get(path);
-            lines.add(new AggregatedPath(path, count[0], values.get(path), count[1]));
+
+        public PathSet toPathSet(String currency) {
+            List<AggregatedPath> lines = new ArrayList<>(order.size());
+            for (Path path : order) {
+                long[] count = counts.get(path);
+                lines.add(new AggregatedPath(path, count[0], values.get(path), count[1]));
+            }
+            return new PathSet(currency, lines);
         }
-        return new PathSet(currency, lines);
     }
 
     public long totalConversions() {

@@ -38,12 +38,29 @@ public abstract sealed class TouchWeightingModel implements AttributionModel
 
     @Override
     public Attribution credit(JourneySet journeys) {
-        CreditLedger ledger = new CreditLedger();
-        long conversions = 0;
-        BigDecimal totalValue = BigDecimal.ZERO;
-        for (Journey journey : journeys.journeys()) {
+        Tally tally = tally();
+        journeys.journeys().forEach(tally::add);
+        return tally.result(journeys.currency());
+    }
+
+    /** Credit collected journey by journey, so that the journeys need not be held. */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    /** This model's credit of the journeys added so far: memory grows with channels and campaigns only. */
+    public final class Tally {
+
+        private final CreditLedger ledger = new CreditLedger();
+        private long conversions;
+        private BigDecimal totalValue = BigDecimal.ZERO;
+
+        private Tally() {
+        }
+
+        public void add(Journey journey) {
             if (journey.conversion().isEmpty()) {
-                continue;
+                return;
             }
             Conversion conversion = journey.conversion().get();
             conversions++;
@@ -54,6 +71,9 @@ public abstract sealed class TouchWeightingModel implements AttributionModel
                 ledger.credit(journey.touchpoints().get(i), weights[i], value * weights[i]);
             }
         }
-        return ledger.toAttribution(name(), journeys.currency(), conversions, totalValue);
+
+        public Attribution result(String currency) {
+            return ledger.toAttribution(name(), currency, conversions, totalValue);
+        }
     }
 }

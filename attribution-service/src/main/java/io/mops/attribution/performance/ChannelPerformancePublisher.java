@@ -6,6 +6,7 @@ import io.mops.attribution.credit.WindowCredit;
 import io.mops.attribution.credit.WindowCreditService;
 import io.mops.attribution.model.AttributionModel;
 import io.mops.attribution.model.AttributionModels;
+import io.mops.common.events.ChannelPerformanceUpdated.Trend;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -21,14 +22,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Announces what attribution concludes about each channel: credits the stored journeys of the trailing window
  * with the configured model and, for every channel whose figures changed since its last announcement (and not
  * more often than the minimum interval), records a channel performance and its {@code ChannelPerformanceUpdated}
- * in one transaction with the new "last announced" figures.
+ * in one transaction with the new "last announced" figures. Each announcement carries the channel's trend against
+ * the window of the same length just before ({@link ChannelTrend}).
  */
 @ApplicationScoped
 public class ChannelPerformancePublisher {
@@ -80,12 +85,26 @@ public class ChannelPerformancePublisher {
             throw new IllegalStateException("the performance publisher runs on a Vert.x context");
         }
         LocalDate firstDay = lastDay.minusDays(windowDays - 1L);
-        return credit.credit(firstDay, lastDay, lookbackDays, currency, List.of(model))
-                // Crediting ends on a worker thread; the database session belongs to the context.
-                .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .flatMap(window -> Panache.withTransaction(() -> ChannelPerformancePublication
-                        .lastOf(model.name(), currency)
-                        .flatMap(last -> announce(firstDay, lastDay, throttle.due(figures(window), last, now), now))));
+        LocalDate previousLastDay = firstDay.minusDays(1);
+        LocalDate previousFirstDay = previousLastDay.minusDays(windowDays - 1L);
+        // Crediting ends on a worker thread; the database session belongs to the context.
+        Executor onContext = command -> context.runOnContext(ignored -> command.run());
+        return credit.credit(firstDay, lastDay, lookbackDays, currency, List.of(model)).emitOn(onContext)
+                .flatMap(window -> credit.credit(previousFirstDay, previousLastDay, lookbackDays, currency,
+                                List.of(model)).emitOn(onContext)
+                        .flatMap(previousWindow -> {
+                            Map<String, ChannelFigures> previous = new HashMap<>();
+                            figures(previousWindow).forEach(f -> previous.put(f.channel(), f));
+                            return Panache.withTransaction(() -> ChannelPerformancePublication
+                                    .lastOf(model.name(), currency)
+                                    .flatMap(last -> announce(firstDay, lastDay,
+                                            throttle.due(figures(window), last, now),
+                                            channel -> ChannelTrend.between(
+                                                    previous.getOrDefault(channel.channel(),
+                                                            ChannelFigures.nothing(channel.channel())),
+                                                    channel, previousFirstDay, previousLastDay),
+                                            now)));
+                        }));
     }
 
     private List<ChannelFigures> figures(WindowCredit window) {
@@ -103,12 +122,12 @@ public class ChannelPerformancePublisher {
     }
 
     private Uni<List<ChannelPerformanceView>> announce(LocalDate firstDay, LocalDate lastDay, List<ChannelFigures> due,
-                                                       Instant now) {
+                                                       Function<ChannelFigures, Trend> trend, Instant now) {
         Uni<List<ChannelPerformanceView>> chain = Uni.createFrom().item(new ArrayList<>());
         for (ChannelFigures figures : due) {
             ChannelPerformanceReport report = new ChannelPerformanceReport(figures.channel(), model.name(), firstDay,
                     lastDay, figures.creditedConversions(), figures.creditedValue(), figures.spend(), currency);
-            chain = chain.flatMap(views -> performance.recordAndAnnounce(report)
+            chain = chain.flatMap(views -> performance.recordAndAnnounce(report, trend.apply(figures))
                     .call(() -> ChannelPerformancePublication.remember(model.name(), currency, figures, now))
                     .map(view -> {
                         views.add(view);

@@ -29,6 +29,12 @@ public class ChannelPerformanceService {
 
     /** Stores the report and records its event; the caller's transaction makes the two agree. */
     Uni<ChannelPerformanceView> recordAndAnnounce(ChannelPerformanceReport report) {
+        return recordAndAnnounce(report, null);
+    }
+
+    /** @param trend against the previous window, {@code null} when not computed */
+    Uni<ChannelPerformanceView> recordAndAnnounce(ChannelPerformanceReport report,
+                                                  ChannelPerformanceUpdated.Trend trend) {
         ChannelPerformance performance = new ChannelPerformance();
         performance.id = UUID.randomUUID();
         performance.channel = report.channel();
@@ -44,7 +50,7 @@ public class ChannelPerformanceService {
 
         ChannelPerformanceUpdated event = new ChannelPerformanceUpdated(performance.channel, performance.model,
                 performance.windowStart, performance.windowEnd, performance.creditedConversions,
-                performance.creditedValue, performance.spend, performance.currency, performance.roas);
+                performance.creditedValue, performance.spend, performance.currency, performance.roas, trend);
         return performance.<ChannelPerformance>persist()
                 .chain(() -> outbox.record(ChannelPerformanceUpdated.TYPE, event.subject(), event))
                 .map(envelope -> ChannelPerformanceView.of(performance, envelope.id()));

@@ -78,6 +78,64 @@ class PathCreditResourceTest {
     }
 
     @Test
+    void spendPerChannelGivesRoasPerChannelAndModel() {
+        Map<String, Object> withSpend = new java.util.HashMap<>(CLASSIC);
+        withSpend.put("spend", Map.of("C2", 20, "C3", 0, "display", 10));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType(ContentType.JSON).body(withSpend)
+                .queryParam("model", "markov-1").queryParam("model", "first-touch")
+                .post(PATH)
+                .then().statusCode(200)
+                // markov-1 credits C2 with 40 of value: 40 / 20 = 2; first touch credits it nothing: 0.
+                .body("returns.channel", equalTo(List.of("C1", "C2", "C3", "display")))
+                .body("returns[0].spend", org.hamcrest.Matchers.nullValue())
+                .body("returns[0].roas.markov-1", org.hamcrest.Matchers.nullValue())
+                .body("returns[1].spend", equalTo(20))
+                .body("returns[1].roas.markov-1", equalTo(2.0f))
+                .body("returns[1].roas.first-touch", equalTo(0.0f))
+                .body("returns[2].roas.markov-1", org.hamcrest.Matchers.nullValue())
+                .body("returns[3].roas.markov-1", equalTo(0.0f));
+    }
+
+    @Test
+    void aCsvExportWithSpendAnswersSpendAndRoasColumns() {
+        String csv = given().auth().oauth2(Tokens.user("alice"))
+                .contentType("text/csv").body(CLASSIC_CSV)
+                .accept("text/csv")
+                .queryParam("currency", "EUR").queryParam("model", "markov-1")
+                .queryParam("spend", "C1:40").queryParam("spend", "display:5.50")
+                .post(PATH)
+                .then().statusCode(200)
+                .extract().asString();
+
+        org.junit.jupiter.api.Assertions.assertEquals("""
+                channel,markov-1_conversions,markov-1_value,spend,markov-1_roas
+                C1,0.2000,20.0000,40,0.5000
+                C2,0.4000,40.0000,,
+                C3,0.4000,40.0000,,
+                display,0,0,5.50,0.0000
+                """, csv);
+    }
+
+    @Test
+    void unreadableSpendIsA400NamingTheParameter() {
+        given().auth().oauth2(Tokens.user("alice"))
+                .contentType("text/csv").body(CLASSIC_CSV)
+                .queryParam("currency", "EUR").queryParam("model", "markov-1").queryParam("spend", "C1=40")
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("spend"));
+        Map<String, Object> negative = new java.util.HashMap<>(CLASSIC);
+        negative.put("spend", Map.of("C1", -1));
+        given().auth().oauth2(Tokens.user("alice"))
+                .contentType(ContentType.JSON).body(negative).queryParam("model", "linear")
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aCsvUploadAnswersJsonByDefault() {
         given().auth().oauth2(Tokens.user("alice"))
                 .contentType("text/csv").body(CLASSIC_CSV)

@@ -136,6 +136,59 @@ class TouchpointImportResourceTest {
         assertEquals(0, stored(good));
     }
 
+    /** About 14 MB for 100,000 lines, more than the 10 MiB non-import endpoints take; all of campaign {@code tag}. */
+    private static String largeCsv(String tag, int lines, int badLine) {
+        StringBuilder csv = new StringBuilder(
+                "event_id,user_id,occurred_at,channel,campaign,interaction,cost,currency\n");
+        for (int line = 2; line < lines + 2; line++) {
+            csv.append(line == badLine ? "not-a-uuid" : UUID.randomUUID().toString())
+                    .append(",u-large-").append(line).append(",2026-11-21T08:00:00Z,search,").append(tag)
+                    .append(",click,0.25,EUR\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aBadLineDeepInsideALargeImportRejectsItWholeAndTheFixedFileIsStoredWhole() {
+        String tag = "large-" + UUID.randomUUID();
+        String bad = largeCsv(tag, 100_000, 99_000);
+        org.junit.jupiter.api.Assertions.assertTrue(bad.length() > 10 * 1024 * 1024);
+
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType("text/csv").body(bytes(bad)).post(PATH)
+                .then().statusCode(400)
+                .body("detail", equalTo("1 line rejected; nothing was applied"))
+                .body("violations.field", equalTo(List.of("line 99000")))
+                .body("violations[0].message", equalTo("event_id: cannot read 'not-a-uuid'"));
+        assertEquals(0, db.count("select count(*) from touchpoint where campaign = ?", tag));
+
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType("text/csv").body(bytes(largeCsv(tag, 100_000, -1))).post(PATH)
+                .then().statusCode(200)
+                .body("received", equalTo(100_000)).body("stored", equalTo(100_000));
+        assertEquals(100_000, db.count("select count(*) from touchpoint where campaign = ?", tag));
+        db.update("delete from touchpoint where campaign = ?", tag);
+    }
+
+    /**
+     * Only the headers are sent: the limit is decided on the declared length, and the answer comes before the body
+     * (a client still sending would see the connection closed under it).
+     */
+    @Test
+    void otherEndpointsKeepTheirBodyLimit() throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(("POST /attribution/paths/credit?currency=EUR&model=linear HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + Tokens.serviceAccount("mops-coe") + "\r\n"
+                    + "Content-Type: text/csv\r\nContent-Length: " + (11 * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
+    }
+
     @Test
     void approversDoNotImportTouchpoints() {
         given().auth().oauth2(Tokens.user("alice"))

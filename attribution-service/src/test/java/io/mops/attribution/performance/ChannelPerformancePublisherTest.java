@@ -92,6 +92,8 @@ class ChannelPerformancePublisherTest {
      * 50. Under markov-1 both single-channel paths are indispensable: one conversion each; in value the removal
      * effects are 1 - 25/75 = 2/3 for search and 1 - 50/75 = 1/3 for email, so 100 and 50. Spend in the window:
      * search 40 EUR, email 25 EUR, so ROAS 2.5 and 2.0; spend before the window and in USD does not count.
+     * The previous window of the same length, 4–31 May: u-c clicked search and converted for 200, u-d clicked
+     * email and converted for 50, so search was credited 200 then (now 100: DOWN) and email 50 (now 50: FLAT).
      */
     @BeforeEach
     void june2098() {
@@ -100,9 +102,11 @@ class ChannelPerformancePublisherTest {
         db.update("delete from channel_spend where day >= '2098-01-01' and day < '2099-01-01'");
         db.update("delete from channel_performance_publication");
         post("/attribution/touchpoints", lines(touchpoint("u-a", "2098-06-10T10:00:00Z", "search"),
-                touchpoint("u-b", "2098-06-11T10:00:00Z", "email")));
+                touchpoint("u-b", "2098-06-11T10:00:00Z", "email"), touchpoint("u-c", "2098-05-10T10:00:00Z", "search"),
+                touchpoint("u-d", "2098-05-11T10:00:00Z", "email")));
         post("/attribution/conversions", lines(conversion("u-a", "2098-06-10T12:00:00Z", "100"),
-                conversion("u-b", "2098-06-11T12:00:00Z", "50")));
+                conversion("u-b", "2098-06-11T12:00:00Z", "50"), conversion("u-c", "2098-05-10T12:00:00Z", "200"),
+                conversion("u-d", "2098-05-11T12:00:00Z", "50")));
         post("/attribution/spend", lines(spend("search", "2098-06-10", "40", "EUR"),
                 spend("email", "2098-06-11", "25", "EUR"), spend("search", "2098-05-20", "1000", "EUR"),
                 spend("search", "2098-06-12", "999", "USD")));
@@ -135,6 +139,27 @@ class ChannelPerformancePublisherTest {
             assertEquals(0, new BigDecimal("40").compareTo(search.path("spend").decimalValue()));
             assertEquals(new BigDecimal("2.5000"), search.path("roas").decimalValue());
             assertEquals(new BigDecimal("2.0000"), announced.get("email").getFirst().path("roas").decimalValue());
+        }
+    }
+
+    @Test
+    void eachAnnouncementCarriesTheTrendAgainstThePreviousWindowOfTheSameLength() {
+        try (TopicTap tap = TopicTap.open(Topics.CHANNEL_PERFORMANCE)) {
+            given().auth().oauth2(Tokens.user("carol")).queryParam("asOf", AS_OF).post(RECOMPUTE)
+                    .then().statusCode(200)
+                    .body("channel", equalTo(List.of("email", "search")));
+            JsonNode search = read(tap.await(r -> ofThisWindow(r) && r.value().contains("\"channel\":\"search\""),
+                    Duration.ofSeconds(30))).path("data").path("trend");
+            JsonNode email = read(tap.await(r -> ofThisWindow(r) && r.value().contains("\"channel\":\"email\""),
+                    Duration.ofSeconds(30))).path("data").path("trend");
+
+            assertEquals("2098-05-04", search.path("previousWindowStart").asText());
+            assertEquals("2098-05-31", search.path("previousWindowEnd").asText());
+            assertEquals(0, new BigDecimal("1").compareTo(search.path("previousConversions").decimalValue()));
+            assertEquals(0, new BigDecimal("200").compareTo(search.path("previousValue").decimalValue()));
+            assertEquals("DOWN", search.path("direction").asText());
+            assertEquals(0, new BigDecimal("50").compareTo(email.path("previousValue").decimalValue()));
+            assertEquals("FLAT", email.path("direction").asText());
         }
     }
 

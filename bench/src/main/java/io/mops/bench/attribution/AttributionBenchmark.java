@@ -3,6 +3,8 @@ package io.mops.bench.attribution;
 import io.mops.attribution.model.Attribution;
 import io.mops.attribution.model.Conversion;
 import io.mops.attribution.model.Journey;
+import io.mops.attribution.model.JourneyFold;
+import io.mops.attribution.model.Linear;
 import io.mops.attribution.model.MarkovRemovalEffect;
 import io.mops.attribution.model.PathSet;
 import io.mops.attribution.model.ShapleyValue;
@@ -119,5 +121,16 @@ public class AttributionBenchmark {
     @Benchmark
     public Attribution shapleyPreAggregated12Channels(TwelveChannels data) {
         return new ShapleyValue().credit(data.paths);
+    }
+
+    /**
+     * Windowed credit as the service computes it: journeys handed over one at a time and folded into a ledger
+     * (linear) and path counts (Markov order 1), none of them kept.
+     */
+    @Benchmark
+    public List<Attribution> foldLinearAndMarkov1Over1MJourneys10Channels(TenChannels data) {
+        JourneyFold fold = new JourneyFold("EUR", List.of(new Linear(), new MarkovRemovalEffect(1)));
+        data.journeys.forEach(fold::add);
+        return fold.attributions();
     }
 }

@@ -12,17 +12,20 @@ import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class TouchpointBatchTest {
+class InboxBatchTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-11-25T10:00:00Z");
     private static final UUID FIRST = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final UUID SECOND = UUID.fromString("00000000-0000-0000-0000-000000000002");
 
-    /** A record in these tests: the event id, the channel, and the user ("" for none). */
+    /** A record in these tests: the event id, the channel ("" for a record of no use), and the user ("" for none). */
     private record Sent(UUID id, String channel, String userId) {
     }
 
     private static final Function<Sent, StoredTouchpoint> READ = sent -> {
+        if (sent.channel().isEmpty()) {
+            return null;
+        }
         try {
             return StoredTouchpoint.of(sent.id(), new TouchpointObserved(sent.userId(), null,
                     Instant.parse("2026-11-24T09:30:00Z"), sent.channel(), "brand-q4", "click",
@@ -32,14 +35,17 @@ class TouchpointBatchTest {
         }
     };
 
+    private static InboxBatch<Sent, StoredTouchpoint> read(Sent... records) {
+        return InboxBatch.read(List.of(records), READ, t -> t.eventId);
+    }
+
     @Test
     void aRedeliveryInsideOnePollIsStoredOnceAsFirstReceived() {
-        TouchpointBatch<Sent> batch = TouchpointBatch.read(List.of(
-                new Sent(FIRST, "search", "u1"), new Sent(SECOND, "email", "u2"), new Sent(FIRST, "social", "u1")),
-                READ);
+        InboxBatch<Sent, StoredTouchpoint> batch = read(
+                new Sent(FIRST, "search", "u1"), new Sent(SECOND, "email", "u2"), new Sent(FIRST, "social", "u1"));
 
-        assertEquals(List.of(FIRST, SECOND), batch.touchpoints().stream().map(t -> t.eventId).toList());
-        assertEquals("search", batch.touchpoints().iterator().next().channel);
+        assertEquals(List.of(FIRST, SECOND), batch.events().stream().map(t -> t.eventId).toList());
+        assertEquals("search", batch.events().iterator().next().channel);
         assertEquals(List.of(), batch.rejected());
     }
 
@@ -47,12 +53,22 @@ class TouchpointBatchTest {
     void aPoisonRecordIsRejectedWithItsReasonAndTheGoodOnesAroundItAreKept() {
         Sent poison = new Sent(UUID.randomUUID(), "display", "");
 
-        TouchpointBatch<Sent> batch = TouchpointBatch.read(List.of(
-                new Sent(FIRST, "search", "u1"), poison, new Sent(SECOND, "email", "u2")), READ);
+        InboxBatch<Sent, StoredTouchpoint> batch = read(
+                new Sent(FIRST, "search", "u1"), poison, new Sent(SECOND, "email", "u2"));
 
-        assertEquals(List.of(FIRST, SECOND), batch.touchpoints().stream().map(t -> t.eventId).toList());
+        assertEquals(List.of(FIRST, SECOND), batch.events().stream().map(t -> t.eventId).toList());
         assertEquals(1, batch.rejected().size());
         assertEquals(poison, batch.rejected().getFirst().record());
         assertEquals("userId or anonymousId: a touchpoint must name its customer", batch.rejected().getFirst().reason());
+    }
+
+    @Test
+    void aRecordOfNoUseToTheConsumerIsSkippedNotRejected() {
+        InboxBatch<Sent, StoredTouchpoint> batch = read(
+                new Sent(FIRST, "search", "u1"), new Sent(UUID.randomUUID(), "", "u9"),
+                new Sent(SECOND, "email", "u2"));
+
+        assertEquals(List.of(FIRST, SECOND), batch.events().stream().map(t -> t.eventId).toList());
+        assertEquals(List.of(), batch.rejected());
     }
 }

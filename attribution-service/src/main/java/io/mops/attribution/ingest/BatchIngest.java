@@ -1,0 +1,74 @@
+package io.mops.attribution.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What the touchpoint, conversion and spend listeners share: a Kafka poll is read record by record
+ * ({@link InboxBatch}), the records that can never be stored are dead-lettered one by one with their reason, and the
+ * rest is stored as one batch in one transaction.
+ * <p>
+ * Poison is dead-lettered here, not by the connector: its dead-letter strategy acts on the whole batch, so leaving
+ * poison to it would send the good events of the same poll to the dead-letter topic too. The dead letters are
+ * acknowledged by Kafka before the batch is stored and the poll committed, so none is lost. The connector's
+ * strategy stays for a poll that fails as a whole (the database refusing the write).
+ */
+@ApplicationScoped
+public class BatchIngest {
+
+    static final String DEAD_LETTERS = "ingest-dead-letters";
+
+    private final MutinyEmitter<String> deadLetters;
+
+    public BatchIngest(@Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * @param read    see {@link InboxBatch#read}
+     * @param eventId the event id of what {@code read} returned
+     * @param store   stores the batch once per event id, in one transaction
+     */
+    public <T> Uni<Void> ingest(ConsumerRecords<String, String> records,
+                                Function<ConsumerRecord<String, String>, T> read, Function<T, UUID> eventId,
+                                Function<Collection<T>, Uni<?>> store) {
+        InboxBatch<ConsumerRecord<String, String>, T> batch = InboxBatch.read(records, read, eventId);
+        List<Uni<Void>> rejected = batch.rejected().stream().map(this::deadLetter).toList();
+        Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(rejected).andFailFast().replaceWithVoid();
+        return deadLettered.chain(() -> batch.events().isEmpty() ? Uni.createFrom().voidItem()
+                : store.apply(batch.events()).replaceWithVoid());
+    }
+
+    /** The same record and headers the connector's dead-letter strategy writes, so that one tool reads both. */
+    private Uni<Void> deadLetter(InboxBatch.Rejected<ConsumerRecord<String, String>> rejected) {
+        ConsumerRecord<String, String> record = rejected.record();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", utf8(rejected.reason()));
+        headers.add("dead-letter-topic", utf8(record.topic()));
+        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
+        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
+        Message<String> message = Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build());
+        return deadLetters.sendMessage(message);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package io.mops.attribution.ingest;
+
+import io.mops.attribution.lines.LineReader;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a streamed import ({@link StreamedImport}) in one database transaction: committed when no line was rejected,
+ * rolled back otherwise, and rolled back when the import is refused part-way (a line the caller may not write, a
+ * body that cannot be read). What the touchpoint, conversion and spend imports share.
+ * <p>
+ * Blocking: the caller reads the request body on a worker thread, and each batch is awaited there, so that the body
+ * is read no faster than the database takes it.
+ */
+@ApplicationScoped
+public class ImportTransaction {
+
+    private final Pool pool;
+
+    public ImportTransaction(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * @param read    reads the body, handing each line on
+     * @param check   a line's problems as one text, {@code null} when it has none
+     * @param admit   throws when the caller may not write the line
+     * @param store   writes a batch on the transaction's connection, answering how many lines were new
+     * @param nothing the reason given when the import holds no lines
+     * @throws io.mops.common.problem.InvalidRequestException listing the rejected lines; nothing was stored
+     */
+    public <L> ImportResult run(Consumer<LineReader.Sink<L>> read, Function<L, String> check, Consumer<L> admit,
+                                BiFunction<SqlConnection, List<L>, Uni<Integer>> store, String nothing) {
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            Transaction transaction = connection.begin().await().indefinitely();
+            StreamedImport.Outcome outcome;
+            try {
+                StreamedImport<L> lines = new StreamedImport<>(StreamedImport.BATCH, check, admit,
+                        batch -> store.apply(connection, batch).await().indefinitely(), nothing);
+                read.accept(lines);
+                outcome = lines.finish();
+            } catch (RuntimeException e) {
+                transaction.rollback().await().indefinitely();
+                throw e;
+            }
+            if (!outcome.accepted()) {
+                transaction.rollback().await().indefinitely();
+                throw WholeImport.rejected(outcome);
+            }
+            transaction.commit().await().indefinitely();
+            return new ImportResult(outcome.received(), outcome.stored(), outcome.received() - outcome.stored());
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+}
