@@ -81,15 +81,16 @@ final class RunningPlatform implements AutoCloseable {
             ports.put(service, freePort());
         }
         ports.put("gateway", freePort());
-        for (String service : SERVICES) {
-            launch(service, Map.of());
-        }
-        launch("gateway", Map.of(
+        // Where the others are: the gateway routes to all of them, qa-service asks budget-service.
+        Map<String, String> neighbours = Map.of(
                 "MOPS_ATTRIBUTION_URL", url("attribution-service"),
                 "MOPS_BUDGET_URL", url("budget-service"),
                 "MOPS_TESTING_URL", url("testing-service"),
                 "MOPS_QA_URL", url("qa-service"),
-                "MOPS_APPROVAL_URL", url("approval-service")));
+                "MOPS_APPROVAL_URL", url("approval-service"));
+        for (String service : ports.keySet()) {
+            launch(service, neighbours);
+        }
         ports.keySet().forEach(this::awaitReady);
     }
 
