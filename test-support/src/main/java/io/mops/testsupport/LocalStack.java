@@ -21,6 +21,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalStack {
 
+    /**
+     * Put before every topic name by services under test ({@code mops.topic-prefix}) and by {@link TopicTap} and
+     * {@link TestProducer}: tests publish and read {@code test.mops.*}, so services started by {@code ./mops up}
+     * never consume test events and tests never see theirs. {@code ./mops} creates both sets of topics.
+     */
+    public static final String TEST_TOPIC_PREFIX = "test.";
+
+    /** The name under which tests find {@code topic}. */
+    public static String testTopic(String topic) {
+        return TEST_TOPIC_PREFIX + topic;
+    }
+
     private static LocalStack instance;
 
     private final Path root;
@@ -84,6 +96,7 @@ public final class LocalStack {
     /** Connection settings as the services read them (see common's microprofile-config.properties). */
     public Map<String, String> serviceConfig() {
         return Map.of(
+                "mops.topic-prefix", TEST_TOPIC_PREFIX,
                 "MOPS_PG_HOST", host(),
                 "MOPS_PG_PORT", String.valueOf(postgresPort()),
                 "MOPS_PG_USER", postgresUser(),

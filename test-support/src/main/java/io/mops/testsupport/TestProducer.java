@@ -10,7 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Writes raw records to a topic, as another service (or a broken one) would. */
+/**
+ * Writes raw records to a topic, as another service (or a broken one) would; {@code topic} is the platform's name
+ * (a {@code Topics} constant), written to in the tests' namespace ({@link LocalStack#testTopic}).
+ */
 public final class TestProducer {
 
     private TestProducer() {
@@ -22,7 +25,7 @@ public final class TestProducer {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(LocalStack.testTopic(topic), key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

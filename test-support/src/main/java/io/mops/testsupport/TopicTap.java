@@ -15,14 +15,16 @@ import java.util.function.Predicate;
 
 /**
  * Reads what is written to a topic from the moment the tap is opened, without joining any consumer group, so
- * a test sees exactly the records its own actions caused.
+ * a test sees exactly the records its own actions caused. {@code topic} is the platform's name (a {@code Topics}
+ * constant); the tap reads it in the tests' namespace ({@link LocalStack#testTopic}).
  */
 public final class TopicTap implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    private TopicTap(String topic) {
+    private TopicTap(String platformTopic) {
+        String topic = LocalStack.testTopic(platformTopic);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.ensureRunning().kafkaBootstrap());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

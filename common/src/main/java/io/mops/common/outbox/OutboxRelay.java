@@ -7,14 +7,17 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.mops.common.events.Topics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without publishing a row twice. A batch stops at the first failure so that events of one subject are not
  * reordered; the failed row keeps its place and is retried on the next tick. Delivery is at least once:
  * a crash between Kafka's acknowledgement and the commit republishes the row, which is why every consumer
- * de-duplicates by event id.
+ * de-duplicates by event id. Rows keep the platform's topic name; the environment's prefix ({@link Topics#PREFIX_KEY})
+ * is put before it when publishing.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -33,13 +37,16 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final String topicPrefix;
     private final AtomicBoolean kafkaWasDown = new AtomicBoolean();
     private final Counter published;
     private final Counter failedAttempts;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
+                       @ConfigProperty(name = Topics.PREFIX_KEY) Optional<String> topicPrefix) {
         this.emitter = emitter;
         this.config = config;
+        this.topicPrefix = topicPrefix.orElse("");
         this.published = Counter.builder("mops.outbox.published")
                 .description("Events Kafka acknowledged").register(registry);
         this.failedAttempts = Counter.builder("mops.outbox.failed.attempts")
@@ -83,7 +90,7 @@ public class OutboxRelay {
 
     private Uni<Boolean> publish(OutboxEvent row) {
         Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
+                .withTopic(topicPrefix + row.topic)
                 .withKey(row.messageKey)
                 .build());
         return emitter.sendMessage(message)
