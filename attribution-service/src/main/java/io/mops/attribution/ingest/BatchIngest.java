@@ -1,16 +1,13 @@
 package io.mops.attribution.ingest;
 
+import io.mops.common.inbox.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -53,22 +50,7 @@ public class BatchIngest {
                 : store.apply(batch.events()).replaceWithVoid());
     }
 
-    /** The same record and headers the connector's dead-letter strategy writes, so that one tool reads both. */
     private Uni<Void> deadLetter(InboxBatch.Rejected<ConsumerRecord<String, String>> rejected) {
-        ConsumerRecord<String, String> record = rejected.record();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", utf8(rejected.reason()));
-        headers.add("dead-letter-topic", utf8(record.topic()));
-        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
-        Message<String> message = Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key())
-                .withHeaders(headers)
-                .build());
-        return deadLetters.sendMessage(message);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return deadLetters.sendMessage(DeadLetter.of(rejected.record(), rejected.reason()));
     }
 }

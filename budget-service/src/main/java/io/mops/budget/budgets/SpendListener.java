@@ -3,18 +3,15 @@ package io.mops.budget.budgets;
 import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
+import io.mops.common.inbox.DeadLetter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,22 +69,7 @@ public class SpendListener {
         return Uni.join().all(refused.stream().map(this::deadLetter).toList()).andFailFast().replaceWithVoid();
     }
 
-    /** The same record and headers the connector's dead-letter strategy writes, so that one tool reads both. */
     private Uni<Void> deadLetter(SpendLedger.Refused<ConsumerRecord<String, String>> refused) {
-        ConsumerRecord<String, String> record = refused.record();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", utf8(refused.reason()));
-        headers.add("dead-letter-topic", utf8(record.topic()));
-        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
-        Message<String> message = Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key())
-                .withHeaders(headers)
-                .build());
-        return deadLetters.sendMessage(message);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return deadLetters.sendMessage(DeadLetter.of(refused.record(), refused.reason()));
     }
 }
