@@ -4,14 +4,12 @@ package io.mops.common.events;
  * Kafka topic names. Partition counts are set where the topics are created ({@code infra/kafka/topics}) and
  * documented in {@code docs/events.md}.
  *
- * <p>These are the platform's names. An environment may put a prefix before all of them ({@link #PREFIX_KEY},
- * environment variable {@code MOPS_TOPIC_PREFIX}); every channel's topic in the services' configuration is written
- * {@code ${mops.topic-prefix:}<name>} and the outbox relay adds the same prefix. Tests use {@code test.}.
+ * <p>These are the platform's names. An environment may put a prefix before all of them (configuration key
+ * {@code mops.topic-prefix}, environment variable {@code MOPS_TOPIC_PREFIX}); every channel's topic in the services'
+ * configuration is written {@code ${mops.topic-prefix:}<name>} and the outbox relay adds the same prefix. Tests use
+ * {@code test.}. Every {@code String} constant here is a topic that must exist (the manifests are checked for it).
  */
 public final class Topics {
-
-    /** Configuration key of the environment's topic prefix (empty unless set). */
-    public static final String PREFIX_KEY = "mops.topic-prefix";
 
     public static final String CHANNEL_PERFORMANCE = "mops.attribution.channel-performance";
     public static final String BUDGET_EVENTS = "mops.budget.events";

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without publishing a row twice. A batch stops at the first failure so that events of one subject are not
  * reordered; the failed row keeps its place and is retried on the next tick. Delivery is at least once:
  * a crash between Kafka's acknowledgement and the commit republishes the row, which is why every consumer
- * de-duplicates by event id. Rows keep the platform's topic name; the environment's prefix ({@link Topics#PREFIX_KEY})
- * is put before it when publishing.
+ * de-duplicates by event id. Rows keep the platform's topic name ({@link Topics}); the environment's prefix
+ * ({@code mops.topic-prefix}) is put before it when publishing.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,7 +43,7 @@ public class OutboxRelay {
     private final Counter failedAttempts;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = Topics.PREFIX_KEY) Optional<String> topicPrefix) {
+                       @ConfigProperty(name = "mops.topic-prefix") Optional<String> topicPrefix) {
         this.emitter = emitter;
         this.config = config;
         this.topicPrefix = topicPrefix.orElse("");
