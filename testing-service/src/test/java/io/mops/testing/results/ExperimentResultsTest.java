@@ -54,17 +54,28 @@ class ExperimentResultsTest {
 
     /** Exposes {@code exposed} units to the variant and converts the first {@code converted} of them. */
     private static void collect(String key, String variant, int exposed, int converted) {
+        collect(key, new Tally(variant, exposed, converted));
+    }
+
+    private record Tally(String variant, int exposed, int converted) {
+    }
+
+    /** The exposures of every tally in one request, then their conversions in one more. */
+    private static void collect(String key, Tally... tallies) {
         List<Map<String, String>> exposures = new ArrayList<>();
         List<Map<String, Object>> outcomes = new ArrayList<>();
-        for (int i = 0; i < exposed; i++) {
-            String unit = variant + "-unit-" + i;
-            exposures.add(Map.of("unitId", unit, "variant", variant));
-            if (i < converted) {
-                outcomes.add(Map.of("unitId", unit));
+        for (Tally tally : tallies) {
+            for (int i = 0; i < tally.exposed(); i++) {
+                String unit = tally.variant() + "-unit-" + i;
+                exposures.add(Map.of("unitId", unit, "variant", tally.variant()));
+                if (i < tally.converted()) {
+                    outcomes.add(Map.of("unitId", unit));
+                }
             }
         }
         given().auth().oauth2(EMAIL).contentType(ContentType.JSON).body(Map.of("exposures", exposures))
-                .post("/experiments/" + key + "/exposures").then().statusCode(200).body("recorded", equalTo(exposed));
+                .post("/experiments/" + key + "/exposures").then().statusCode(200)
+                .body("recorded", equalTo(exposures.size()));
         if (!outcomes.isEmpty()) {
             given().auth().oauth2(EMAIL).contentType(ContentType.JSON).body(Map.of("outcomes", outcomes))
                     .post("/experiments/" + key + "/outcomes").then().statusCode(200);
@@ -313,8 +324,9 @@ class ExperimentResultsTest {
     @Test
     void anExperimentWithACadenceIsReweighedByTheServiceItself() throws InterruptedException {
         String key = runningExperiment(List.of("a", "b"), Map.of("reweighEvery", "PT1S"));
-        collect(key, "a", 100, 10);
-        collect(key, "b", 100, 12);
+        // Both variants in one request: a scheduler tick between two requests would see 100 exposures against 0,
+        // a sample ratio mismatch that rightly pauses the experiment instead of re-weighting it.
+        collect(key, new Tally("a", 100, 10), new Tally("b", 100, 12));
         int version = 0;
         for (int attempt = 0; attempt < 60 && version == 0; attempt++) {
             Thread.sleep(500);
