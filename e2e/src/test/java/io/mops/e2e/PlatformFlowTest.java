@@ -1,5 +1,7 @@
 package io.mops.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlatformFlowTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningPlatform platform;
     private static Path plansFile;
@@ -182,6 +185,34 @@ class PlatformFlowTest {
                         .then().statusCode(200).extract().jsonPath(),
                 view -> "REJECTED".equals(view.getString("approval.status")));
         assertEquals("alice", decided.getString("approval.decidedBy"));
+    }
+
+    @Test
+    void qaHoldsACampaignsBudgetAgainstWhatBudgetServiceHoldsForIt() throws IOException {
+        String emailTeam = Tokens.serviceAccount("channel-email");
+        String planId = demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC));
+        String campaignId = given().auth().oauth2(emailTeam).contentType(ContentType.JSON)
+                .body(Map.of("channel", "email", "name", "Cyber Monday reminder", "amount", "2000"))
+                .post(gateway("/budget/plans/" + planId + "/campaigns"))
+                .then().statusCode(201).extract().path("id");
+        ObjectNode submission = (ObjectNode) JSON.readTree(platform.root()
+                .resolve("qa-service/src/main/resources/samples/good-email-black-friday-us.json").toFile());
+        submission.put("budgetCampaignId", campaignId);
+        ObjectNode budget = (ObjectNode) submission.get("budget");
+        budget.put("currency", "EUR");
+
+        budget.put("amount", 1500);
+        JsonPath within = given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(submission.toString())
+                .post(gateway("/qa/runs")).then().statusCode(201).extract().jsonPath();
+        assertEquals("info", within.getString("findings.find { it.ruleId == 'plan.budget-held' }.severity"),
+                within.prettify());
+
+        budget.put("amount", 2500);
+        JsonPath above = given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(submission.toString())
+                .post(gateway("/qa/runs")).then().statusCode(201).extract().jsonPath();
+        assertEquals("block", above.getString("findings.find { it.ruleId == 'plan.budget-held' }.severity"),
+                above.prettify());
+        assertEquals("blocked", above.getString("verdict"));
     }
 
     @Test

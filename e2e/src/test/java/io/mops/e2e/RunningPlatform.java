@@ -106,6 +106,14 @@ final class RunningPlatform implements AutoCloseable {
             createDatabaseIfMissing(database);
             command.add("-D%test.mops.database=" + database);
         }
+        if (service.equals("gateway")) {
+            // The gateway's own tests give this caller a tiny limit to see 429s; the flows here are ordinary traffic.
+            command.add("-D%test.mops.gateway.rate-limit.per-caller.\"service-account-channel-email\"=600");
+        }
+        if (service.equals("qa-service")) {
+            // The module's own tests point qa-service at a stub; here it asks the real budget-service.
+            command.add("-D%test.quarkus.rest-client.budget-service.url=" + url("budget-service"));
+        }
         stack.serviceConfig().forEach((key, value) -> {
             if (!key.startsWith("MOPS_")) {
                 command.add("-D" + key + "=" + value);

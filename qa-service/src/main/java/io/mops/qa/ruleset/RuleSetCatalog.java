@@ -34,14 +34,24 @@ public class RuleSetCatalog {
     private final RuleBookReader reader = new RuleBookReader();
     private final Map<String, CampaignQa> compiled = new ConcurrentHashMap<>();
 
-    /** The bundled default becomes version 1 of {@value #DEFAULT} the first time the service starts on a database. */
+    /**
+     * The bundled default becomes version 1 of {@value #DEFAULT} the first time the service starts on a database.
+     * When a newer release bundles a different default (new rules, say), it is published as the next version — but
+     * only while the newest version is still the bundled one: once the CoE has published its own version of
+     * {@value #DEFAULT}, that rule set is theirs and an upgrade never overrides it.
+     */
     void seedBundledDefault(@Observes StartupEvent start) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> RuleSet.latest(DEFAULT).flatMap(existing -> {
-            if (existing != null) {
+            RuleBook bundled = reader.bundledDefault();
+            if (existing == null) {
+                return store(bundled.withVersion(1), BUNDLED_AUTHOR).replaceWithVoid();
+            }
+            if (!BUNDLED_AUTHOR.equals(existing.createdBy)
+                    || existing.document.equals(reader.write(bundled.withVersion(existing.version)))) {
                 return Uni.createFrom().voidItem();
             }
-            RuleBook bundled = reader.bundledDefault();
-            return store(bundled.withVersion(1), BUNDLED_AUTHOR).replaceWithVoid();
+            Log.infof("the bundled %s rule set changed: publishing it as version %d", DEFAULT, existing.version + 1);
+            return store(bundled.withVersion(existing.version + 1), BUNDLED_AUTHOR).replaceWithVoid();
         })).onFailure().recoverWithUni(e -> {
             // Another instance seeding at the same moment wins the unique (name, version); nothing is lost.
             Log.infof("bundled rule set not seeded here: %s", e.getMessage());

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mops.qa.SampleSubmissions;
 import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -21,6 +23,11 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @WithTestResource(MopsInfra.class)
 class RuleSetResourceTest {
+
+    private final TestDatabase db = TestDatabase.named("mops_qa_test");
+
+    @Inject
+    RuleSetCatalog catalog;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,6 +63,32 @@ class RuleSetResourceTest {
         given().auth().oauth2(Tokens.user("carol")).get("/qa/rule-sets/mops-default/versions/1")
                 .then().statusCode(200)
                 .body("rules.'email.unsubscribe-link'.severity", equalTo("BLOCK"));
+    }
+
+    @Test
+    void aChangedBundledDefaultBecomesTheNextVersionWhileNobodyElseHasPublishedOne() throws Throwable {
+        int latest = given().auth().oauth2(Tokens.user("carol")).get("/qa/rule-sets/mops-default/versions")
+                .then().statusCode(200).extract().path("version.max()");
+        // What an older release bundled: the same rule set with another audience minimum.
+        ObjectNode older = defaultDocument();
+        ((ObjectNode) older.at("/plan")).put("minimumAudienceSize", 1234);
+        older.put("version", latest + 1);
+        db.update("insert into rule_set (id, name, version, region, description, document, created_by, created_at) "
+                        + "values (?, 'mops-default', ?, 'global', 'an older bundle', ?, ?, now())",
+                UUID.randomUUID(), latest + 1, older.toString(), RuleSetCatalog.BUNDLED_AUTHOR);
+
+        catalog.seedBundledDefault(null);
+
+        given().auth().oauth2(Tokens.user("carol")).get("/qa/rule-sets/mops-default/versions/" + (latest + 2))
+                .then().statusCode(200)
+                .body("plan.minimumAudienceSize", equalTo(defaultDocument().at("/plan/minimumAudienceSize").asInt()));
+        given().auth().oauth2(Tokens.user("carol")).get("/qa/rule-sets/mops-default/versions")
+                .then().statusCode(200)
+                .body("find { it.version == " + (latest + 2) + " }.createdBy", equalTo(RuleSetCatalog.BUNDLED_AUTHOR));
+
+        catalog.seedBundledDefault(null); // unchanged since: nothing more to publish
+        given().auth().oauth2(Tokens.user("carol")).get("/qa/rule-sets/mops-default/versions/" + (latest + 3))
+                .then().statusCode(404);
     }
 
     @Test
