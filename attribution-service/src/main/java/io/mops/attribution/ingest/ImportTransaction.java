@@ -1,13 +1,16 @@
 package io.mops.attribution.ingest;
 
 import io.mops.attribution.lines.LineReader;
+import io.mops.common.security.ChannelScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +30,20 @@ public class ImportTransaction {
 
     public ImportTransaction(Pool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * The {@code admit} step of {@link #run} for lines that name a channel: the first line of a channel the caller may
+     * not write refuses the whole import; the scope is asked once per channel, not once per line.
+     */
+    static <L> Consumer<L> writableChannels(ChannelScope scope, Function<L, String> channel) {
+        Set<String> admitted = new HashSet<>();
+        return line -> {
+            String name = channel.apply(line);
+            if (admitted.add(name)) {
+                scope.requireAccess(name);
+            }
+        };
     }
 
     /**

@@ -8,8 +8,6 @@ import jakarta.validation.Validator;
 
 import java.io.Reader;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,14 +39,7 @@ public class SpendImportService {
 
     private ImportResult store(Consumer<LineReader.Sink<SpendImportLine>> read, ChannelScope scope) {
         Instant receivedAt = Instant.now();
-        Set<String> admitted = new HashSet<>();
-        return transaction.run(read, reader::problems,
-                line -> {
-                    if (!admitted.contains(line.channel())) {
-                        scope.requireAccess(line.channel());
-                        admitted.add(line.channel());
-                    }
-                },
+        return transaction.run(read, reader::problems, ImportTransaction.writableChannels(scope, SpendImportLine::channel),
                 (connection, batch) -> inbox.storeSpend(connection, batch.stream()
                         .map(line -> StoredSpend.of(line.eventId(), line.report(), receivedAt)).toList()),
                 "the import holds no spend");

@@ -8,8 +8,6 @@ import jakarta.validation.Validator;
 
 import java.io.Reader;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,14 +39,7 @@ public class TouchpointImportService {
 
     private ImportResult store(Consumer<LineReader.Sink<TouchpointImportLine>> read, ChannelScope scope) {
         Instant receivedAt = Instant.now();
-        Set<String> admitted = new HashSet<>();
-        return transaction.run(read, reader::problems,
-                line -> {
-                    if (!admitted.contains(line.channel())) {
-                        scope.requireAccess(line.channel());
-                        admitted.add(line.channel());
-                    }
-                },
+        return transaction.run(read, reader::problems, ImportTransaction.writableChannels(scope, TouchpointImportLine::channel),
                 (connection, batch) -> inbox.storeTouchpoints(connection, batch.stream()
                         .map(line -> StoredTouchpoint.of(line.eventId(), line.touchpoint(), receivedAt)).toList()),
                 "the import holds no touchpoints");
