@@ -26,13 +26,19 @@ final class AbsorbingChain {
 
     /** Bound on the relative error of every conversion probability and expected value the chain answers. */
     static final double TOLERANCE = 1e-12;
-    /** Sweeps before the iteration gives up on a chain (only tight loops, e.g. a path alternating A > B thousands of times, need more). */
+    /**
+     * Sweeps before the iteration gives up on a chain: about 25 are needed on realistic data; only tight loops, e.g. a
+     * path alternating A > B thousands of times, need more.
+     */
     static final int MAX_SWEEPS = 10_000;
-    /** Largest chain solved by dense LU when the sweeps do not converge: 1,000 states cost about a second per solve. */
+    /** Largest chain solved by LU when the sweeps do not converge (LU costs O(states³); this was its old cap). */
     static final int MAX_DENSE_STATES = 1_000;
 
-    /** What a journey from start is expected to bring, and the bound on the error of each figure. */
-    record Absorption(double probability, double value, double probabilityError, double valueError) {
+    /**
+     * What a journey from start is expected to bring, the bound on the error of each figure, and the sweeps it took
+     * (0 when solved by LU).
+     */
+    record Absorption(double probability, double value, double probabilityError, double valueError, int sweeps) {
     }
 
     private final List<List<String>> states = new ArrayList<>();
@@ -219,7 +225,7 @@ final class AbsorbingChain {
     private Absorption absorption(Predicate<List<String>> removed, double scaleOfProbability, double scaleOfValue) {
         boolean[] out = removedStates(removed);
         if (!converts) {
-            return new Absorption(0, 0, 0, 0);
+            return new Absorption(0, 0, 0, 0, 0);
         }
         Absorption iterated = solveIteratively(out, scaleOfProbability, scaleOfValue);
         if (iterated != null) {
@@ -300,7 +306,7 @@ final class AbsorbingChain {
             double valueError = highestMeanValue * unresolved;
             if (unresolved <= TOLERANCE * Math.max(conversion, scaleOfProbability)
                     && valueError <= TOLERANCE * Math.max(value, scaleOfValue)) {
-                return new Absorption(conversion, value, unresolved, valueError);
+                return new Absorption(conversion, value, unresolved, valueError, sweep);
             }
         }
         return null;
@@ -318,7 +324,7 @@ final class AbsorbingChain {
             position[s] = removed[s] ? -1 : kept++;
         }
         if (kept == 0) {
-            return new Absorption(0, 0, 0, 0);
+            return new Absorption(0, 0, 0, 0, 0);
         }
         double[][] identityMinusQ = new double[kept][kept];
         double[][] rightHandSides = new double[kept][2];
@@ -347,6 +353,6 @@ final class AbsorbingChain {
                 value += startProbability[s] * absorbed.getEntry(position[s], 1);
             }
         }
-        return new Absorption(conversion, value, 0, 0);
+        return new Absorption(conversion, value, 0, 0, 0);
     }
 }
