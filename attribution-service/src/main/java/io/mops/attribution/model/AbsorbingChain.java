@@ -202,11 +202,11 @@ final class AbsorbingChain {
         return states.size();
     }
 
-    List<List<String>> states() {
-        return states;
-    }
-
-    /** The whole chain, within a relative error of {@link #TOLERANCE}. */
+    /**
+     * The whole chain, within a relative error of {@link #TOLERANCE}.
+     *
+     * @throws AttributionInputException when the sweeps do not converge and the chain is too large for LU
+     */
     Absorption absorption() {
         return absorption(state -> false, 0, 0);
     }
@@ -223,10 +223,10 @@ final class AbsorbingChain {
     }
 
     private Absorption absorption(Predicate<List<String>> removed, double scaleOfProbability, double scaleOfValue) {
-        boolean[] out = removedStates(removed);
         if (!converts) {
             return new Absorption(0, 0, 0, 0, 0);
         }
+        boolean[] out = removedStates(removed);
         Absorption iterated = solveIteratively(out, scaleOfProbability, scaleOfValue);
         if (iterated != null) {
             return iterated;
