@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * An experiment concluded with a winner that passed both the chance-to-be-best and the expected-loss thresholds.
- * The budget service moves spend to winners.
+ * An experiment concluded with a winner: proven better than every other live variant (at the error rate that
+ * bounds the chance of losing the best variant) and past both the chance-to-be-best and the expected-loss
+ * thresholds. The budget service moves spend to winners.
  *
  * @param expectedLoss          metric expected to be given up by choosing this variant (in the metric's unit)
  * @param relativeUpliftOverControl posterior estimate of {@code winner / control - 1}; {@code null} when the winner

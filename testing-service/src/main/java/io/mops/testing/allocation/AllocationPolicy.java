@@ -13,8 +13,11 @@ package io.mops.testing.allocation;
  *                                too, which identifies the best variant faster than plain Thompson sampling
  * @param leaderProbability       in top-two mode, the share of draws that go to the leader (beta in Russo, 2020)
  * @param eliminationErrorRate    the chance, over the whole experiment and every look, that the truly best
- *                                variant is ever eliminated (delta; each variant's bounds hold with 1 - delta/K)
- * @param winnerChanceToBeBest    a winner needs at least this chance to be best ...
+ *                                variant is lost: eliminated, or passed over by a declared winner (delta; each of
+ *                                the K - 1 tests against another variant holds with 1 - delta / (K - 1)); 0 never
+ *                                eliminates and never declares a winner
+ * @param winnerChanceToBeBest    a winner, proven better than every live variant, also needs at least this
+ *                                chance to be best ...
  * @param winnerExpectedLoss      ... and an expected loss at most this (in the metric's unit)
  */
 public record AllocationPolicy(long burnInExposures, double minimumExplorationShare, double explorationBudget,
@@ -38,7 +41,8 @@ public record AllocationPolicy(long burnInExposures, double minimumExplorationSh
             throw new IllegalArgumentException("leaderProbability must lie in (0, 1]");
         }
         if (!(eliminationErrorRate >= 0 && eliminationErrorRate < 1)) {
-            throw new IllegalArgumentException("eliminationErrorRate must lie in [0, 1); 0 never eliminates");
+            throw new IllegalArgumentException("eliminationErrorRate must lie in [0, 1); 0 never eliminates and "
+                    + "never declares a winner");
         }
         if (!(winnerChanceToBeBest > 0 && winnerChanceToBeBest <= 1)) {
             throw new IllegalArgumentException("winnerChanceToBeBest must lie in (0, 1]");

@@ -63,6 +63,7 @@ public interface AllocationSettings {
         @WithDefault("0.5")
         double leaderProbability();
 
+        /** Chance that the best variant is ever lost: eliminated, or passed over by a declared winner. */
         @WithDefault("0.01")
         double eliminationErrorRate();
 

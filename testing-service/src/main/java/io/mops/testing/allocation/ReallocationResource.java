@@ -30,7 +30,8 @@ public class ReallocationResource {
     @POST
     @WithTransaction
     @Operation(summary = "Re-weight traffic by Thompson sampling now: new shares, eliminated variants, and the winner "
-            + "when one passes both thresholds (which concludes the experiment); publishes AllocationChanged, "
+            + "when the leader is proven better than every live variant and passes both thresholds (which concludes "
+            + "the experiment); publishes AllocationChanged, "
             + "VariantEliminated and WinnerDeclared")
     public Uni<ReallocationService.Reallocation> reallocate(@PathParam("key") String key) {
         String by = scope.caller().name();

@@ -140,8 +140,9 @@ public class ReallocationService {
             Double uplift = readout.variants().stream().filter(v -> v.variantKey().equals(winner)).findFirst()
                     .map(VariantReadout::bayesian).map(b -> b.uplift() == null ? null : b.uplift().estimate())
                     .orElse(null);
-            String reason = String.format(Locale.ROOT, "winner %s: chance to be best %.4f, expected loss %.6f",
-                    winner, chance, decision.winnerExpectedLoss());
+            String reason = String.format(Locale.ROOT, "winner %s: better than every live variant (always-valid "
+                            + "p at most %.3g), chance to be best %.4f, expected loss %.6f", winner,
+                    decision.leaderEvidence().threshold(), chance, decision.winnerExpectedLoss());
             steps.add(ExperimentService.recordTransition(experiment, Experiment.Status.CONCLUDED, by, reason));
             steps.add(outbox.record(WinnerDeclared.TYPE, "experiment:" + experiment.key,
                     new WinnerDeclared(experiment.key, experiment.channel, winner, experiment.metric, chance,

@@ -2,7 +2,6 @@ package io.mops.testing.allocation;
 
 import io.mops.testing.statistics.BayesianComparison;
 import io.mops.testing.statistics.BayesianVerdict;
-import io.mops.testing.statistics.ConfidenceSequence;
 import io.mops.testing.statistics.Posterior;
 
 import java.util.ArrayList;
@@ -21,8 +20,9 @@ import java.util.Set;
  * the challenger that wins when the leader is drawn out: {@code P(challenger = i | leader = j) = pi_i / (1 - pi_j)},
  * since the challenger comes from fresh posterior draws in which {@code j} is not the best.
  * <p>
- * Elimination is permanent, so it is decided by {@link EliminationRule}'s anytime-valid bounds, whose chance of
- * ever stopping the best variant is proven to stay below the configured error rate, not by the chance to be best.
+ * Elimination and a winner are permanent, so both are decided by {@link BestVariantRule}'s always-valid tests,
+ * whose chance of ever losing the best variant is proven to stay below the configured error rate, not by the
+ * chance to be best alone. A winner must also pass the chance-to-be-best and expected-loss thresholds.
  * <p>
  * The control is never eliminated (every comparison is against it), nor is the current leader.
  */
@@ -47,14 +47,14 @@ public final class ThompsonAllocator {
         boolean inBurnIn = live.stream().anyMatch(i -> variants.get(i).exposures() < policy.burnInExposures());
         Map<String, Double> eliminated = new LinkedHashMap<>();
         Map<String, String> reasons = Map.of();
-        Map<String, ConfidenceSequence.Bounds> bounds = Map.of();
+        LeaderEvidence evidence = null;
         Winner winner = Winner.NONE;
         LiveComparison comparison = LiveComparison.of(variants, live, controlIndex);
         if (!inBurnIn && live.size() > 1) {
             int leader = comparison.leader();
-            EliminationRule.Verdict verdict = new EliminationRule(policy).judge(variants, live,
+            BestVariantRule.Verdict verdict = new BestVariantRule(policy).judge(variants, live, leader,
                     Set.copyOf(List.of(controlIndex, leader)));
-            bounds = verdict.bounds();
+            evidence = verdict.evidence();
             reasons = verdict.eliminated();
             if (!reasons.isEmpty()) {
                 List<Integer> keep = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class ThompsonAllocator {
                 live = keep;
                 comparison = LiveComparison.of(variants, live, controlIndex);
             }
-            winner = winnerOf(variants, comparison);
+            winner = verdict.leaderProven() ? winnerOf(variants, leader, comparison) : Winner.NONE;
         }
         double[] chance = comparison.chance();
         double[] shares = inBurnIn ? evenly(variants.size(), live) : thompsonShares(variants.size(), live, chance);
@@ -82,7 +82,7 @@ public final class ThompsonAllocator {
         for (int i : live) {
             chances.put(variants.get(i).variantKey(), chance[i]);
         }
-        return new AllocationDecision(weights, chances, eliminated, reasons, bounds, winner.variantKey(),
+        return new AllocationDecision(weights, chances, eliminated, reasons, evidence, winner.variantKey(),
                 winner.expectedLoss(), inBurnIn);
     }
 
@@ -90,8 +90,8 @@ public final class ThompsonAllocator {
         static final Winner NONE = new Winner(Optional.empty(), null);
     }
 
-    private Winner winnerOf(List<VariantEvidence> variants, LiveComparison comparison) {
-        int leader = comparison.leader();
+    /** The proven leader, if it also passes both thresholds among the variants left live. */
+    private Winner winnerOf(List<VariantEvidence> variants, int leader, LiveComparison comparison) {
         double expectedLoss = comparison.expectedLoss()[leader];
         if (comparison.chance()[leader] >= policy.winnerChanceToBeBest() && expectedLoss <= policy.winnerExpectedLoss()) {
             return new Winner(Optional.of(variants.get(leader).variantKey()), expectedLoss);

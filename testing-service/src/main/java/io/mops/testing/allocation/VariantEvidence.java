@@ -1,5 +1,7 @@
 package io.mops.testing.allocation;
 
+import io.mops.testing.results.VariantTally;
+import io.mops.testing.statistics.BetaPosterior;
 import io.mops.testing.statistics.Posterior;
 
 /**
@@ -7,15 +9,27 @@ import io.mops.testing.statistics.Posterior;
  *
  * @param posterior the posterior of its metric, weighted by allocation period: what Thompson sampling, the winner
  *                  rule and the chance to be best use
- * @param exposures its exposed units
- * @param live      whether it still receives traffic
- * @param pooled    the posterior from its pooled counts (uniform prior): what the anytime-valid elimination bounds
- *                  are computed from
+ * @param tally     its data per allocation period: what {@link BestVariantRule} compares period by period
  */
-public record VariantEvidence(String variantKey, Posterior posterior, long exposures, boolean live, Posterior pooled) {
+public record VariantEvidence(Posterior posterior, VariantTally tally) {
 
-    /** For data of a single allocation period, where the weighted and the pooled posterior are the same. */
-    public VariantEvidence(String variantKey, Posterior posterior, long exposures, boolean live) {
-        this(variantKey, posterior, exposures, live, posterior);
+    /** Conversions of an experiment that was never re-weighted: one period, the posterior from a uniform prior. */
+    public static VariantEvidence ofConversions(String variantKey, long conversions, long exposures, boolean live) {
+        return new VariantEvidence(BetaPosterior.afterObserving(conversions, exposures),
+                new VariantTally(variantKey, live, exposures, conversions, 0.0, 0.0));
+    }
+
+    public String variantKey() {
+        return tally.variantKey();
+    }
+
+    /** Its exposed units over all periods. */
+    public long exposures() {
+        return tally.exposures();
+    }
+
+    /** Whether it still receives traffic. */
+    public boolean live() {
+        return tally.live();
     }
 }

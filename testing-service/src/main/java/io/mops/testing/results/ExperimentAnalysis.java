@@ -26,8 +26,8 @@ import java.util.List;
  * the sample ratio check, and what the bandit would do.
  * <p>
  * Every estimate is weighted by allocation period ({@link PeriodWeights}): a variant's posterior over the periods
- * it was shown in, a comparison with the control over the periods both were shown in. The bandit's elimination
- * bounds use the plain pooled counts instead, the data their guarantee is proven for (see {@link ThompsonAllocator}).
+ * it was shown in, a comparison with the control over the periods both were shown in. The bandit's permanent
+ * decisions compare variants within each period instead (see {@link io.mops.testing.allocation.BestVariantRule}).
  *
  * @param confidenceLevel    of the confidence and credible intervals
  * @param guardrailCheck     when a guardrail counts as breached
@@ -116,7 +116,7 @@ public record ExperimentAnalysis(double confidenceLevel, AllocationPolicy policy
 
         SampleRatioCheck sampleRatio = SampleRatioCheck.of(exposuresSinceLastAllocation, intendedShares);
         var recommendation = posteriorsAvailable
-                ? new ThompsonAllocator(policy).decide(evidence(kind, tallies, posteriors), controlIndex)
+                ? new ThompsonAllocator(policy).decide(evidence(tallies, posteriors), controlIndex)
                 : null;
         List<Double> periodWeights = new ArrayList<>(weights.periods());
         for (int p = 0; p < weights.periods(); p++) {
@@ -176,24 +176,29 @@ public record ExperimentAnalysis(double confidenceLevel, AllocationPolicy policy
                 : tally.valueSum() / tally.exposures();
     }
 
-    /** The pooled posterior: what the elimination bounds are computed from. */
-    private static Posterior pooledPosteriorOf(MetricKind kind, VariantTally tally) {
-        if (kind == MetricKind.BINARY) {
-            return BetaPosterior.afterObserving(tally.converted(), tally.exposures());
-        }
-        SampleSummary summary = SampleSummary.ofSums(tally.exposures(), tally.valueSum(), tally.valueSumOfSquares());
-        return NormalPosterior.ofSample(summary.units(), summary.mean(), summary.standardDeviation());
-    }
-
-    private static List<VariantEvidence> evidence(MetricKind kind, List<VariantTally> tallies,
-                                                  List<Posterior> posteriors) {
+    private static List<VariantEvidence> evidence(List<VariantTally> tallies, List<Posterior> posteriors) {
         List<VariantEvidence> evidence = new ArrayList<>(tallies.size());
         for (int i = 0; i < tallies.size(); i++) {
-            VariantTally tally = tallies.get(i);
-            evidence.add(new VariantEvidence(tally.variantKey(), posteriors.get(i), tally.exposures(), tally.live(),
-                    pooledPosteriorOf(kind, tally)));
+            evidence.add(new VariantEvidence(posteriors.get(i), tallies.get(i)));
         }
         return evidence;
+    }
+
+    /**
+     * What the bandit sees of these tallies: each variant's posterior weighted by period, and its data per period
+     * (the same as {@link #analyse} hands to the bandit, for simulations that drive the bandit directly).
+     */
+    public static List<VariantEvidence> evidence(MetricKind kind, List<VariantTally> tallies) {
+        PeriodWeights weights = periodWeights(tallies);
+        List<Posterior> posteriors = new ArrayList<>(tallies.size());
+        for (VariantTally tally : tallies) {
+            Posterior posterior = posteriorOf(kind, tally, weights);
+            if (posterior == null) {
+                throw new IllegalArgumentException(tally.variantKey() + " has too few units for a posterior");
+            }
+            posteriors.add(posterior);
+        }
+        return evidence(tallies, posteriors);
     }
 
     /** A variant and the control over the periods both were shown in, weighted by period. */

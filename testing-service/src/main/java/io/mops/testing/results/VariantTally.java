@@ -46,19 +46,19 @@ public record VariantTally(String variantKey, boolean live, List<PeriodTally> pe
         return new VariantTally(variantKey, false, periods);
     }
 
-    long[] exposuresByPeriod() {
+    public long[] exposuresByPeriod() {
         return periods.stream().mapToLong(PeriodTally::exposures).toArray();
     }
 
-    long[] convertedByPeriod() {
+    public long[] convertedByPeriod() {
         return periods.stream().mapToLong(PeriodTally::converted).toArray();
     }
 
-    double[] valueSumByPeriod() {
+    public double[] valueSumByPeriod() {
         return periods.stream().mapToDouble(PeriodTally::valueSum).toArray();
     }
 
-    double[] valueSumOfSquaresByPeriod() {
+    public double[] valueSumOfSquaresByPeriod() {
         return periods.stream().mapToDouble(PeriodTally::valueSumOfSquares).toArray();
     }
 }

@@ -86,25 +86,6 @@ public final class MixtureSequentialTest {
                 tauInSd * Math.sqrt(pooledVariance));
     }
 
-    /**
-     * The distance {@code h} from the estimate at which {@code 1/Lambda} equals {@code alpha}: the always-valid
-     * confidence bound {@code estimate +- h} of a mean with variance {@code varianceOfEstimate}.
-     * {@code h^2 = 2 V (V + tau^2) / tau^2 * (ln(1/alpha) + ln(sqrt((V + tau^2) / V)))}.
-     */
-    public static double halfWidth(double varianceOfEstimate, double tau, double alpha) {
-        requireTau(tau);
-        if (!(varianceOfEstimate > 0)) {
-            return varianceOfEstimate == 0.0 ? 0.0 : Double.POSITIVE_INFINITY;
-        }
-        if (Double.isInfinite(varianceOfEstimate)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double tauSquared = tau * tau;
-        double sum = varianceOfEstimate + tauSquared;
-        double log = -Math.log(alpha) + 0.5 * Math.log(sum / varianceOfEstimate);
-        return Math.sqrt(2 * varianceOfEstimate * sum / tauSquared * log);
-    }
-
     private static void requireTau(double tau) {
         if (!(tau > 0) || Double.isInfinite(tau)) {
             throw new IllegalArgumentException("tau must be positive and finite, was " + tau);

@@ -1,6 +1,9 @@
 package io.mops.testing.allocation;
 
-import io.mops.testing.statistics.BetaPosterior;
+import io.mops.testing.results.ExperimentAnalysis;
+import io.mops.testing.results.MetricKind;
+import io.mops.testing.results.PeriodTally;
+import io.mops.testing.results.VariantTally;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.ArrayList;
@@ -9,30 +12,85 @@ import java.util.List;
 
 /**
  * A seeded market with known conversion rates, served in batches that the real {@link ThompsonAllocator} re-weights
- * after each one, exactly as the service does at every re-weighting: the truth is known, so whether the best
- * variant was eliminated and how much the bandit lost against always showing it are measured, not estimated.
+ * after each one, exactly as the service does at every re-weighting: each batch is one allocation period, and the
+ * bandit sees each variant's posterior weighted by period and its data per period, as
+ * {@link ExperimentAnalysis#evidence} builds them for the service. The truth is known, so whether the best variant
+ * was lost and how much the bandit lost against always showing it are measured, not estimated.
  * <p>
  * Each batch is spread over the variants in proportion to the current shares (randomised rounding: sticky hashing
  * splits real traffic almost exactly by the shares), and each variant's conversions are an exact binomial draw of
- * its rate. Once a winner is declared the experiment is over and every later visitor sees the winner.
+ * its rate in that period. Once a winner is declared the experiment is over and every later visitor sees the
+ * winner.
  */
 final class BanditSimulation {
 
     private BanditSimulation() {
     }
 
+    /** True conversion rates, which may move from period to period. */
+    interface Market {
+
+        int variants();
+
+        double rate(int variant, int period);
+
+        /** The variant that converts best in every period. */
+        int best();
+
+        /** The same rates in every period. */
+        static Market stable(double[] rates) {
+            return drifting(rates, period -> 1.0);
+        }
+
+        /** {@code rate(v, p) = multiplier(p) * rates[v]}: the base rate moves, the order of the variants does not. */
+        static Market drifting(double[] rates, java.util.function.IntToDoubleFunction multiplier) {
+            int best = 0;
+            for (int i = 1; i < rates.length; i++) {
+                best = rates[i] > rates[best] ? i : best;
+            }
+            int top = best;
+            return new Market() {
+                @Override
+                public int variants() {
+                    return rates.length;
+                }
+
+                @Override
+                public double rate(int variant, int period) {
+                    return multiplier.applyAsDouble(period) * rates[variant];
+                }
+
+                @Override
+                public int best() {
+                    return top;
+                }
+            };
+        }
+    }
+
     /**
-     * @param bestEliminated   the variant with the highest true rate was eliminated at some re-weighting
+     * @param bestEliminated   the best variant was eliminated at some re-weighting
      * @param eliminated       how many variants were eliminated
      * @param regret           conversions expected to be lost against always showing the best variant
      * @param evenSplitRegret  the same for an even split of the same visitors
      * @param winner           the declared winner's index, or -1
+     * @param best             the best variant's index
      */
     record Outcome(boolean bestEliminated, int eliminated, double regret, double evenSplitRegret, int winner,
-                   boolean[] stopped) {
+                   int best, boolean[] stopped) {
 
         double regretRatio() {
             return regret / evenSplitRegret;
+        }
+
+        /** A winner other than the best was declared: the experiment concluded without it. */
+        boolean wrongWinner() {
+            return winner >= 0 && winner != best;
+        }
+
+        /** The best variant was dropped, by an elimination or by a wrong winner. */
+        boolean bestLost() {
+            return bestEliminated || wrongWinner();
         }
 
         /** How many variants with this true rate were eliminated. */
@@ -47,46 +105,56 @@ final class BanditSimulation {
 
     static Outcome run(double[] rates, int control, AllocationPolicy policy, long horizon, int batch,
                        UniformRandomProvider rng) {
-        int arms = rates.length;
-        int best = 0;
-        for (int i = 1; i < arms; i++) {
-            if (rates[i] > rates[best]) {
-                best = i;
-            }
-        }
-        double bestRate = rates[best];
+        return run(Market.stable(rates), control, policy, horizon, batch, false, rng);
+    }
+
+    /**
+     * @param pooled hand the bandit every variant's data as one period, as if the periods had been pooled: the
+     *               comparison that shows what weighting and comparing by period protect against
+     */
+    static Outcome run(Market market, int control, AllocationPolicy policy, long horizon, int batch, boolean pooled,
+                       UniformRandomProvider rng) {
+        int arms = market.variants();
+        int best = market.best();
         ThompsonAllocator allocator = new ThompsonAllocator(policy);
-        long[] exposures = new long[arms];
-        long[] conversions = new long[arms];
+        List<List<PeriodTally>> periods = new ArrayList<>(arms);
+        for (int i = 0; i < arms; i++) {
+            periods.add(new ArrayList<>());
+        }
         boolean[] live = new boolean[arms];
         Arrays.fill(live, true);
         boolean[] stopped = new boolean[arms];
         double[] weights = new double[arms];
         Arrays.fill(weights, 1.0 / arms);
         double regret = 0.0;
+        double evenSplitRegret = 0.0;
         boolean bestEliminated = false;
         int eliminated = 0;
         int winner = -1;
-        long served = 0;
-        for (long batches = 0; batches < horizon / batch; batches++) {
+        for (int period = 0; period < horizon / batch; period++) {
+            double bestRate = market.rate(best, period);
+            double meanRate = 0.0;
+            for (int i = 0; i < arms; i++) {
+                meanRate += market.rate(i, period) / arms;
+            }
+            evenSplitRegret += batch * (bestRate - meanRate);
             if (winner >= 0) {
-                regret += batch * (bestRate - rates[winner]);
-                served += batch;
+                regret += batch * (bestRate - market.rate(winner, period));
                 continue;
             }
             for (int i = 0; i < arms; i++) {
                 long shown = (long) Math.floor(weights[i] * batch + rng.nextDouble());
-                exposures[i] += shown;
-                served += shown;
-                conversions[i] += binomial(shown, rates[i], rng);
-                regret += shown * (bestRate - rates[i]);
+                double rate = market.rate(i, period);
+                periods.get(i).add(new PeriodTally(shown, binomial(shown, rate, rng), 0.0, 0.0));
+                regret += shown * (bestRate - rate);
             }
-            List<VariantEvidence> evidence = new ArrayList<>(arms);
+            List<VariantTally> tallies = new ArrayList<>(arms);
             for (int i = 0; i < arms; i++) {
-                evidence.add(new VariantEvidence("v" + i, BetaPosterior.afterObserving(conversions[i], exposures[i]),
-                        exposures[i], live[i]));
+                tallies.add(new VariantTally("v" + i, live[i], pooled ? List.of(pooled(periods.get(i)))
+                        : periods.get(i)));
             }
-            AllocationDecision decision = allocator.decide(evidence, control);
+            AllocationDecision decision = allocator.decide(ExperimentAnalysis.evidence(MetricKind.BINARY, tallies),
+                    control);
             for (int i = 0; i < arms; i++) {
                 weights[i] = decision.weights().get("v" + i);
                 if (decision.eliminated().containsKey("v" + i)) {
@@ -100,8 +168,17 @@ final class BanditSimulation {
                 winner = Integer.parseInt(decision.winner().get().substring(1));
             }
         }
-        double evenSplitRegret = served * (bestRate - Arrays.stream(rates).average().orElseThrow());
-        return new Outcome(bestEliminated, eliminated, regret, evenSplitRegret, winner, stopped);
+        return new Outcome(bestEliminated, eliminated, regret, evenSplitRegret, winner, best, stopped);
+    }
+
+    private static PeriodTally pooled(List<PeriodTally> periods) {
+        long exposures = 0;
+        long converted = 0;
+        for (PeriodTally period : periods) {
+            exposures += period.exposures();
+            converted += period.converted();
+        }
+        return new PeriodTally(exposures, converted, 0.0, 0.0);
     }
 
     /**

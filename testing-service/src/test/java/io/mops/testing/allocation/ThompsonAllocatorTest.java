@@ -1,6 +1,5 @@
 package io.mops.testing.allocation;
 
-import io.mops.testing.statistics.BetaPosterior;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -10,12 +9,13 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThompsonAllocatorTest {
 
     private static VariantEvidence variant(String key, long conversions, long exposures) {
-        return new VariantEvidence(key, BetaPosterior.afterObserving(conversions, exposures), exposures, true);
+        return VariantEvidence.ofConversions(key, conversions, exposures, true);
     }
 
     private static double sum(AllocationDecision decision) {
@@ -79,10 +79,10 @@ class ThompsonAllocatorTest {
     }
 
     /**
-     * 1.0 %, 6.0 %, 1.25 % and 5.5 % of 2,000 each. At level 0.01 / 4 the bounds (where the Beta posterior's density
-     * equals 0.0025; scipy.stats.beta.logpdf and brentq) are [0.0028, 0.0244] for the control, [0.0041, 0.0280]
-     * for "poor", [0.0348, 0.0813] for "fair" and [0.0389, 0.0872] for "good": poor's upper bound is below good's
-     * lower bound, the control's too but the control is protected, fair's is not.
+     * 1.0 %, 6.0 %, 1.25 % and 5.5 % of 2,000 each; "good" leads. Against it, at level 0.01 / 3, the always-valid
+     * p-values of "at least as good as good" are 1.3e-15 for the control, 8.3e-14 for "poor" and 1 for "fair"
+     * (computed independently with numpy from the mixture in {@link io.mops.testing.statistics.SuperiorityTest}):
+     * poor goes, the control would too but is protected, fair stays.
      */
     @Test
     void aHopelessVariantIsEliminatedButNeverTheControl() {
@@ -95,28 +95,54 @@ class ThompsonAllocatorTest {
         assertTrue(decision.weights().get("control") > 0.0);
         assertEquals(1.0, sum(decision), 1e-12);
         assertFalse(decision.chanceToBeBest().containsKey("poor"));
-        assertTrue(decision.eliminationReasons().get("poor").contains("good"), decision.eliminationReasons().toString());
+        assertTrue(decision.eliminationReasons().get("poor").startsWith("good does better"),
+                decision.eliminationReasons().toString());
+        assertEquals("good", decision.leaderEvidence().leader());
+        assertEquals(0.01 / 3, decision.leaderEvidence().threshold(), 1e-15);
+        assertEquals(8.346652261138445e-14, decision.leaderEvidence().pValues().get("poor"), 1e-20);
+        assertEquals(1.314760503909632e-15, decision.leaderEvidence().pValues().get("control"), 1e-21);
+        assertEquals(1.0, decision.leaderEvidence().pValues().get("fair"));
+        assertFalse(decision.leaderEvidence().proven());
+        assertTrue(decision.winner().isEmpty());
     }
 
     @Test
-    void withoutAnErrorBudgetNothingIsEverEliminated() {
-        AllocationPolicy policy = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.0, 0.999, 0.0);
+    void withoutAnErrorBudgetNothingIsEverEliminatedNorAWinnerDeclared() {
+        AllocationPolicy policy = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.0, 0.5, 1.0);
         AllocationDecision decision = new ThompsonAllocator(policy).decide(List.of(
                 variant("control", 20, 2000), variant("good", 120, 2000), variant("poor", 5, 2000)), 0);
         assertTrue(decision.eliminated().isEmpty());
+        assertTrue(decision.winner().isEmpty());
+        assertNull(decision.leaderEvidence());
     }
 
+    /**
+     * References (scipy quadrature of the Beta posteriors; numpy for the always-valid p-value):
+     * 5.0 % against 5.7 % of 10,000 each: chance to be best 0.986, expected loss 1.6e-5, which passes both
+     * thresholds, but p = 0.37 that the control is at least as good: not proven, no winner.
+     * 5.0 % against 6.5 %: p = 0.00053, below 0.01 / 1; expected loss 1.7e-9: a winner unless the loss threshold is
+     * below that.
+     */
     @Test
-    void aWinnerNeedsBothChanceToBeBestAndSmallExpectedLoss() {
-        // 5.0 % against 5.7 %: chance to be best about 0.986, expected loss of the winner about 1.6e-5.
-        List<VariantEvidence> clear = List.of(variant("control", 500, 10_000), variant("winner", 570, 10_000));
-        AllocationPolicy strictLoss = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.0, 0.95, 1e-6);
-        AllocationPolicy lenientLoss = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.0, 0.95, 0.001);
-        assertTrue(new ThompsonAllocator(strictLoss).decide(clear, 0).winner().isEmpty());
-        assertEquals("winner", new ThompsonAllocator(lenientLoss).decide(clear, 0).winner().orElseThrow());
+    void aWinnerNeedsProofAndBothThresholds() {
+        AllocationPolicy lenient = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.01, 0.95, 0.001);
+        AllocationPolicy strictLoss = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.01, 0.95, 1e-10);
+        AllocationPolicy strictChance = new AllocationPolicy(100, 0.01, 0.1, false, 0.5, 0.01, 0.999999, 0.001);
 
-        List<VariantEvidence> unclear = List.of(variant("control", 500, 10_000), variant("maybe", 520, 10_000));
-        assertTrue(new ThompsonAllocator(lenientLoss).decide(unclear, 0).winner().isEmpty());
+        List<VariantEvidence> likely = List.of(variant("control", 500, 10_000), variant("winner", 570, 10_000));
+        AllocationDecision notProven = new ThompsonAllocator(lenient).decide(likely, 0);
+        assertEquals(0.986, notProven.chanceToBeBest().get("winner"), 0.001);
+        assertEquals(0.36847886290432, notProven.leaderEvidence().pValues().get("control"), 1e-9);
+        assertTrue(notProven.winner().isEmpty());
+
+        List<VariantEvidence> clear = List.of(variant("control", 500, 10_000), variant("winner", 650, 10_000));
+        AllocationDecision proven = new ThompsonAllocator(lenient).decide(clear, 0);
+        assertEquals(0.0005343311523603091, proven.leaderEvidence().pValues().get("control"), 1e-12);
+        assertTrue(proven.leaderEvidence().proven());
+        assertEquals("winner", proven.winner().orElseThrow());
+        assertEquals(1.7e-9, proven.winnerExpectedLoss(), 0.1e-9);
+        assertTrue(new ThompsonAllocator(strictLoss).decide(clear, 0).winner().isEmpty());
+        assertTrue(new ThompsonAllocator(strictChance).decide(clear, 0).winner().isEmpty());
     }
 
     /**
