@@ -135,5 +135,4 @@ public class OptimiseService {
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
                 reallocation.expectedOutcomeChange(), Math.sqrt(variance), moves, held);
     }
-
 }
