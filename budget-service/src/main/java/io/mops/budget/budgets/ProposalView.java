@@ -2,8 +2,11 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.optimiser.ChannelMove;
+import io.mops.budget.signal.EvidenceSeries;
+import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,12 +29,13 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
     public record Move(String channel, BigDecimal spendBefore, BigDecimal spendAfter, BigDecimal change,
                        Double marginalReturnBefore, Double marginalReturnAfter, double expectedOutcomeBefore,
                        double expectedOutcomeAfter, double expectedOutcomeChange, double outcomeChangeStandardError,
-                       ChannelMove.Limit limit, Curve curve) {
+                       ChannelMove.Limit limit, Curve curve, Evidence evidence) {
 
-        static Move of(ChannelMove m, CurveFit fit) {
+        static Move of(ChannelMove m, CurveFit fit, Evidence evidence) {
             return new Move(m.channel(), m.spendBefore().amount(), m.spendAfter().amount(), m.change().amount(),
                     finite(m.marginalReturnBefore()), finite(m.marginalReturnAfter()), m.outcomeBefore(),
-                    m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(), Curve.of(fit));
+                    m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(), Curve.of(fit),
+                    evidence);
         }
 
         private static Double finite(double value) {
@@ -39,7 +43,26 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
         }
     }
 
-    /** The fitted daily response curve a move was computed from, and how well it fits. */
+    /**
+     * The periods the curve was fitted on, oldest first and without a gap: attribution's {@code model}, periods of
+     * {@code periodKind} from the one starting {@code firstPeriod} to the one starting {@code lastPeriod}.
+     *
+     * @param leftOutBeforeGap periods with a signal before the newest gap, not used (see {@link EvidenceSeries})
+     */
+    public record Evidence(String model, PeriodKind periodKind, LocalDate firstPeriod, LocalDate lastPeriod,
+                           int periods, int leftOutBeforeGap) {
+
+        static Evidence of(String model, EvidenceSeries series) {
+            return new Evidence(model, series.kind(), series.firstPeriod().orElse(null),
+                    series.lastPeriod().orElse(null), series.size(), series.cutOffBeforeGap());
+        }
+    }
+
+    /**
+     * The fitted response curve a move was computed from, and how well it fits. Amounts are per period of the
+     * evidence (a week by default): {@code maxResponse} is value per period, {@code halfSaturation} adstocked spend
+     * per period, {@code adstockDecay} the share carried into the next period.
+     */
     public record Curve(double adstockDecay, double maxResponse, double halfSaturation, double shape,
                         double rSquared, double rmse, int observations) {
 

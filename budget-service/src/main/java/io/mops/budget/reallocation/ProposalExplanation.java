@@ -21,12 +21,14 @@ final class ProposalExplanation {
         for (ProposalView.Move move : view.channels()) {
             text.append(String.format(Locale.ROOT,
                     "%s: %s -> %s %s (%s); marginal return %s -> %s; expected value %+.2f (se %.2f); limit %s; "
-                            + "curve R² %.3f over %d periods%n",
+                            + "curve R² %.3f over %d periods (%s %s %s to %s)%n",
                     move.channel(), move.spendBefore().toPlainString(), move.spendAfter().toPlainString(),
                     view.currency(), signed(move.change().toPlainString()), number(move.marginalReturnBefore()),
                     number(move.marginalReturnAfter()), move.expectedOutcomeChange(),
                     move.outcomeChangeStandardError(), move.limit(), move.curve().rSquared(),
-                    move.curve().observations()));
+                    move.curve().observations(), move.evidence().model(),
+                    move.evidence().periodKind().name().toLowerCase(Locale.ROOT) + "s", move.evidence().firstPeriod(),
+                    move.evidence().periodKind().endOf(move.evidence().lastPeriod())));
         }
         for (ProposalView.Held held : view.held()) {
             text.append(held.channel()).append(": held at ").append(held.allocation().toPlainString()).append(' ')

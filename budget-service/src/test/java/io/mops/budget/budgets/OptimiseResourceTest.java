@@ -1,6 +1,7 @@
 package io.mops.budget.budgets;
 
 import io.mops.budget.curve.ResponseCurve;
+import io.mops.budget.signal.SignalFixtures;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.Tokens;
@@ -10,15 +11,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import static io.mops.budget.budgets.Budgets.PLANS;
@@ -34,34 +28,15 @@ class OptimiseResourceTest {
 
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
 
-    /** Sixty days of daily channel signals, spend around 100 a day, value from {@code truth}. */
-    private void history(String channel, ResponseCurve truth, long seed) {
-        Random random = new Random(seed);
-        double[] spend = new double[60];
-        for (int t = 0; t < spend.length; t++) {
-            spend[t] = 40 + 120 * random.nextDouble();
-        }
-        double[] value = truth.predict(spend);
-        LocalDate day = LocalDate.of(2026, 9, 1);
-        for (int t = 0; t < spend.length; t++, day = day.plusDays(1)) {
-            db.update("insert into channel_signal (event_id, channel, model, window_start, window_end, "
-                            + "credited_conversions, credited_value, spend, currency, roas, observed_at, received_at) "
-                            + "values (?, ?, 'linear', ?, ?, 1, ?, ?, 'EUR', null, ?, ?)",
-                    UUID.randomUUID(), channel, Date.valueOf(day), Date.valueOf(day),
-                    BigDecimal.valueOf(value[t]).setScale(4, RoundingMode.HALF_EVEN),
-                    BigDecimal.valueOf(spend[t]).setScale(4, RoundingMode.HALF_EVEN),
-                    Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-        }
-    }
-
     @Test
     void theProposalMovesMoneyTowardTheBetterMarginalReturnWithinTheGuardrails() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String strong = "strong-" + suffix;
         String weak = "weak-" + suffix;
         String unknown = "new-" + suffix;
-        history(strong, new ResponseCurve(0.3, 600, 150, 1.0), 1);
-        history(weak, new ResponseCurve(0.3, 150, 150, 1.0), 2);
+        // Weekly curves; December's 3,100 is 700 a week, where the strong channel returns more per euro.
+        SignalFixtures.weeklyHistory(db, strong, new ResponseCurve(0.3, 4200, 1050, 1.0), 1, "EUR", 60);
+        SignalFixtures.weeklyHistory(db, weak, new ResponseCurve(0.3, 1050, 1050, 1.0), 2, "EUR", 60);
         String planId = createPlan(december("10000", Map.of(strong, "3100", weak, "3100", unknown, "1000")));
 
         JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)

@@ -1,6 +1,7 @@
 package io.mops.budget.reallocation;
 
 import io.mops.budget.curve.ResponseCurve;
+import io.mops.budget.signal.SignalFixtures;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
@@ -22,7 +23,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +30,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -48,8 +48,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(MopsInfra.class)
 class ReallocationLoopTest {
 
-    private static final ResponseCurve STRONG = new ResponseCurve(0.3, 600, 150, 1.0);
-    private static final ResponseCurve WEAK = new ResponseCurve(0.3, 150, 150, 1.0);
+    /** Weekly curves: at the plans' 3,100 over a month (about 700 a week) the strong channel returns more per euro. */
+    private static final ResponseCurve STRONG = new ResponseCurve(0.3, 4200, 1050, 1.0);
+    private static final ResponseCurve WEAK = new ResponseCurve(0.3, 1050, 1050, 1.0);
+    private static final int HISTORY_WEEKS = 60;
+    /** Each piece of new evidence revises the week after the history once more, so each one is current. */
+    private static final AtomicInteger REVISION = new AtomicInteger();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
@@ -69,8 +73,8 @@ class ReallocationLoopTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String strong = "strong-" + suffix;
         String weak = "weak-" + suffix;
-        history(strong, STRONG, 1, currency);
-        history(weak, WEAK, 2, currency);
+        SignalFixtures.weeklyHistory(db, strong, STRONG, 1, currency, HISTORY_WEEKS);
+        SignalFixtures.weeklyHistory(db, weak, WEAK, 2, currency, HISTORY_WEEKS);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, Object> draft = new HashMap<>();
         draft.put("name", "Running " + suffix);
@@ -84,37 +88,16 @@ class ReallocationLoopTest {
         return new Setup(planId, strong, weak);
     }
 
-    /** Sixty days of daily signals, spend around 100 a day, value from {@code truth}. */
-    private void history(String channel, ResponseCurve truth, long seed, String currency) {
-        Random random = new Random(seed);
-        double[] spend = new double[60];
-        for (int t = 0; t < spend.length; t++) {
-            spend[t] = 40 + 120 * random.nextDouble();
-        }
-        double[] value = truth.predict(spend);
-        LocalDate day = LocalDate.of(2026, 9, 1);
-        for (int t = 0; t < spend.length; t++, day = day.plusDays(1)) {
-            db.update("insert into channel_signal (event_id, channel, model, window_start, window_end, "
-                            + "credited_conversions, credited_value, spend, currency, roas, observed_at, received_at) "
-                            + "values (?, ?, 'linear', ?, ?, 1, ?, ?, ?, null, ?, ?)",
-                    UUID.randomUUID(), channel, Date.valueOf(day), Date.valueOf(day),
-                    BigDecimal.valueOf(value[t]).setScale(4, RoundingMode.HALF_EVEN),
-                    BigDecimal.valueOf(spend[t]).setScale(4, RoundingMode.HALF_EVEN), currency,
-                    Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-        }
-    }
-
-    /** New evidence for the strong channel, consistent with its curve, over Kafka; waits for the proposal. */
+    /**
+     * New evidence for the strong channel over Kafka — the week after its history, consistent with its curve, as the
+     * next revision — and waits for the proposal.
+     */
     private String newEvidence(Setup setup) {
         long before = proposals(setup);
-        String value = BigDecimal.valueOf(STRONG.steadyStateOutcome(100)).setScale(2, RoundingMode.HALF_EVEN)
+        String value = BigDecimal.valueOf(STRONG.steadyStateOutcome(700)).setScale(2, RoundingMode.HALF_EVEN)
                 .toPlainString();
-        String event = """
-                {"id":"%s","type":"ChannelPerformanceUpdated","version":1,"source":"attribution-service",
-                 "time":"2026-11-25T10:00:00Z","subject":"channel:%s",
-                 "data":{"channel":"%s","model":"linear","windowStart":"2026-11-01","windowEnd":"2026-11-01",
-                         "creditedConversions":3,"creditedValue":%s,"spend":100.00,"currency":"EUR"}}
-                """.formatted(UUID.randomUUID(), setup.strong(), setup.strong(), value);
+        String event = SignalFixtures.event(UUID.randomUUID(), Instant.now(), setup.strong(), "markov-1", "WEEK",
+                SignalFixtures.HISTORY_START.plusWeeks(HISTORY_WEEKS), REVISION.incrementAndGet(), value, "700.00");
         TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + setup.strong(), event);
         await().atMost(PATIENCE).until(() -> proposals(setup) > before);
         return audit(setup.planId()).getString("[0].id");
