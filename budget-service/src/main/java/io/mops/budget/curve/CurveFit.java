@@ -4,6 +4,8 @@ import org.hipparchus.analysis.differentiation.Gradient;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
+import java.util.Arrays;
+
 /**
  * A fitted response curve with how well it explains the data it was fitted to.
  *
@@ -51,6 +53,10 @@ public record CurveFit(ResponseCurve curve, double rSquared, double rmse, int ob
      * {@code to}, by the delta method: the change's gradient in the free parameters against their covariance.
      */
     public double outcomeChangeStandardError(double from, double to) {
+        if (Arrays.stream(freeParameterCovariance).flatMapToDouble(Arrays::stream).allMatch(c -> c == 0)) {
+            // A curve taken as known; its decay may be exactly 0, which the free parameters cannot express.
+            return 0;
+        }
         Gradient[] p = AdstockHill.fromFree(AdstockHill.toFree(curve));
         Gradient change = AdstockHill.steadyState(to, p).subtract(AdstockHill.steadyState(from, p));
         RealMatrix g = MatrixUtils.createColumnRealMatrix(change.getGradient());
