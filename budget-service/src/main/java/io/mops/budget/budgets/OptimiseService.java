@@ -2,6 +2,7 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.CurveFitException;
+import io.mops.budget.curve.Identifiability;
 import io.mops.budget.curve.ResponseCurveFitter;
 import io.mops.budget.money.Money;
 import io.mops.budget.optimiser.BudgetOptimiser;
@@ -10,6 +11,7 @@ import io.mops.budget.optimiser.Reallocation;
 import io.mops.budget.plan.BudgetPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.budget.plan.ChannelBudget;
+import io.mops.budget.reallocation.ReallocationConfig;
 import io.mops.budget.signal.ChannelSignal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +31,9 @@ import java.util.UUID;
 
 /**
  * Proposes how to split a plan's channel allocations for the most attributed value: fits each channel's daily
- * response curve on the channel signals from attribution, scales it to the plan's period, and hands the curves
- * and the CoE's guardrails to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
+ * response curve on the channel signals from attribution, holds the channels whose curve the data cannot pin down
+ * ({@link Identifiability}), scales the others' curves to the plan's period, and hands them and the CoE's
+ * guardrails to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
  */
 @ApplicationScoped
 public class OptimiseService {
@@ -38,6 +42,11 @@ public class OptimiseService {
     static final int HISTORY = 104;
 
     private final ResponseCurveFitter fitter = new ResponseCurveFitter();
+    private final ReallocationConfig config;
+
+    public OptimiseService(ReallocationConfig config) {
+        this.config = config;
+    }
 
     private record Evidence(PlanService.Tree tree, Map<String, List<ChannelSignal>> signals) {
     }
@@ -78,6 +87,9 @@ public class OptimiseService {
         double planDays = plan.period().days();
         List<ChannelOption> options = new ArrayList<>();
         Map<String, CurveFit> fits = new HashMap<>();
+        Map<String, Identifiability> trust = new HashMap<>();
+        Identifiability.Limits limits = new Identifiability.Limits(config.maxMarginalReturnUncertainty(),
+                config.maxMarginalReturnSlopeUncertainty());
         List<ProposalView.Held> held = new ArrayList<>();
         Money total = request.includeUnallocated() ? tree.unallocated() : Money.zero(tree.currency());
         for (ChannelBudget channel : tree.channels().values()) {
@@ -86,15 +98,26 @@ public class OptimiseService {
                 held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), "locked"));
                 continue;
             }
+            List<ChannelSignal> signals = evidence.signals().get(channel.channel());
             CurveFit fit;
             try {
-                fit = fit(evidence.signals().get(channel.channel()));
+                fit = fit(signals);
             } catch (CurveFitException e) {
                 held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(),
                         "no response curve: " + e.getMessage()));
                 continue;
             }
+            // The move starts from the allocation, spread over the plan's days; a channel without one is judged where
+            // its history spent.
+            double dailyAllocation = channel.allocation().amount().doubleValue() / planDays;
+            Identifiability judgement = Identifiability.judge(fit,
+                    dailyAllocation > 0 ? dailyAllocation : medianDailySpend(signals), limits);
+            if (!judgement.identifiable()) {
+                held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason()));
+                continue;
+            }
             fits.put(channel.channel(), fit);
+            trust.put(channel.channel(), judgement);
             total = total.plus(channel.allocation());
             String field = "channels." + channel.channel();
             // A channel can never be cut below what its campaigns already hold.
@@ -108,19 +131,27 @@ public class OptimiseService {
                     minimum, maximum, false));
         }
         if (options.isEmpty()) {
-            return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, List.of(), held);
+            return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, null, List.of(),
+                    held);
         }
         Optional<BigDecimal> maxChange = Optional.ofNullable(request.maxChangePercent())
                 .map(p -> p.movePointLeft(2));
-        Reallocation reallocation = new BudgetOptimiser(maxChange).optimise(total, options);
-        double variance = reallocation.moves().stream()
-                .mapToDouble(m -> m.outcomeChangeStandardError() * m.outcomeChangeStandardError()).sum();
+        Reallocation reallocation = new BudgetOptimiser(maxChange, config.minGainStandardErrors())
+                .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
-                .map(m -> ProposalView.Move.of(m, fits.get(m.channel())))
+                .map(m -> ProposalView.Move.of(m, fits.get(m.channel()), trust.get(m.channel())))
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
-                reallocation.expectedOutcomeChange(), Math.sqrt(variance), moves, held);
+                reallocation.expectedOutcomeChange(), reallocation.expectedOutcomeChangeStandardError(),
+                reallocation.keptBecause().orElse(null), moves, held);
+    }
+
+    private static double medianDailySpend(List<ChannelSignal> signals) {
+        double[] daily = signals.stream()
+                .mapToDouble(s -> s.spend.doubleValue() / (ChronoUnit.DAYS.between(s.windowStart, s.windowEnd) + 1))
+                .sorted().toArray();
+        return daily[daily.length / 2];
     }
 
     /** A daily curve: each signal's window becomes one period of its average daily spend and value. */

@@ -62,6 +62,14 @@ public record ResponseCurve(double adstockDecay, double maxResponse, double half
     }
 
     /**
+     * How much the marginal return changes per relative change of sustained spend per period, {@code x f″(x)}: a
+     * move of a tenth more spend changes the marginal return by about a tenth of this.
+     */
+    public double marginalReturnSlope(double spendPerPeriod) {
+        return AdstockHill.marginalReturnSlope(spendPerPeriod, parameters()).getValue();
+    }
+
+    /**
      * Spend per period above which the curve is concave (every further unit returns less than the last). Zero
      * for concave curves; for S-shaped ones, the Hill inflection point {@code K ((S-1)/(S+1))^(1/S)} in spend.
      */

@@ -12,7 +12,7 @@ import java.util.List;
  * the widest range takes the rest), and each of the eight best grid points that no neighbour beats is polished by
  * zooming: a 9 × 9 grid around it, moved to its best point, with the step quartered, thirty times.
  */
-final class BruteForceSplit {
+public final class BruteForceSplit {
 
     private static final int STEPS = 240;
     private static final int POLISHED = 8;
@@ -25,7 +25,7 @@ final class BruteForceSplit {
     /** Channel {@code order[k]} is searched as the k-th; the last takes the rest. */
     private final int[] order;
 
-    BruteForceSplit(SpendResponse[] responses, double[] low, double[] high, double total) {
+    public BruteForceSplit(SpendResponse[] responses, double[] low, double[] high, double total) {
         if (responses.length != 3) {
             throw new IllegalArgumentException("the brute force is for three channels");
         }
@@ -48,7 +48,7 @@ final class BruteForceSplit {
     }
 
     /** The best split, in the channels' own order. */
-    double[] best() {
+    public double[] best() {
         double[] searched = search();
         double[] split = new double[3];
         for (int k = 0; k < 3; k++) {
