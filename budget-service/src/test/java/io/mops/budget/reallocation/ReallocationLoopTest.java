@@ -1,6 +1,9 @@
 package io.mops.budget.reallocation;
 
+import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.ResponseCurve;
+import io.mops.budget.curve.SpendResponse;
+import io.mops.budget.optimiser.BruteForceSplit;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
@@ -86,10 +89,16 @@ class ReallocationLoopTest {
 
     /** Sixty days of daily signals, spend around 100 a day, value from {@code truth}. */
     private void history(String channel, ResponseCurve truth, long seed, String currency) {
+        history(channel, truth, seed, currency, 60, 40, 160);
+    }
+
+    /** {@code days} daily signals from 2026-09-01, spend drawn evenly from {@code low} to {@code high}. */
+    private void history(String channel, ResponseCurve truth, long seed, String currency, int days, double low,
+                         double high) {
         Random random = new Random(seed);
-        double[] spend = new double[60];
+        double[] spend = new double[days];
         for (int t = 0; t < spend.length; t++) {
-            spend[t] = 40 + 120 * random.nextDouble();
+            spend[t] = low + (high - low) * random.nextDouble();
         }
         double[] value = truth.predict(spend);
         LocalDate day = LocalDate.of(2026, 9, 1);
@@ -209,6 +218,73 @@ class ReallocationLoopTest {
         assertEquals(3720.0f, audit.getFloat("[0].channels.find { it.channel == '" + setup.strong() + "' }.after"), 0.001);
         assertTrue(audit.getString("[0].triggeredBy").startsWith("ChannelPerformanceUpdated"));
         assertTrue(audit.getString("[0].explanation").contains("marginal return"));
+    }
+
+    /**
+     * Issue 11's autonomous case: two concave channels and an S-shaped one, true curves posted as ninety days of
+     * channel performance; new evidence for the S-shaped one makes the service move money within ±20 %. The move it
+     * makes reaches the best split within those bounds under the true curves (brute force), and the explanation it
+     * records expects a gain (the previous optimiser recorded −8,321 ± 780 for its move in the issue's case).
+     */
+    @Test
+    void anAutonomousMoveReachesTheBestSplitWithinItsBoundsAndExpectsAGain() {
+        policy("100000", "100");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String[] channels = {"search-" + suffix, "social-" + suffix, "video-" + suffix};
+        ResponseCurve[] truth = {new ResponseCurve(0.2, 700, 50, 0.7), new ResponseCurve(0.4, 600, 200, 1.0),
+                new ResponseCurve(0.1, 2000, 550, 2.0)};
+        for (int i = 0; i < 3; i++) {
+            history(channels[i], truth[i], 11 + i, "EUR", 90, 10, 500);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("name", "Video " + suffix);
+        draft.put("currency", "EUR");
+        draft.put("total", "13950");
+        draft.put("periodStart", today.minusDays(10).toString());
+        draft.put("periodEnd", today.plusDays(20).toString());
+        draft.put("allocations", Map.of(channels[0], "6200", channels[1], "6200", channels[2], "1550"));
+        String planId = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
+                .post("/budget/plans").then().statusCode(201).extract().path("id");
+
+        String event = """
+                {"id":"%s","type":"ChannelPerformanceUpdated","version":1,"source":"attribution-service",
+                 "time":"2026-11-30T10:00:00Z","subject":"channel:%s",
+                 "data":{"channel":"%s","model":"linear","windowStart":"2026-11-30","windowEnd":"2026-11-30",
+                         "creditedConversions":3,"creditedValue":%s,"spend":50.00,"currency":"EUR"}}
+                """.formatted(UUID.randomUUID(), channels[2], channels[2],
+                BigDecimal.valueOf(truth[2].steadyStateOutcome(50)).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + channels[2], event);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from reallocation_proposal where plan_id = ?",
+                UUID.fromString(planId)) > 0);
+
+        JsonPath audit = audit(planId);
+        SpendResponse[] responses = new SpendResponse[3];
+        double[] after = new double[3];
+        double[] before = {6200, 6200, 1550};
+        for (int i = 0; i < 3; i++) {
+            responses[i] = new CurveFit(truth[i], 1, 0, 90, new double[4][4]).overPeriods(31);
+            after[i] = audit.getDouble("[0].channels.find { it.channel == '" + channels[i] + "' }.after");
+        }
+        double[] best = new BruteForceSplit(responses, new double[] {4960, 4960, 1240},
+                new double[] {7440, 7440, 1860}, 13_950).best();
+        assertTrue(outcome(responses, after) >= outcome(responses, best) * (1 - 0.001), String.format(
+                "the move's true outcome %.2f is within 0.1 %% of the best within ±20 %%, %.2f",
+                outcome(responses, after), outcome(responses, best)));
+        assertTrue(outcome(responses, after) > outcome(responses, before), "the move gains under the true curves");
+        assertEquals(1860.0, after[2], 0.001, "video takes its full +20 %");
+        assertTrue(audit.getDouble("[0].expectedOutcomeChange") > 0);
+        assertTrue(audit.getString("[0].explanation").startsWith("Expected attributed value +"),
+                audit.getString("[0].explanation"));
+        assertEquals("APPLIED", audit.getString("[0].status"));
+    }
+
+    private static double outcome(SpendResponse[] responses, double[] spend) {
+        double sum = 0;
+        for (int i = 0; i < spend.length; i++) {
+            sum += responses[i].outcome(spend[i]);
+        }
+        return sum;
     }
 
     @Test
