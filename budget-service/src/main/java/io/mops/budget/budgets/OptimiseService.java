@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,9 +146,11 @@ public class OptimiseService {
                 reallocation.keptBecause().orElse(null), moves, held);
     }
 
+    /** The median of the days that spent: the fit refuses a history that never spent, so there is one. */
     private static double medianDailySpend(List<ChannelSignal> signals) {
         double[] daily = signals.stream()
                 .mapToDouble(s -> s.spend.doubleValue() / (ChronoUnit.DAYS.between(s.windowStart, s.windowEnd) + 1))
+                .filter(spend -> spend > 0)
                 .sorted().toArray();
         return daily[daily.length / 2];
     }
