@@ -173,6 +173,29 @@ class OptimiseResourceTest {
         assertEquals(3100.0f, proposal.getFloat("total"), 0.001, "only the trusted channel's money is split");
     }
 
+    @Test
+    void aSplitThatIsAlreadyTheBestIsKeptWithTheReason() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String brand = "brand-" + suffix;
+        String generic = "generic-" + suffix;
+        // The same history for both: the same curve, so at equal allocations no other split does better.
+        history(brand, new ResponseCurve(0.3, 600, 150, 1.0), 5);
+        history(generic, new ResponseCurve(0.3, 600, 150, 1.0), 5);
+        String planId = createPlan(december("10000", Map.of(brand, "3100", generic, "3100")));
+
+        JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxChangePercent", 20))
+                .post(PLANS + "/" + planId + "/optimise")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertTrue(proposal.getString("keptBecause").contains("the current split is kept"),
+                proposal.getString("keptBecause"));
+        assertEquals(List.of("KEPT", "KEPT"), proposal.getList("channels.limit"));
+        assertEquals(3100.0f, proposal.getFloat("channels[0].spendAfter"), 0.001);
+        assertEquals(3100.0f, proposal.getFloat("channels[1].spendAfter"), 0.001);
+        assertEquals(0.0, proposal.getDouble("expectedOutcomeChange"), 1e-9);
+    }
+
     private static double outcome(SpendResponse[] responses, double[] spend) {
         double sum = 0;
         for (int i = 0; i < spend.length; i++) {
