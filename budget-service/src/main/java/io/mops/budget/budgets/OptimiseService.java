@@ -2,6 +2,7 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.CurveFitException;
+import io.mops.budget.curve.Identifiability;
 import io.mops.budget.curve.ResponseCurveFitter;
 import io.mops.budget.money.Money;
 import io.mops.budget.optimiser.BudgetOptimiser;
@@ -10,6 +11,7 @@ import io.mops.budget.optimiser.Reallocation;
 import io.mops.budget.plan.BudgetPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.budget.plan.ChannelBudget;
+import io.mops.budget.reallocation.ReallocationConfig;
 import io.mops.budget.signal.ChannelSignal;
 import io.mops.budget.signal.CurvesConfig;
 import io.mops.budget.signal.EvidenceSeries;
@@ -19,6 +21,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,8 +33,9 @@ import java.util.UUID;
 /**
  * Proposes how to split a plan's channel allocations for the most attributed value: fits each channel's response
  * curve on attribution's channel performance per period (the configured model and period kind, oldest period first,
- * the newest run without gaps — {@link EvidenceSeries}), scales it to the plan's period, and hands the curves and the
- * CoE's guardrails to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
+ * the newest run without gaps — {@link EvidenceSeries}), holds the channels whose curve the data cannot pin down
+ * ({@link Identifiability}), scales the others' curves to the plan's period, and hands them and the CoE's guardrails
+ * to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
  */
 @ApplicationScoped
 public class OptimiseService {
@@ -41,9 +45,11 @@ public class OptimiseService {
 
     private final ResponseCurveFitter fitter = new ResponseCurveFitter();
     private final CurvesConfig curves;
+    private final ReallocationConfig config;
 
-    public OptimiseService(CurvesConfig curves) {
+    public OptimiseService(CurvesConfig curves, ReallocationConfig config) {
         this.curves = curves;
+        this.config = config;
     }
 
     private record Evidence(PlanService.Tree tree, Map<String, EvidenceSeries> series) {
@@ -86,6 +92,9 @@ public class OptimiseService {
         List<ChannelOption> options = new ArrayList<>();
         Map<String, CurveFit> fits = new HashMap<>();
         Map<String, ProposalView.Evidence> evidenceOf = new HashMap<>();
+        Map<String, Identifiability> trust = new HashMap<>();
+        Identifiability.Limits limits = new Identifiability.Limits(config.maxMarginalReturnUncertainty(),
+                config.maxMarginalReturnSlopeUncertainty());
         // The curves are fitted per period of the evidence (a week by default): a plan of 30 days spans 30/7 of them.
         double planPeriods = plan.period().days() / (double) curves.period().days();
         List<ProposalView.Held> held = new ArrayList<>();
@@ -106,8 +115,18 @@ public class OptimiseService {
                                 + series.describe() + ")"));
                 continue;
             }
+            // The move starts from the allocation, spread over the plan's periods; a channel without one is judged
+            // where its history spent.
+            double allocationPerPeriod = channel.allocation().amount().doubleValue() / planPeriods;
+            Identifiability judgement = Identifiability.judge(fit,
+                    allocationPerPeriod > 0 ? allocationPerPeriod : medianSpend(series), limits);
+            if (!judgement.identifiable()) {
+                held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason()));
+                continue;
+            }
             evidenceOf.put(channel.channel(), ProposalView.Evidence.of(curves.attributionModel(), series));
             fits.put(channel.channel(), fit);
+            trust.put(channel.channel(), judgement);
             total = total.plus(channel.allocation());
             String field = "channels." + channel.channel();
             // A channel can never be cut below what its campaigns already hold.
@@ -121,18 +140,26 @@ public class OptimiseService {
                     minimum, maximum, false));
         }
         if (options.isEmpty()) {
-            return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, List.of(), held);
+            return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, null, List.of(),
+                    held);
         }
         Optional<BigDecimal> maxChange = Optional.ofNullable(request.maxChangePercent())
                 .map(p -> p.movePointLeft(2));
-        Reallocation reallocation = new BudgetOptimiser(maxChange).optimise(total, options);
-        double variance = reallocation.moves().stream()
-                .mapToDouble(m -> m.outcomeChangeStandardError() * m.outcomeChangeStandardError()).sum();
+        Reallocation reallocation = new BudgetOptimiser(maxChange, config.minGainStandardErrors())
+                .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
-                .map(m -> ProposalView.Move.of(m, fits.get(m.channel()), evidenceOf.get(m.channel())))
+                .map(m -> ProposalView.Move.of(m, fits.get(m.channel()), trust.get(m.channel()),
+                        evidenceOf.get(m.channel())))
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
-                reallocation.expectedOutcomeChange(), Math.sqrt(variance), moves, held);
+                reallocation.expectedOutcomeChange(), reallocation.expectedOutcomeChangeStandardError(),
+                reallocation.keptBecause().orElse(null), moves, held);
+    }
+
+    /** The median spend of the periods that spent: the fit refuses a history that never spent, so there is one. */
+    private static double medianSpend(EvidenceSeries series) {
+        double[] spent = Arrays.stream(series.spend()).filter(spend -> spend > 0).sorted().toArray();
+        return spent[spent.length / 2];
     }
 }

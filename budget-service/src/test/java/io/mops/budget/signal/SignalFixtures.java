@@ -51,9 +51,13 @@ public final class SignalFixtures {
         for (int t = 0; t < weeks; t++) {
             spend[t] = 280 + 840 * random.nextDouble();
         }
-        double[] value = truth.predict(spend);
+        weeklySignals(db, channel, currency, spend, truth.predict(spend));
+    }
+
+    /** Stores markov-1 signals of consecutive weeks from {@link #HISTORY_START} with the given spend and value. */
+    public static void weeklySignals(TestDatabase db, String channel, String currency, double[] spend, double[] value) {
         LocalDate monday = HISTORY_START;
-        for (int t = 0; t < weeks; t++, monday = monday.plusWeeks(1)) {
+        for (int t = 0; t < spend.length; t++, monday = monday.plusWeeks(1)) {
             db.update("insert into channel_signal (channel, model, currency, period_kind, period_start, period_end, "
                             + "zone, revision, credited_conversions, credited_value, spend, roas, event_id, "
                             + "observed_at, received_at) "
