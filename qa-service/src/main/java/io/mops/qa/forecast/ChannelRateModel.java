@@ -43,6 +43,7 @@ public final class ChannelRateModel {
     static final double PRIOR_SCALE = 0.5;
     static final int GRID_SIZE = 40;
     static final int MIXTURE_COMPONENTS = 16;
+    private static final double LN_2 = Math.log(2);
     /** Relative standard deviations at the prior's quantiles (k + ½) / 40: equal prior mass per grid point. */
     static final double[] SPREADS = spreads();
 
@@ -167,15 +168,25 @@ public final class ChannelRateModel {
                 double w = 0;
                 double wr = 0;
                 double wrr = 0;
-                double logVariances = 0;
-                for (Campaign campaign : groups.get(i)) {
+                double product = 1;
+                long exponent = 0;
+                List<Campaign> group = groups.get(i);
+                for (int j = 0; j < group.size(); j++) {
+                    Campaign campaign = group.get(j);
                     double variance = spread * spread * s * s + s * (1 - s) / campaign.trials();
+                    double precisionOfRate = 1 / variance;
                     double r = campaign.rate();
-                    w += 1 / variance;
-                    wr += r / variance;
-                    wrr += r * r / variance;
-                    logVariances += Math.log(variance);
+                    w += precisionOfRate;
+                    wr += r * precisionOfRate;
+                    wrr += r * r * precisionOfRate;
+                    product *= variance;
+                    if ((j & 7) == 7) {
+                        int e = Math.getExponent(product);
+                        product = Math.scalb(product, -e);
+                        exponent += e;
+                    }
                 }
+                double logVariances = Math.log(product) + exponent * LN_2;
                 double y = wr / w;
                 mean[a][i] = y;
                 precision[a][i] = w;
@@ -187,22 +198,38 @@ public final class ChannelRateModel {
         double[] logWeight = new double[points];
         double[] channelMean = new double[points];
         double[] channelPrecision = new double[points];
+        double[] meanVariance = new double[audiences];
+        double[] meanSquared = new double[audiences];
         for (int a = 0; a < GRID_SIZE; a++) {
+            double[] y = mean[a];
+            for (int i = 0; i < audiences; i++) {
+                meanVariance[i] = 1 / precision[a][i];
+                meanSquared[i] = y[i] * y[i];
+            }
             for (int b = 0; b < GRID_SIZE; b++) {
                 double tau = SPREADS[b] * pooled;
                 double tau2 = tau * tau;
                 double s = 0;
                 double t = 0;
                 double u = 0;
-                double logVariances = 0;
+                // Σ ln v as the log of a product whose binary exponent is taken out as it grows: one logarithm per
+                // grid point instead of one per audience (the same for campaigns above), the dearest part of the fit.
+                double product = 1;
+                long exponent = 0;
                 for (int i = 0; i < audiences; i++) {
-                    double v = tau2 + 1 / precision[a][i];
-                    double y = mean[a][i];
-                    s += 1 / v;
-                    t += y / v;
-                    u += y * y / v;
-                    logVariances += Math.log(v);
+                    double v = tau2 + meanVariance[i];
+                    double precisionOfMean = 1 / v;
+                    s += precisionOfMean;
+                    t += y[i] * precisionOfMean;
+                    u += meanSquared[i] * precisionOfMean;
+                    product *= v;
+                    if ((i & 7) == 7) {
+                        int e = Math.getExponent(product);
+                        product = Math.scalb(product, -e);
+                        exponent += e;
+                    }
                 }
+                double logVariances = Math.log(product) + exponent * LN_2;
                 double m = t / s;
                 int g = a * GRID_SIZE + b;
                 channelMean[g] = m;
