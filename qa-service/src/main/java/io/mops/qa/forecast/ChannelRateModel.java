@@ -23,11 +23,11 @@ import java.util.Optional;
  *   <li>what is observed is x<sub>aj</sub> successes out of n<sub>aj</sub> trials, binomial around p<sub>aj</sub>.</li>
  * </ul>
  *
- * <p>The spreads c and d are what the old pooled-binomial forecast left out. They are not point-estimated but
- * integrated over: a grid of 40 × 40 values at the quantiles of a half-normal prior of scale {@value #PRIOR_SCALE}
- * (so every grid point carries the same prior mass), each weighted by the marginal likelihood of the whole history
- * given (c, d) in the normal approximation of the model — audience rates and the channel rate integrated out
- * analytically, the channel rate under a flat prior. A channel with much history pins c and d down; a channel with
+ * <p>The spreads c and d are what a forecast pooling an audience's campaigns as one binomial leaves out. They are
+ * not point-estimated but integrated over: a grid of 40 × 40 values at the quantiles of a half-normal prior of
+ * scale {@value #PRIOR_SCALE} (so every grid point carries the same prior mass), each weighted by the marginal
+ * likelihood of the whole history given (c, d) in the normal approximation of the model — audience rates and the
+ * channel rate integrated out analytically, the channel rate under a flat prior. A channel with much history pins c and d down; a channel with
  * little leaves them wide, and the forecast says so by being wide. Neither Commons Statistics nor Hipparchus fits
  * nested variance components, so the likelihood is written out here; the prior's quantiles come from Commons
  * Statistics.
@@ -35,7 +35,7 @@ import java.util.Optional;
  * <p>Given (c, d), an audience's rate is the usual precision-weighted shrinkage (best linear unbiased prediction):
  * its campaigns' precision-weighted mean ȳ<sub>a</sub>, pulled toward the channel's estimated rate by
  * B = τ² / (τ² + 1/W<sub>a</sub>), with the channel's own uncertainty added. The next campaign's rate then has the
- * audience's uncertainty plus the campaign-to-campaign spread; mixing over the grid gives its mean and variance.
+ * audience's uncertainty plus the campaign-to-campaign spread; over the grid it is a mixture, kept in 16 parts.
  */
 public final class ChannelRateModel {
 
