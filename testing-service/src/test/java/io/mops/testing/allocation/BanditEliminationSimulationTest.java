@@ -79,22 +79,19 @@ class BanditEliminationSimulationTest {
     }
 
     /**
-     * Nor is the winner rule: with one variant clearly ahead (4.5 % against 3.0 - 3.6 %) a winner is declared in
-     * most runs within a million visitors, and it is always that variant.
+     * Nor is the winner rule: the issue's spread with the best raised to 4.2 % (the runner-up at 3.53 % of 10, 3.59 %
+     * of 100) can be proven within the horizon. Seeded figures: 10 variants, a winner in 46 of 60 runs; 100
+     * variants, in 12 of 12; every one of them the best. Asserted: winners in at least two thirds of the runs, and
+     * the best never lost (a wrong winner counts as losing it).
      */
     @Test
-    void aClearlyBetterVariantIsDeclaredTheWinner() {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
-        int runs = 20;
-        int declared = 0;
-        for (int r = 0; r < runs; r++) {
-            double[] rates = {0.033, 0.030, 0.0315, 0.036, 0.045, 0.0345, 0.030, 0.033, 0.036, 0.0315};
-            BanditSimulation.Outcome outcome = BanditSimulation.run(rates, 0, AllocationPolicy.DEFAULT, 1_000_000,
-                    25_000, rng);
-            assertTrue(!outcome.bestLost(), "run " + r + ": " + outcome);
-            declared += outcome.winner() == 4 ? 1 : 0;
-        }
-        assertTrue(declared >= 0.8 * runs, "a winner was declared in only " + declared + " of " + runs + " runs");
+    void aBestThatCanBeProvenIsDeclaredTheWinnerAndNoOtherVariantIs() {
+        Summary ten = Summary.ofOneAhead(10, 0.042, 60, 1_000_000, 25_000, 41L);
+        assertEquals(0, ten.bestLost(), ten.toString());
+        assertTrue(ten.winners() >= 2.0 / 3 * ten.runs(), ten.toString());
+        Summary hundred = Summary.ofOneAhead(100, 0.042, 12, 10_000_000, 250_000, 42L);
+        assertEquals(0, hundred.bestLost(), hundred.toString());
+        assertTrue(hundred.winners() >= 2.0 / 3 * hundred.runs(), hundred.toString());
     }
 
     /**
@@ -133,6 +130,22 @@ class BanditEliminationSimulationTest {
                           long seed) {
             return simulate(runs, seed, rng -> BanditSimulation.Market.stable(
                     BanditSimulation.evenlySpreadRates(variants, low, high, rng)), horizon, batch, pooled);
+        }
+
+        /**
+         * The issue's spread of 3.0 - 3.6 % with the best variant raised to {@code bestRate}: a best that can be
+         * proven within the horizon, so that winners are declared and whether each is the best can be counted.
+         */
+        static Summary ofOneAhead(int variants, double bestRate, int runs, long horizon, int batch, long seed) {
+            return simulate(runs, seed, rng -> {
+                double[] rates = BanditSimulation.evenlySpreadRates(variants, 0.030, 0.036, rng);
+                int best = 0;
+                for (int i = 1; i < variants; i++) {
+                    best = rates[i] > rates[best] ? i : best;
+                }
+                rates[best] = bestRate;
+                return BanditSimulation.Market.stable(rates);
+            }, horizon, batch, false);
         }
 
         /**
