@@ -51,7 +51,8 @@ public final class SimulationRun {
         String prefix = "sim." + seed + "-" + Long.toString(System.currentTimeMillis(), 36) + ".";
         List<String> topics = createTopics(root, stack.kafkaBootstrap(), prefix);
         PackagedPlatform.Settings settings = new PackagedPlatform.Settings("test,sim", "sim", prefix,
-                output.resolve("services"), Map.of(), Map.of());
+                output.resolve("services"), Map.of("mops.clock.simulation-start", ClosedLoop.clockStart(spec).toString()),
+                Map.of());
         try (PackagedPlatform running = PackagedPlatform.start(settings)) {
             Map<String, String> services = new LinkedHashMap<>();
             for (String service : PackagedPlatform.SERVICES) {

@@ -48,6 +48,8 @@ public final class ClosedLoop {
 
     private static final Duration SETTLED = Duration.ofMillis(1_500);
     private static final String SOURCE_CAMPAIGN = "sim";
+    /** testing-service takes at most 1,000 exposures or outcomes per request. */
+    private static final int REPORT_BATCH = 1_000;
 
     private final MarketSpec spec;
     private final Market market;
@@ -92,7 +94,7 @@ public final class ClosedLoop {
         List<ExperimentLedger> ledgers = spec.experiments().stream().map(ExperimentLedger::new).toList();
         UniformRandomProvider visitors = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0xC0FFEEL);
         try (IngestStream ingest = platform.ingest(seed); Quiescence quiet = platform.quiescence()) {
-            platform.moveClockTo(midnight(0).minusSeconds(86_400));
+            platform.moveClockTo(clockStart(spec));
             Setup setup = setUp();
             for (int t = 0; t < days; t++) {
                 platform.moveClockTo(midnight(t));
@@ -114,7 +116,7 @@ public final class ClosedLoop {
                 CustomerJourneys.Day day = customers.day(t, spent, expected);
                 report(ingest, t, spent, day, setup);
                 for (int e = 0; e < ledgers.size(); e++) {
-                    ledgers.get(e).day(runExperimentDay(ingest, ledgers.get(e).spec(), t, visitors));
+                    ledgers.get(e).day(runExperimentDay(ledgers.get(e).spec(), t, visitors));
                 }
                 ingest.flush();
                 quiet.await(SETTLED, SimulatedPlatform.patience());
@@ -260,7 +262,7 @@ public final class ClosedLoop {
      *
      * @return visitors per variant, in the spec's variant order
      */
-    private int[] runExperimentDay(IngestStream ingest, ExperimentSpec experiment, int t, UniformRandomProvider rng) {
+    private int[] runExperimentDay(ExperimentSpec experiment, int t, UniformRandomProvider rng) {
         List<String> units = new ArrayList<>();
         for (int i = 0; i < experiment.visitorsPerDay(); i++) {
             units.add("sim-visitor-" + t + "-" + i);
@@ -272,7 +274,8 @@ public final class ClosedLoop {
             index.put(experiment.variants().get(v).name(), v);
         }
         int[] counts = new int[experiment.variants().size()];
-        Instant at = midnight(t + 1).minusSeconds(30);
+        List<Map<String, Object>> exposed = new ArrayList<>();
+        List<Map<String, Object>> converted = new ArrayList<>();
         for (JsonNode assignment : assigned.path("assignments")) {
             String unit = assignment.path("unitId").asText();
             String variant = assignment.path("variant").asText();
@@ -281,15 +284,28 @@ public final class ClosedLoop {
                 throw new IllegalStateException("testing-service assigned unknown variant " + variant);
             }
             counts[v]++;
-            String subject = "experiment:" + experiment.key();
-            ingest.send("mops.ingest.exposures", "ExposureObserved", at, subject,
-                    Map.of("experimentKey", experiment.key(), "unitId", unit, "variant", variant));
+            exposed.add(Map.of("unitId", unit, "variant", variant));
             if (rng.nextDouble() < experiment.variants().get(v).conversionRate()) {
-                ingest.send("mops.ingest.outcomes", "OutcomeObserved", at.plusSeconds(5), subject,
-                        Map.of("experimentKey", experiment.key(), "unitId", unit));
+                converted.add(Map.of("unitId", unit));
             }
         }
+        // The website reports in batches, exposures before the conversions they led to (an outcome of a unit
+        // testing-service has not seen exposed is refused).
+        String base = "/experiments/" + experiment.key();
+        for (int from = 0; from < exposed.size(); from += REPORT_BATCH) {
+            api.post(coe, base + "/exposures",
+                    Map.of("exposures", exposed.subList(from, Math.min(exposed.size(), from + REPORT_BATCH))));
+        }
+        for (int from = 0; from < converted.size(); from += REPORT_BATCH) {
+            api.post(coe, base + "/outcomes",
+                    Map.of("outcomes", converted.subList(from, Math.min(converted.size(), from + REPORT_BATCH))));
+        }
         return counts;
+    }
+
+    /** The services' clocks start the day before the market opens: the plan and experiments are set up then. */
+    public static Instant clockStart(MarketSpec spec) {
+        return spec.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     private Instant midnight(int day) {
