@@ -58,6 +58,7 @@ public final class ClosedLoop {
     private final PlatformApi api;
     private final Supplier<String> coe = SimulatedPlatform.coe();
     private final Approvers approvers;
+    private final Map<String, Long> exposuresReported = new LinkedHashMap<>();
 
     public ClosedLoop(MarketSpec spec, long seed, SimulatedPlatform platform) {
         this.spec = spec;
@@ -93,6 +94,7 @@ public final class ClosedLoop {
         CustomerJourneys customers = new CustomerJourneys(market, seed);
         List<ExperimentLedger> ledgers = spec.experiments().stream().map(ExperimentLedger::new).toList();
         UniformRandomProvider visitors = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0xC0FFEEL);
+        Instant began = Instant.now();
         try (IngestStream ingest = platform.ingest(seed); Quiescence quiet = platform.quiescence()) {
             platform.moveClockTo(clockStart(spec));
             Setup setup = setUp();
@@ -120,6 +122,8 @@ public final class ClosedLoop {
                 }
                 ingest.flush();
                 quiet.await(SETTLED, SimulatedPlatform.patience());
+                System.out.printf(java.util.Locale.ROOT, "  day %d of %d taken in (%s since the start)%n", t + 1, days,
+                        Duration.between(began, Instant.now()).withNanos(0));
             }
             platform.moveClockTo(midnight(days));
             quiet.await(SETTLED, SimulatedPlatform.patience());
@@ -150,7 +154,7 @@ public final class ClosedLoop {
             long conversionsTaken = window.path("credit").path("totalConversions").asLong()
                     + window.path("unattributedConversions").asLong();
             Map<String, Long> exposuresSent = new LinkedHashMap<>();
-            ledgers.forEach(l -> exposuresSent.put(l.spec().key(), Math.round(l.visitors())));
+            ledgers.forEach(l -> exposuresSent.put(l.spec().key(), exposuresReported.getOrDefault(l.spec().key(), 0L)));
             Sent sent = new Sent(spendSent, customers.touchpointsReported(), customers.conversionsReported(),
                     exposuresSent);
             Taken taken = new Taken(spendTaken, conversionsTaken, exposuresTaken);
@@ -267,13 +271,24 @@ public final class ClosedLoop {
         for (int i = 0; i < experiment.visitorsPerDay(); i++) {
             units.add("sim-visitor-" + t + "-" + i);
         }
-        JsonNode assigned = api.post(coe, "/experiments/" + experiment.key() + "/assignments/bulk",
-                Map.of("unitIds", units));
         Map<String, Integer> index = new HashMap<>();
         for (int v = 0; v < experiment.variants().size(); v++) {
             index.put(experiment.variants().get(v).name(), v);
         }
         int[] counts = new int[experiment.variants().size()];
+        String base = "/experiments/" + experiment.key();
+        JsonNode assigned;
+        try {
+            assigned = api.post(coe, base + "/assignments/bulk", Map.of("unitIds", units));
+        } catch (PlatformApi.PlatformRefusal refused) {
+            if (refused.status() != 409) {
+                throw refused;
+            }
+            // Concluded: the website shows everyone the declared winner (the control when none was declared).
+            String shown = api.get(coe, base + "/results").path("winner").asText(experiment.variants().get(0).name());
+            counts[index.getOrDefault(shown, 0)] = units.size();
+            return counts;
+        }
         List<Map<String, Object>> exposed = new ArrayList<>();
         List<Map<String, Object>> converted = new ArrayList<>();
         for (JsonNode assignment : assigned.path("assignments")) {
@@ -291,7 +306,7 @@ public final class ClosedLoop {
         }
         // The website reports in batches, exposures before the conversions they led to (an outcome of a unit
         // testing-service has not seen exposed is refused).
-        String base = "/experiments/" + experiment.key();
+        exposuresReported.merge(experiment.key(), (long) exposed.size(), Long::sum);
         for (int from = 0; from < exposed.size(); from += REPORT_BATCH) {
             api.post(coe, base + "/exposures",
                     Map.of("exposures", exposed.subList(from, Math.min(exposed.size(), from + REPORT_BATCH))));
