@@ -33,7 +33,7 @@ public final class PackagedPlatform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("attribution-service", "budget-service", "testing-service",
             "qa-service", "approval-service");
-    private static final Duration READY_WITHIN = Duration.ofMinutes(4);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(6);
 
     /** How to run the platform: which profile, databases, topics and extra settings. */
     public record Settings(String profile, String databaseSuffix, String topicPrefix, Path logs,
@@ -65,10 +65,13 @@ public final class PackagedPlatform implements AutoCloseable {
     private final LocalStack stack = LocalStack.ensureRunning();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** A test run that is killed (Ctrl-C, a CI timeout) must not leave six services running on the machine. */
+    private final Thread stopOnExit = new Thread(() -> processes.values().forEach(Process::destroy), "stop-platform");
 
     private PackagedPlatform(Path root, Settings settings) {
         this.root = root;
         this.settings = settings;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts the services and the gateway and waits until every one is ready. */
@@ -237,6 +240,11 @@ public final class PackagedPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or has run: it stops the processes itself
+        }
         processes.values().forEach(Process::destroy);
         for (Process process : processes.values()) {
             try {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
 import java.io.Reader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -20,9 +21,11 @@ public class ConversionImportService {
     private final ConversionImport reader;
     private final ImportTransaction transaction;
     private final IngestInbox inbox;
+    private final Clock clock;
 
     public ConversionImportService(ObjectMapper json, Validator validator, ImportTransaction transaction,
-                                   IngestInbox inbox) {
+                                   IngestInbox inbox, Clock clock) {
+        this.clock = clock;
         this.reader = new ConversionImport(json, validator);
         this.transaction = transaction;
         this.inbox = inbox;
@@ -37,7 +40,7 @@ public class ConversionImportService {
     }
 
     private ImportResult store(Consumer<LineReader.Sink<ConversionImportLine>> read) {
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = Instant.now(clock);
         return transaction.run(read, reader::problems, line -> {
                 },
                 (connection, batch) -> inbox.storeConversions(connection, batch.stream()

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
 import java.io.Reader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -21,9 +22,11 @@ public class SpendImportService {
     private final SpendImport reader;
     private final ImportTransaction transaction;
     private final IngestInbox inbox;
+    private final Clock clock;
 
     public SpendImportService(ObjectMapper json, Validator validator, ImportTransaction transaction,
-                              IngestInbox inbox) {
+                              IngestInbox inbox, Clock clock) {
+        this.clock = clock;
         this.reader = new SpendImport(json, validator);
         this.transaction = transaction;
         this.inbox = inbox;
@@ -38,7 +41,7 @@ public class SpendImportService {
     }
 
     private ImportResult store(Consumer<LineReader.Sink<SpendImportLine>> read, ChannelScope scope) {
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = Instant.now(clock);
         return transaction.run(read, reader::problems, ImportTransaction.writableChannels(scope, SpendImportLine::channel),
                 (connection, batch) -> inbox.storeSpend(connection, batch.stream()
                         .map(line -> StoredSpend.of(line.eventId(), line.report(), receivedAt)).toList()),

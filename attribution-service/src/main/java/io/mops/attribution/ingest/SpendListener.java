@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +28,10 @@ public class SpendListener {
     private final BatchIngest ingest;
     private final IngestInbox inbox;
     private final AtomicLong withoutChannel = new AtomicLong();
+    private final Clock clock;
 
-    public SpendListener(EventCodec codec, BatchIngest ingest, IngestInbox inbox) {
+    public SpendListener(EventCodec codec, BatchIngest ingest, IngestInbox inbox, Clock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.ingest = ingest;
         this.inbox = inbox;
@@ -36,7 +39,7 @@ public class SpendListener {
 
     @Incoming("spend")
     public Uni<Void> onSpend(ConsumerRecords<String, String> records) {
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = Instant.now(clock);
         return ingest.ingest(records, record -> creditable(record, receivedAt), spend -> spend.eventId,
                 spend -> inbox.storeSpend(spend));
     }

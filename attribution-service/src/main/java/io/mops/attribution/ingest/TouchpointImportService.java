@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
 import java.io.Reader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -21,9 +22,11 @@ public class TouchpointImportService {
     private final TouchpointImport reader;
     private final ImportTransaction transaction;
     private final IngestInbox inbox;
+    private final Clock clock;
 
     public TouchpointImportService(ObjectMapper json, Validator validator, ImportTransaction transaction,
-                                   IngestInbox inbox) {
+                                   IngestInbox inbox, Clock clock) {
+        this.clock = clock;
         this.reader = new TouchpointImport(json, validator);
         this.transaction = transaction;
         this.inbox = inbox;
@@ -38,7 +41,7 @@ public class TouchpointImportService {
     }
 
     private ImportResult store(Consumer<LineReader.Sink<TouchpointImportLine>> read, ChannelScope scope) {
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = Instant.now(clock);
         return transaction.run(read, reader::problems, ImportTransaction.writableChannels(scope, TouchpointImportLine::channel),
                 (connection, batch) -> inbox.storeTouchpoints(connection, batch.stream()
                         .map(line -> StoredTouchpoint.of(line.eventId(), line.touchpoint(), receivedAt)).toList()),

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -19,8 +20,10 @@ public class TouchpointListener {
     private final EventCodec codec;
     private final BatchIngest ingest;
     private final IngestInbox inbox;
+    private final Clock clock;
 
-    public TouchpointListener(EventCodec codec, BatchIngest ingest, IngestInbox inbox) {
+    public TouchpointListener(EventCodec codec, BatchIngest ingest, IngestInbox inbox, Clock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.ingest = ingest;
         this.inbox = inbox;
@@ -28,7 +31,7 @@ public class TouchpointListener {
 
     @Incoming("touchpoints")
     public Uni<Void> onTouchpoints(ConsumerRecords<String, String> records) {
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = Instant.now(clock);
         return ingest.ingest(records,
                 record -> StoredTouchpoint.from(codec.read(record.value(), TouchpointObserved.TYPE), receivedAt),
                 touchpoint -> touchpoint.eventId,

@@ -7,6 +7,7 @@ import io.mops.attribution.credit.WindowCreditService;
 import io.mops.attribution.model.AttributionModel;
 import io.mops.attribution.model.AttributionModels;
 import io.mops.common.problem.InvalidRequestException;
+import io.mops.common.time.ClockDrivenJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -16,6 +17,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +37,7 @@ import java.util.concurrent.Executor;
  * on every run while it ended within the revision window, so late conversions, touchpoints and spend revise it.
  */
 @ApplicationScoped
-public class ChannelPerformancePublisher {
+public class ChannelPerformancePublisher implements ClockDrivenJob {
 
     /** The longest span one recompute request may cover, as for a window of stored journeys. */
     static final int MAX_RECOMPUTE_DAYS = 366;
@@ -45,10 +47,12 @@ public class ChannelPerformancePublisher {
     private final PerformanceConfig config;
     private final List<AttributionModel> models;
     private final PublicationThrottle throttle;
+    private final Clock clock;
 
     public ChannelPerformancePublisher(WindowCreditService credit, ChannelPerformanceService performance,
-                                       PerformanceConfig config) {
+                                       PerformanceConfig config, Clock clock) {
         this.credit = credit;
+        this.clock = clock;
         this.performance = performance;
         this.config = config;
         List<AttributionModel> known = new ArrayList<>();
@@ -76,7 +80,18 @@ public class ChannelPerformancePublisher {
     @Scheduled(every = "${mops.attribution.performance.interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        Instant now = Instant.now();
+        return runDue();
+    }
+
+    @Override
+    public String name() {
+        return "channel performance publication";
+    }
+
+    /** Publishes every period complete at the platform clock's now that is new or changed. */
+    @Override
+    public Uni<Void> runDue() {
+        Instant now = Instant.now(clock);
         return publish(Optional.empty(), now, now)
                 .invoke(published -> Log.debugf("published %d channel performance(s)", published.size()))
                 .replaceWithVoid();

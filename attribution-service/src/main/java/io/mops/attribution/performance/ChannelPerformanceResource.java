@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,9 +36,11 @@ public class ChannelPerformanceResource {
     private final ChannelPerformanceService service;
     private final ChannelPerformancePublisher publisher;
     private final PerformanceConfig config;
+    private final Clock clock;
 
     public ChannelPerformanceResource(ChannelPerformanceService service, ChannelPerformancePublisher publisher,
-                                      PerformanceConfig config) {
+                                      PerformanceConfig config, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.publisher = publisher;
         this.config = config;
@@ -64,7 +67,7 @@ public class ChannelPerformanceResource {
             @Parameter(description = "the first day whose period is (re)computed (default: the periods that ended "
                     + "within the revision window); at most 366 days before asOf", example = "2026-06-01")
             @QueryParam("from") LocalDate from) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Instant asOfInstant = asOf == null ? now : asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
         return publisher.publish(Optional.ofNullable(from), asOfInstant, now);
     }

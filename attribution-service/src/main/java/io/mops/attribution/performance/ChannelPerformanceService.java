@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,8 +20,10 @@ public class ChannelPerformanceService {
 
     private final Outbox outbox;
     private final PerformanceConfig config;
+    private final Clock clock;
 
-    public ChannelPerformanceService(Outbox outbox, PerformanceConfig config) {
+    public ChannelPerformanceService(Outbox outbox, PerformanceConfig config, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.config = config;
     }
@@ -71,7 +74,7 @@ public class ChannelPerformanceService {
         performance.spend = figures.spend();
         performance.roas = figures.roas();
         performance.recordedByHand = recordedByHand;
-        performance.recordedAt = Instant.now();
+        performance.recordedAt = Instant.now(clock);
 
         ChannelPerformanceUpdated event = new ChannelPerformanceUpdated(performance.channel, model, period.kind(),
                 period.start(), period.end(), performance.zone, revision, performance.creditedConversions,

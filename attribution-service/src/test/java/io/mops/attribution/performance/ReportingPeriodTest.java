@@ -117,7 +117,7 @@ class ReportingPeriodTest {
     }
 
     private static ChannelPerformancePublisher publisher(PeriodKind kind, Duration revisionWindow) {
-        return new ChannelPerformancePublisher(null, null, new TestConfig(kind, revisionWindow));
+        return new ChannelPerformancePublisher(null, null, new TestConfig(kind, revisionWindow), java.time.Clock.systemUTC());
     }
 
     @Test

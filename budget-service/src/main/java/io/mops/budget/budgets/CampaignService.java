@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -33,8 +34,10 @@ public class CampaignService {
 
     private final PlanService plans;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public CampaignService(PlanService plans, Outbox outbox) {
+    public CampaignService(PlanService plans, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.outbox = outbox;
     }
@@ -49,7 +52,7 @@ public class CampaignService {
         campaign.status = Campaign.Status.ACTIVE;
         campaign.pacingState = PacingState.ON_PACE;
         campaign.createdBy = createdBy;
-        campaign.createdAt = Instant.now();
+        campaign.createdAt = Instant.now(clock);
         return plans.changeTree(planId, Optional.empty(), tree -> {
                     Money amount = Amounts.money("amount", draft.amount(), Money.currency(tree.plan().currency));
                     var changed = tree.domain().budgetCampaign(draft.channel(), campaign.id.toString(), amount);
@@ -131,7 +134,7 @@ public class CampaignService {
         entry.amount = report.amount();
         entry.overCap = outcome.spentAfter().isGreaterThan(budget);
         entry.recordedBy = recordedBy;
-        entry.recordedAt = Instant.now();
+        entry.recordedAt = Instant.now(clock);
 
         campaign.spent = outcome.spentAfter().amount();
         campaign.pacingState = pacing.state();

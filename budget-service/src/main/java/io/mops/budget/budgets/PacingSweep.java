@@ -4,6 +4,7 @@ import io.mops.budget.pacing.Pacing;
 import io.mops.budget.pacing.PacingAssessment;
 import io.mops.common.events.BudgetPacingAlert;
 import io.mops.common.outbox.Outbox;
+import io.mops.common.time.ClockDrivenJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -11,8 +12,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,19 +22,31 @@ import java.util.UUID;
  * stopped spending: without this sweep it would never be seen to underpace.
  */
 @ApplicationScoped
-public class PacingSweep {
+public class PacingSweep implements ClockDrivenJob {
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public PacingSweep(Outbox outbox) {
+    public PacingSweep(Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
     }
 
     @Scheduled(every = "${mops.budget.pacing-sweep:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
+        return runDue();
+    }
+
+    @Override
+    public String name() {
+        return "pacing sweep";
+    }
+
+    @Override
+    public Uni<Void> runDue() {
         // Yesterday is the last day whose spend can be complete; judging today would see every campaign behind.
-        return sweep(LocalDate.now(ZoneOffset.UTC).minusDays(1))
+        return sweep(LocalDate.now(clock).minusDays(1))
                 .invoke(alerts -> Log.debugf("pacing sweep raised %d alert(s)", alerts))
                 .replaceWithVoid();
     }

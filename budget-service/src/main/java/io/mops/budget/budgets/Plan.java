@@ -77,7 +77,7 @@ public class Plan extends PanacheEntityBase {
     }
 
     /** Marks the tree as changed so that its version is checked and bumped when the transaction commits. */
-    void touch() {
-        updatedAt = Instant.now();
+    void touch(Instant at) {
+        updatedAt = at;
     }
 }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -30,6 +31,12 @@ import java.util.function.Function;
 public class PlanService {
 
     static final BigDecimal DEFAULT_TOLERANCE = new BigDecimal("0.10");
+
+    private final Clock clock;
+
+    public PlanService(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The stored tree, loaded in one session. */
     record Tree(Plan plan, List<ChannelAllocation> allocations, List<Campaign> campaigns) {
@@ -57,7 +64,7 @@ public class PlanService {
         plan.pacingCurve = curve;
         plan.pacingTolerance = tolerance;
         plan.createdBy = createdBy;
-        plan.createdAt = Instant.now();
+        plan.createdAt = Instant.now(clock);
         plan.updatedAt = plan.createdAt;
         List<ChannelAllocation> allocations = tree.channels().values().stream().map(c -> {
             ChannelAllocation row = new ChannelAllocation();
@@ -126,7 +133,7 @@ public class PlanService {
                                         + ", not " + expected + "; reload it and try again");
                             }
                         }))
-                        .invoke(Plan::touch)
+                        .invoke(plan -> plan.touch(Instant.now(clock)))
                         .call(plan -> plan.persistAndFlush())
                         .chain(plan -> treeOf(plan))
                         .chain(tree -> change.apply(tree).map(changed -> new Changed(tree.plan(), changed))))

@@ -10,6 +10,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,10 @@ import java.util.TreeMap;
 public class GuardrailService {
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public GuardrailService(ObjectMapper json) {
+    public GuardrailService(ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.json = json;
     }
 
@@ -67,7 +70,7 @@ public class GuardrailService {
                 .chain(settings -> {
                     settings.maxPercentOfTotal = change.maxPercentOfTotal();
                     settings.changedBy = by;
-                    settings.changedAt = Instant.now();
+                    settings.changedAt = Instant.now(clock);
                     PolicyView after = view(settings, amounts, limits, channelAmounts);
                     return ChannelAmountLimitRow.deleteAll()
                             .chain(() -> ChannelLimitRow.deleteAll())
@@ -94,7 +97,7 @@ public class GuardrailService {
             settings.frozen = change.frozen();
             settings.frozenReason = change.frozen() ? change.reason() : null;
             settings.changedBy = by;
-            settings.changedAt = Instant.now();
+            settings.changedAt = Instant.now(clock);
             KillSwitch after = view(settings);
             return record(GuardrailChange.Guardrail.KILL_SWITCH, by, settings.changedAt, before, after)
                     .replaceWith(after);

@@ -72,10 +72,10 @@ public class ReallocationProposal extends PanacheEntityBase {
                 .toList());
     }
 
-    void decide(ProposalStatus outcome, String by, String why) {
+    void decide(ProposalStatus outcome, String by, String why, Instant at) {
         status = outcome;
         decidedBy = by;
-        decidedAt = Instant.now();
+        decidedAt = at;
         reason = why;
     }
 

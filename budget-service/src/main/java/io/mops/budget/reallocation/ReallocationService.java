@@ -27,9 +27,9 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -59,9 +59,11 @@ public class ReallocationService {
     private final IdempotentConsumer idempotent;
     private final ReallocationConfig config;
     private final ProposalCadence cadence;
+    private final Clock clock;
 
     public ReallocationService(OptimiseService optimiser, PlanService plans, Outbox outbox,
-                               IdempotentConsumer idempotent, ReallocationConfig config) {
+                               IdempotentConsumer idempotent, ReallocationConfig config, Clock clock) {
+        this.clock = clock;
         this.optimiser = optimiser;
         this.plans = plans;
         this.outbox = outbox;
@@ -82,7 +84,7 @@ public class ReallocationService {
     public <T> Uni<Void> onEvidence(String consumer, ReceivedEvent<T> event, String channel, String trigger) {
         // The optimiser fits curves on a worker thread; the database work afterwards must return to this context.
         Context context = Vertx.currentContext();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         return Panache.withSession(() -> Plan.<Plan>list("periodStart <= ?1 and periodEnd >= ?1 and id in "
                         + "(select a.planId from ChannelAllocation a where a.channel = ?2)", today, channel))
                 .map(running -> running.stream().map(p -> p.id).toList())
@@ -98,7 +100,7 @@ public class ReallocationService {
     private Uni<Optional<Candidate>> candidate(UUID planId, Context context) {
         return Panache.withSession(() -> ReallocationProposal.lastProposedAt(planId))
                 .chain(last -> {
-                    if (!cadence.mayPropose(last, Instant.now())) {
+                    if (!cadence.mayPropose(last, Instant.now(clock))) {
                         return Uni.createFrom().item(Optional.<Candidate>empty());
                     }
                     OptimiseRequest guardrails = new OptimiseRequest(config.maxChangePercent(), false, Map.of());
@@ -142,7 +144,7 @@ public class ReallocationService {
             }
             return ReallocationProposal.lastProposedAt(plan.id).chain(last -> {
                 // Checked again in the transaction: another event may have proposed for this plan meanwhile.
-                if (!cadence.mayPropose(last, Instant.now())) {
+                if (!cadence.mayPropose(last, Instant.now(clock))) {
                     return Uni.createFrom().voidItem();
                 }
                 ReallocationProposal proposal = newProposal(plan, view, move, trigger);
@@ -156,7 +158,7 @@ public class ReallocationService {
         });
     }
 
-    private static ReallocationProposal newProposal(Plan plan, ProposalView view, BudgetMove move, String trigger) {
+    private ReallocationProposal newProposal(Plan plan, ProposalView view, BudgetMove move, String trigger) {
         ReallocationProposal proposal = new ReallocationProposal();
         proposal.id = UUID.randomUUID();
         proposal.planId = plan.id;
@@ -168,7 +170,7 @@ public class ReallocationService {
         proposal.outcomeChangeStandardError = view.expectedOutcomeChangeStandardError();
         proposal.triggeredBy = trigger.length() <= 300 ? trigger : trigger.substring(0, 300);
         proposal.explanation = ProposalExplanation.of(view);
-        proposal.proposedAt = Instant.now();
+        proposal.proposedAt = Instant.now(clock);
         return proposal;
     }
 
@@ -187,7 +189,7 @@ public class ReallocationService {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (ReallocationProposal proposal : proposals) {
             String why = reason.apply(proposal);
-            proposal.decide(status, decidedBy, why);
+            proposal.decide(status, decidedBy, why, Instant.now(clock));
             ApprovalWithdrawn withdrawn = new ApprovalWithdrawn(KIND, proposal.id.toString(), status.name(), why,
                     SERVICE);
             all = all.chain(() -> outbox.record(ApprovalWithdrawn.TYPE, "plan:" + proposal.planId, withdrawn))
@@ -199,7 +201,7 @@ public class ReallocationService {
     private Uni<Void> decide(ReallocationProposal proposal, BudgetMove move, ReallocationSettings settings,
                              String planName) {
         if (settings.frozen) {
-            proposal.decide(ProposalStatus.FROZEN, SERVICE, frozen(settings));
+            proposal.decide(ProposalStatus.FROZEN, SERVICE, frozen(settings), Instant.now(clock));
             return Uni.createFrom().voidItem();
         }
         return ReallocationSettings.policy().chain(policy -> {
@@ -243,17 +245,17 @@ public class ReallocationService {
         return plans.view(proposal.planId, Optional.empty()).chain(current -> {
             if (!move.startsFrom(allocations(current))) {
                 proposal.decide(ProposalStatus.NOT_APPLICABLE, decidedBy,
-                        "the plan's allocations changed since the proposal; nothing was moved");
+                        "the plan's allocations changed since the proposal; nothing was moved", Instant.now(clock));
                 return Uni.createFrom().voidItem();
             }
             return plans.reallocate(proposal.planId, new AllocationChange(amounts(move.allocationsAfter()),
                             current.version()))
-                    .invoke(done -> proposal.decide(ProposalStatus.APPLIED, decidedBy, why))
+                    .invoke(done -> proposal.decide(ProposalStatus.APPLIED, decidedBy, why, Instant.now(clock)))
                     .replaceWithVoid()
                     .onFailure(f -> f instanceof BudgetRuleViolation || f instanceof ConflictProblem)
                     .recoverWithUni(failure -> {
                         proposal.decide(ProposalStatus.NOT_APPLICABLE, decidedBy,
-                                "the plan no longer allows the move: " + failure.getMessage());
+                                "the plan no longer allows the move: " + failure.getMessage(), Instant.now(clock));
                         return Uni.createFrom().voidItem();
                     });
         });
@@ -268,13 +270,14 @@ public class ReallocationService {
             }
             ReallocationProposal proposal = found.get();
             String approvers = "approved by " + String.join(", ", granted.approvedBy());
-            if (proposal.expiresAt != null && proposal.expiresAt.isBefore(Instant.now())) {
-                proposal.decide(ProposalStatus.EXPIRED, BY_EXPIRY, approvers + " after the request had expired");
+            if (proposal.expiresAt != null && proposal.expiresAt.isBefore(Instant.now(clock))) {
+                proposal.decide(ProposalStatus.EXPIRED, BY_EXPIRY, approvers + " after the request had expired",
+                        Instant.now(clock));
                 return Uni.createFrom().voidItem();
             }
             return ReallocationSettings.current().chain(settings -> {
                 if (settings.frozen) {
-                    proposal.decide(ProposalStatus.FROZEN, approvers, frozen(settings));
+                    proposal.decide(ProposalStatus.FROZEN, approvers, frozen(settings), Instant.now(clock));
                     return Uni.createFrom().voidItem();
                 }
                 return ReallocationShift.of(proposal.id).chain(shifts -> apply(proposal, proposal.move(shifts),
@@ -287,7 +290,7 @@ public class ReallocationService {
         ApprovalRejected rejected = event.data();
         return idempotent.applyOnce(consumer, event, e -> awaiting(rejected.reference()).invoke(found -> found
                         .ifPresent(p -> p.decide(ProposalStatus.REJECTED, "rejected by " + rejected.rejectedBy(),
-                                Optional.ofNullable(rejected.comment()).orElse("rejected")))))
+                                Optional.ofNullable(rejected.comment()).orElse("rejected"), Instant.now(clock)))))
                 .replaceWithVoid();
     }
 
@@ -341,7 +344,7 @@ public class ReallocationService {
                             .invoke(done -> {
                                 proposal.status = ProposalStatus.ROLLED_BACK;
                                 proposal.rolledBackBy = by;
-                                proposal.rolledBackAt = Instant.now();
+                                proposal.rolledBackAt = Instant.now(clock);
                             })
                             .map(done -> ReallocationView.of(proposal, shifts, Optional.empty())));
                 }));

@@ -9,6 +9,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Clock;
+import java.time.Instant;
+
 /**
  * Takes in attribution's channel performance per period — one row per channel, model, currency and period, the
  * highest revision winning — and, when the signal is new evidence for the response curves (the configured model and
@@ -27,9 +30,11 @@ public class ChannelPerformanceListener {
     private final IdempotentConsumer idempotent;
     private final ReallocationService reallocation;
     private final CurvesConfig curves;
+    private final Clock clock;
 
     public ChannelPerformanceListener(EventCodec codec, IdempotentConsumer idempotent,
-                                      ReallocationService reallocation, CurvesConfig curves) {
+                                      ReallocationService reallocation, CurvesConfig curves, Clock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.idempotent = idempotent;
         this.reallocation = reallocation;
@@ -40,7 +45,7 @@ public class ChannelPerformanceListener {
     public Uni<Void> onChannelPerformance(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, ChannelPerformanceUpdated.TYPE))
                 // The signal commits first, so that the proposal's response curve is fitted with it.
-                .flatMap(event -> idempotent.applyOnce(CONSUMER, event, e -> ChannelSignal.record(e)
+                .flatMap(event -> idempotent.applyOnce(CONSUMER, event, e -> ChannelSignal.record(e, Instant.now(clock))
                                 .invoke(stored -> {
                                     if (!stored) {
                                         Log.infof("ChannelPerformanceUpdated %s (%s, %s, %s %s, revision %d) is older "

@@ -77,7 +77,7 @@ public class ChannelSignal extends PanacheEntityBase {
      *
      * @return whether the event's figures are now stored
      */
-    static Uni<Boolean> record(ReceivedEvent<ChannelPerformanceUpdated> event) {
+    static Uni<Boolean> record(ReceivedEvent<ChannelPerformanceUpdated> event, Instant receivedAt) {
         ChannelPerformanceUpdated data = event.data();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into channel_signal (channel, model, currency, period_kind, period_start, period_end, zone,
@@ -107,7 +107,7 @@ public class ChannelSignal extends PanacheEntityBase {
                 .setParameter("roas", data.roas())
                 .setParameter("eventId", event.id())
                 .setParameter("observedAt", event.envelope().time().atOffset(ZoneOffset.UTC))
-                .setParameter("receivedAt", Instant.now().atOffset(ZoneOffset.UTC))
+                .setParameter("receivedAt", receivedAt.atOffset(ZoneOffset.UTC))
                 .executeUpdate())
                 .map(changed -> changed > 0);
     }

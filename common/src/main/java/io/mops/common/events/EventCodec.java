@@ -27,14 +27,14 @@ public class EventCodec {
     private final Clock clock;
 
     public EventCodec(ObjectMapper mapper, Validator validator,
-                      @ConfigProperty(name = "quarkus.application.name") String source) {
+                      @ConfigProperty(name = "quarkus.application.name") String source, Clock clock) {
         // Money travels in events: read decimals as exact BigDecimals, keeping their scale (500.00 stays 500.00).
         this.mapper = mapper.copy()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         this.validator = validator;
         this.source = source;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public <T> EventEnvelope envelope(EventType<T> type, String subject, T data) {

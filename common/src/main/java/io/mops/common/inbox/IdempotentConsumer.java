@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -15,6 +16,12 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class IdempotentConsumer {
+
+    private final Clock clock;
+
+    public IdempotentConsumer(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * @param consumer a stable name for the effect (two different effects of one event need two names)
@@ -30,7 +37,7 @@ public class IdempotentConsumer {
             }
             ProcessedEvent processed = new ProcessedEvent();
             processed.key = key;
-            processed.processedAt = Instant.now();
+            processed.processedAt = Instant.now(clock);
             return processed.persist().chain(() -> effect.apply(event)).replaceWith(true);
         }));
     }

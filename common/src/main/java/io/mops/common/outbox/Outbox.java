@@ -6,6 +6,7 @@ import io.mops.common.events.EventType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -17,9 +18,11 @@ import java.time.Instant;
 public class Outbox {
 
     private final EventCodec codec;
+    private final Clock clock;
 
-    public Outbox(EventCodec codec) {
+    public Outbox(EventCodec codec, Clock clock) {
         this.codec = codec;
+        this.clock = clock;
     }
 
     public <T> Uni<EventEnvelope> record(EventType<T> type, String subject, T data) {
@@ -30,7 +33,7 @@ public class Outbox {
         row.messageKey = subject;
         row.eventType = type.name();
         row.payload = codec.write(envelope);
-        row.createdAt = Instant.now();
+        row.createdAt = Instant.now(clock);
         return row.persist().replaceWith(envelope);
     }
 }

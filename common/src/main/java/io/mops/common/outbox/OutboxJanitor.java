@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,11 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxJanitor {
 
     private final OutboxConfig config;
+    private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
-    public OutboxJanitor(OutboxConfig config, MeterRegistry registry) {
+    public OutboxJanitor(OutboxConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
+        this.clock = clock;
         Gauge.builder("mops.outbox.pending.events", pending, AtomicLong::get)
                 .description("Committed events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("mops.outbox.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
@@ -49,14 +52,14 @@ public class OutboxJanitor {
                 .invoke(row -> {
                     pending.set(((Number) row[0]).longValue());
                     oldestPendingSeconds.set(row[1] == null ? 0
-                            : Duration.between(toInstant(row[1]), Instant.now()).toSeconds());
+                            : Duration.between(toInstant(row[1]), Instant.now(clock)).toSeconds());
                 }))).replaceWithVoid();
     }
 
     /** @return how many published outbox rows and how many consumed-event records were deleted */
     public Uni<long[]> purge() {
-        Instant publishedBefore = Instant.now().minus(config.retention());
-        Instant processedBefore = Instant.now().minus(config.processedEventRetention());
+        Instant publishedBefore = Instant.now(clock).minus(config.retention());
+        Instant processedBefore = Instant.now(clock).minus(config.processedEventRetention());
         return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1", publishedBefore)
                 .flatMap(outbox -> io.mops.common.inbox.ProcessedEvent.delete("processedAt < ?1", processedBefore)
                         .map(inbox -> new long[]{outbox, inbox})));

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,14 +38,16 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final Clock clock;
     private final String topicPrefix;
     private final AtomicBoolean kafkaWasDown = new AtomicBoolean();
     private final Counter published;
     private final Counter failedAttempts;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = "mops.topic-prefix") Optional<String> topicPrefix) {
+                       @ConfigProperty(name = "mops.topic-prefix") Optional<String> topicPrefix, Clock clock) {
         this.emitter = emitter;
+        this.clock = clock;
         this.config = config;
         this.topicPrefix = topicPrefix.orElse("");
         this.published = Counter.builder("mops.outbox.published")
@@ -95,7 +98,7 @@ public class OutboxRelay {
                 .build());
         return emitter.sendMessage(message)
                 .map(ignored -> {
-                    row.publishedAt = Instant.now();
+                    row.publishedAt = Instant.now(clock);
                     row.attempts++;
                     row.lastError = null;
                     published.increment();

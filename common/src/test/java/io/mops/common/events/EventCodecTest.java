@@ -22,7 +22,7 @@ class EventCodecTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Validator validator = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    private final EventCodec codec = new EventCodec(mapper, validator, "attribution-service");
+    private final EventCodec codec = new EventCodec(mapper, validator, "attribution-service", java.time.Clock.systemUTC());
 
     private final ChannelPerformanceUpdated search = new ChannelPerformanceUpdated("search", "linear", PeriodKind.WEEK,
             LocalDate.parse("2026-11-16"), LocalDate.parse("2026-11-22"), "UTC", 1, new BigDecimal("10"),

@@ -31,9 +31,10 @@ public class LaunchDecisionListener {
 
     private final EventCodec codec;
     private final IdempotentConsumer idempotent;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent) {
+    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent, Clock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.idempotent = idempotent;
     }

@@ -28,9 +28,10 @@ public class BrandCorpus {
 
     private final BrandVoice voice;
     private final BrandVoiceCheck check;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public BrandCorpus(EmbeddingModel model) {
+    public BrandCorpus(EmbeddingModel model, Clock clock) {
+        this.clock = clock;
         this.voice = new BrandVoice(model);
         this.check = new BrandVoiceCheck(voice);
     }

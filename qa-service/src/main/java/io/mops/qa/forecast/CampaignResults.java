@@ -15,7 +15,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CampaignResults {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public CampaignResults(Clock clock) {
+        this.clock = clock;
+    }
 
     public Uni<CampaignResultView> record(CampaignResultReport report, String author) {
         if (report.clicks() > report.exposures()) {

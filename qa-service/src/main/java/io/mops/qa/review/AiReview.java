@@ -26,9 +26,10 @@ public class AiReview {
     private final AiReviewConfig config;
     private final AiReviewer reviewer;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AiReview(AiReviewConfig config, AiReviewer reviewer, ObjectMapper json) {
+    public AiReview(AiReviewConfig config, AiReviewer reviewer, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.reviewer = reviewer;
         this.json = json;

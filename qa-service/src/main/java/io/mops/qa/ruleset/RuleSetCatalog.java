@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +34,11 @@ public class RuleSetCatalog {
 
     private final RuleBookReader reader = new RuleBookReader();
     private final Map<String, CampaignQa> compiled = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public RuleSetCatalog(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * The bundled default becomes version 1 of {@value #DEFAULT} the first time the service starts on a database.
@@ -103,7 +109,7 @@ public class RuleSetCatalog {
         row.description = book.description();
         row.document = reader.write(book);
         row.createdBy = author;
-        row.createdAt = Instant.now();
+        row.createdAt = Instant.now(clock);
         return row.persist();
     }
 

@@ -73,10 +73,11 @@ public class QaRunService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final ObjectMapper canonicalJson;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, AiReview aiReview, CampaignResults results,
-                        BudgetLedger budgets, Outbox outbox, ObjectMapper json) {
+                        BudgetLedger budgets, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.brands = brands;
         this.aiReview = aiReview;

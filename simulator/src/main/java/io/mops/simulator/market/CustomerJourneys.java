@@ -43,6 +43,8 @@ public final class CustomerJourneys {
     private final Map<Integer, List<Purchase>> delayed = new TreeMap<>();
     private final double[][] caused;
     private final LogNormalDistribution[] values;
+    private long touchpointsReported;
+    private long conversionsReported;
 
     public CustomerJourneys(Market market, long seed) {
         this.market = market;
@@ -104,7 +106,19 @@ public final class CustomerJourneys {
             purchases.add(new Purchase(user(rng.nextInt(users)), midnight.plusSeconds(rng.nextInt(86_400)),
                     values[c].inverseCumulativeProbability(rng.nextDouble())));
         }
+        touchpointsReported += touches.size();
+        conversionsReported += purchases.size();
         return new Day(touches, purchases);
+    }
+
+    /** Touchpoints that reached MOPS so far (tracking outages hold some back). */
+    public long touchpointsReported() {
+        return touchpointsReported;
+    }
+
+    /** Conversions that reached MOPS so far; conversions still delayed past the last day never do. */
+    public long conversionsReported() {
+        return conversionsReported;
     }
 
     /** Conversions each channel really caused on each day (the truth attribution is judged against). */

@@ -77,14 +77,23 @@ public final class Market {
      * {@code budgeted[t][c]} (before delivery jitter), with adstock carried from day to day.
      */
     public Outcome evaluate(double[][] budgeted) {
-        int days = budgeted.length;
-        double[][] spent = new double[days][channels()];
+        double[][] spent = new double[budgeted.length][channels()];
+        for (int t = 0; t < budgeted.length; t++) {
+            for (int c = 0; c < channels(); c++) {
+                spent[t][c] = delivered(t, c, budgeted[t][c]);
+            }
+        }
+        return evaluateSpent(spent);
+    }
+
+    /** Expected incremental conversions per day and channel for what was really spent, adstock carried over. */
+    public Outcome evaluateSpent(double[][] spent) {
+        int days = spent.length;
         double[][] conversions = new double[days][channels()];
         double[] adstock = new double[channels()];
         for (int t = 0; t < days; t++) {
             for (int c = 0; c < channels(); c++) {
                 TrueResponse r = responses.get(c);
-                spent[t][c] = delivered(t, c, budgeted[t][c]);
                 adstock[c] = spent[t][c] + r.decay() * adstock[c];
                 conversions[t][c] = r.scaleOn(t, dayOfWeek(t)) * r.response(adstock[c]);
             }

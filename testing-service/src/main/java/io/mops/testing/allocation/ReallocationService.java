@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +39,10 @@ public class ReallocationService {
     private final AllocationSettings settings;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox, ObjectMapper json) {
+    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.results = results;
         this.settings = settings;
         this.outbox = outbox;
@@ -52,7 +55,7 @@ public class ReallocationService {
             throw new ConflictProblem("experiment '" + experiment.key + "' is " + experiment.status
                     + "; traffic is re-weighted only while it runs");
         }
-        experiment.lastReweighedAt = Instant.now();
+        experiment.lastReweighedAt = Instant.now(clock);
         return results.snapshot(experiment).chain(observed -> {
             ExperimentReadout first = observed.analyse(experiment.metricKind, settings.analysis());
             if (first.sampleRatio().mismatch()) {
@@ -62,7 +65,7 @@ public class ReallocationService {
                         first.sampleRatio().chiSquare(), first.sampleRatio().pValue(), first.sampleRatio().threshold());
                 return results.recordLook(experiment, first)
                         .chain(() -> ExperimentService.recordTransition(experiment, Experiment.Status.PAUSED, by,
-                                reason))
+                                reason, Instant.now(clock)))
                         .replaceWith(() -> new Reallocation(false, experiment.allocationVersion,
                                 first.recommendation(), reason));
             }
@@ -103,7 +106,7 @@ public class ReallocationService {
 
     private Uni<Void> apply(Experiment experiment, List<ExperimentVariant> variants, ExperimentReadout readout,
                             AllocationDecision decision, Map<String, String> guardrailPauses, String by) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         for (ExperimentVariant variant : variants) {
             variant.share = decision.weights().get(variant.key);
             Double chance = decision.eliminated().get(variant.key);
@@ -143,7 +146,8 @@ public class ReallocationService {
             String reason = String.format(Locale.ROOT, "winner %s: better than every live variant (always-valid "
                             + "p at most %.3g), chance to be best %.4f, expected loss %.6f", winner,
                     decision.leaderEvidence().threshold(), chance, decision.winnerExpectedLoss());
-            steps.add(ExperimentService.recordTransition(experiment, Experiment.Status.CONCLUDED, by, reason));
+            steps.add(ExperimentService.recordTransition(experiment, Experiment.Status.CONCLUDED, by, reason,
+                    Instant.now(clock)));
             steps.add(outbox.record(WinnerDeclared.TYPE, "experiment:" + experiment.key,
                     new WinnerDeclared(experiment.key, experiment.channel, winner, experiment.metric, chance,
                             decision.winnerExpectedLoss(), uplift)));

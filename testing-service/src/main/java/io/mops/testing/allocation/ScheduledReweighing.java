@@ -1,6 +1,7 @@
 package io.mops.testing.allocation;
 
 import io.mops.common.problem.ConflictProblem;
+import io.mops.common.time.ClockDrivenJob;
 import io.mops.testing.experiment.Experiment;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -9,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,20 +20,33 @@ import java.util.UUID;
  * until its next turn; a failure of one never stops the others.
  */
 @ApplicationScoped
-public class ScheduledReweighing {
+public class ScheduledReweighing implements ClockDrivenJob {
 
     static final String ACTOR = "testing-service (scheduled re-weighting)";
 
     private final ReallocationService reallocations;
+    private final Clock clock;
 
-    public ScheduledReweighing(ReallocationService reallocations) {
+    public ScheduledReweighing(ReallocationService reallocations, Clock clock) {
+        this.clock = clock;
         this.reallocations = reallocations;
     }
 
-    @Scheduled(every = "${mops.testing.bandit.scheduler-tick}", delayed = "${mops.testing.bandit.scheduler-tick}",
+    @Scheduled(every = "${mops.testing.bandit.scheduler-tick}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reweighDueExperiments() {
-        return Panache.withSession(() -> Experiment.dueForReweighing(Instant.now()))
+        return runDue();
+    }
+
+    @Override
+    public String name() {
+        return "bandit re-weighting";
+    }
+
+    /** Re-weights every running experiment whose cadence has come round at the platform clock's now. */
+    @Override
+    public Uni<Void> runDue() {
+        return Panache.withSession(() -> Experiment.dueForReweighing(Instant.now(clock)))
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(e -> reweigh(e.id, e.key))
                         .collect().asList())
@@ -43,7 +58,7 @@ public class ScheduledReweighing {
                         .chain(experiment -> Uni.createFrom().deferred(() -> reallocations.reallocate(experiment, ACTOR))
                                 .onFailure(ConflictProblem.class).recoverWithItem(conflict -> {
                                     // The attempt counts: lastReweighedAt is kept, so the next one waits a full cadence.
-                                    experiment.lastReweighedAt = Instant.now();
+                                    experiment.lastReweighedAt = Instant.now(clock);
                                     Log.debugf("experiment %s not re-weighted: %s", key, conflict.getMessage());
                                     return null;
                                 })))

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,8 +35,10 @@ public class ExperimentService {
 
     private final ObjectMapper json;
     private final AllocationSettings settings;
+    private final Clock clock;
 
-    public ExperimentService(ObjectMapper json, AllocationSettings settings) {
+    public ExperimentService(ObjectMapper json, AllocationSettings settings, Clock clock) {
+        this.clock = clock;
         this.json = json;
         this.settings = settings;
     }
@@ -57,7 +60,7 @@ public class ExperimentService {
             experiment.channel = draft.channel();
             experiment.status = Experiment.Status.DRAFT;
             experiment.createdBy = createdBy;
-            experiment.createdAt = Instant.now();
+            experiment.createdAt = Instant.now(clock);
             experiment.metric = draft.metricOrDefault();
             experiment.metricKind = draft.metricKindOrDefault();
             experiment.seed = SEEDS.nextInt();
@@ -131,9 +134,9 @@ public class ExperimentService {
                         + " variants before it can run; it has " + count);
             }
             if (experiment.status == Experiment.Status.DRAFT && next == Experiment.Status.RUNNING) {
-                return start(experiment, by).chain(() -> recordTransition(experiment, next, by, change.reason()));
+                return start(experiment, by).chain(() -> recordTransition(experiment, next, by, change.reason(), Instant.now(clock)));
             }
-            return recordTransition(experiment, next, by, change.reason());
+            return recordTransition(experiment, next, by, change.reason(), Instant.now(clock));
         }).chain(() -> detail(experiment));
     }
 
@@ -146,14 +149,15 @@ public class ExperimentService {
         return ExperimentVariant.of(experiment.id).chain(variants -> {
             Map<String, Double> shares = new LinkedHashMap<>();
             variants.forEach(v -> shares.put(v.key, v.share));
-            return AllocationPeriod.of(experiment.id, experiment.allocationVersion, Instant.now(), by, write(shares))
+            return AllocationPeriod.of(experiment.id, experiment.allocationVersion, Instant.now(clock), by, write(shares))
                     .persist();
         });
     }
 
     /** Moves the experiment to {@code next} and records who did it, when and why. Call inside a transaction. */
-    public static Uni<Experiment> recordTransition(Experiment experiment, Experiment.Status next, String by, String reason) {
-        ExperimentTransition transition = ExperimentTransition.of(experiment, next, by, reason);
+    public static Uni<Experiment> recordTransition(Experiment experiment, Experiment.Status next, String by, String reason,
+                                                   Instant at) {
+        ExperimentTransition transition = ExperimentTransition.of(experiment, next, by, reason, at);
         experiment.status = next;
         experiment.statusChangedBy = by;
         experiment.statusChangedAt = transition.changedAt;

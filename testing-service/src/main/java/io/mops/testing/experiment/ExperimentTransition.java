@@ -33,14 +33,14 @@ public class ExperimentTransition extends PanacheEntityBase {
     public Instant changedAt;
     public String reason;
 
-    static ExperimentTransition of(Experiment experiment, Experiment.Status to, String by, String reason) {
+    static ExperimentTransition of(Experiment experiment, Experiment.Status to, String by, String reason, Instant at) {
         ExperimentTransition transition = new ExperimentTransition();
         transition.id = UUID.randomUUID();
         transition.experimentId = experiment.id;
         transition.fromStatus = experiment.status;
         transition.toStatus = to;
         transition.changedBy = by;
-        transition.changedAt = Instant.now();
+        transition.changedAt = at;
         transition.reason = reason;
         return transition;
     }

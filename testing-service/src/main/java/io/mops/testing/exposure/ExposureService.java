@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,6 +31,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ExposureService {
 
+    private final Clock clock;
+
+    public ExposureService(Clock clock) {
+        this.clock = clock;
+    }
+
     public Uni<ExposureReport.Recorded> recordExposures(Experiment experiment, ExposureReport report) {
         requireCollecting(experiment);
         return ExperimentVariant.of(experiment.id).chain(variants -> {
@@ -47,7 +54,7 @@ public class ExposureService {
     }
 
     /** One statement for the whole batch; a unit seen before (or twice in the batch) keeps its first variant. */
-    private static Uni<Integer> insertFirstExposures(Experiment experiment, List<ExposureReport.Seen> seen) {
+    private Uni<Integer> insertFirstExposures(Experiment experiment, List<ExposureReport.Seen> seen) {
         StringBuilder sql = new StringBuilder("insert into exposure (id, experiment_id, unit_id, variant_key, "
                 + "allocation_version, exposed_at, outcomes, value_total) values ");
         for (int i = 0; i < seen.size(); i++) {
@@ -66,7 +73,7 @@ public class ExposureService {
             }
             query.setParameter(3 * seen.size() + 1, experiment.id);
             query.setParameter(3 * seen.size() + 2, experiment.allocationVersion);
-            query.setParameter(3 * seen.size() + 3, Instant.now().atOffset(ZoneOffset.UTC));
+            query.setParameter(3 * seen.size() + 3, Instant.now(clock).atOffset(ZoneOffset.UTC));
             return query.executeUpdate();
         });
     }
@@ -122,7 +129,7 @@ public class ExposureService {
     }
 
     /** A unit counts once per guardrail, however often it is reported. */
-    private static Uni<Integer> recordGuardrailEvent(Experiment experiment, GuardrailHit hit, String variant) {
+    private Uni<Integer> recordGuardrailEvent(Experiment experiment, GuardrailHit hit, String variant) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into guardrail_event (id, experiment_id, metric, unit_id, variant_key, recorded_at) "
                                 + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (experiment_id, metric, unit_id) do nothing")
@@ -131,7 +138,7 @@ public class ExposureService {
                 .setParameter(3, hit.metric())
                 .setParameter(4, hit.unitId())
                 .setParameter(5, variant)
-                .setParameter(6, Instant.now().atOffset(ZoneOffset.UTC))
+                .setParameter(6, Instant.now(clock).atOffset(ZoneOffset.UTC))
                 .executeUpdate());
     }
 

@@ -1,0 +1,128 @@
+package io.mops.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mops.simulator.loop.ClosedLoop;
+import io.mops.simulator.market.MarketSpec;
+import io.mops.simulator.platform.PlatformApi;
+import io.mops.simulator.platform.SimulatedPlatform;
+import io.mops.simulator.report.SimulationReport;
+import io.mops.testsupport.LocalStack;
+import io.mops.testsupport.PackagedPlatform;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulation of one market and seed: a fresh platform (the packaged services with the {@code sim} profile, their
+ * own databases emptied at start and a topic namespace of the run's own), the closed loop, then the judgement.
+ */
+public final class SimulationRun {
+
+    /** The attribution models whose credit the report sets beside the truth. */
+    static final List<String> MODELS = List.of("markov-1", "linear", "last-touch");
+
+    private SimulationRun() {
+    }
+
+    /** The loop's record, with what the platform said it took in, and its judgement. */
+    public record Outcome(ClosedLoop.Record record, SimulationReport report) {
+    }
+
+    public static SimulationReport run(MarketSpec spec, long seed, Path output) {
+        return runAndKeep(spec, seed, output).report();
+    }
+
+    public static Outcome runAndKeep(MarketSpec spec, long seed, Path output) {
+        Path root = PackagedPlatform.repositoryRoot();
+        LocalStack stack = LocalStack.ensureRunning();
+        // A namespace of the run's own: nothing an earlier or interrupted run left on the topics is ever consumed.
+        String prefix = "sim." + seed + "-" + Long.toString(System.currentTimeMillis(), 36) + ".";
+        List<String> topics = createTopics(root, stack.kafkaBootstrap(), prefix);
+        PackagedPlatform.Settings settings = new PackagedPlatform.Settings("test,sim", "sim", prefix,
+                output.resolve("services"), Map.of("mops.clock.simulation-start", ClosedLoop.clockStart(spec).toString()),
+                Map.of());
+        try (PackagedPlatform running = PackagedPlatform.start(settings)) {
+            Map<String, String> services = new LinkedHashMap<>();
+            for (String service : PackagedPlatform.SERVICES) {
+                services.put(service, running.url(service));
+            }
+            SimulatedPlatform platform = new SimulatedPlatform(running.gateway(), services, stack.kafkaBootstrap(),
+                    prefix);
+            ClosedLoop.Record record = new ClosedLoop(spec, seed, platform).run();
+            Map<String, Map<String, Double>> credit = attributionCredit(platform.api(), spec);
+            return new Outcome(record, Judgement.judge(spec, seed, record, credit, List.of()));
+        } finally {
+            deleteTopics(stack.kafkaBootstrap(), topics);
+        }
+    }
+
+    /** Conversions credited per model and channel over the judged days, as attribution-service reports them. */
+    private static Map<String, Map<String, Double>> attributionCredit(PlatformApi api, MarketSpec spec) {
+        StringBuilder query = new StringBuilder("/attribution/journeys/credit?currency=" + spec.currency()
+                + "&from=" + spec.start().plusDays(spec.learningDays()) + "&to=" + spec.start().plusDays(spec.days() - 1L));
+        MODELS.forEach(model -> query.append("&model=").append(model));
+        JsonNode window = api.get(SimulatedPlatform.coe(), query.toString());
+        Map<String, Map<String, Double>> byModel = new LinkedHashMap<>();
+        for (String model : MODELS) {
+            Map<String, Double> channels = new LinkedHashMap<>();
+            for (JsonNode row : window.path("credit").path("channels")) {
+                channels.put(row.path("channel").asText(), row.path("credit").path(model).path("conversions").asDouble());
+            }
+            byModel.put(model, channels);
+        }
+        return byModel;
+    }
+
+    private static List<String> createTopics(Path root, String bootstrap, String prefix) {
+        List<NewTopic> topics = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(root.resolve("infra/kafka/topics"))) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = trimmed.split("\\s+");
+                topics.add(new NewTopic(prefix + parts[0], Integer.parseInt(parts[1]), (short) 1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not create the simulation's topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return topics.stream().map(NewTopic::name).toList();
+    }
+
+    private static void deleteTopics(String bootstrap, List<String> topics) {
+        try (Admin admin = admin(bootstrap)) {
+            admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("simulator: could not delete the run's topics: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Admin admin(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(props);
+    }
+}
