@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -50,6 +51,9 @@ class TrackRecordResourceTest {
     /** Φ⁻¹(0.95), from the standard normal table. */
     private static final double Z_90 = 1.644853627;
 
+    /** Read numbers as doubles, not floats: the forecasts are compared to 1e-9. */
+    private static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
+
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
 
     private static String coe() {
@@ -58,7 +62,7 @@ class TrackRecordResourceTest {
 
     private static JsonPath trackRecord(String token, Map<String, String> query) {
         return given().auth().oauth2(token).queryParams(query).get("/budget/track-record")
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).extract().jsonPath().using(DOUBLES);
     }
 
     @Test
@@ -90,7 +94,7 @@ class TrackRecordResourceTest {
         await().atMost(PATIENCE).until(() -> db.count("select count(*) from reallocation_proposal where plan_id = ? "
                 + "and status = 'APPLIED'", UUID.fromString(planId)) > 0);
         JsonPath moves = given().auth().oauth2(coe()).queryParam("planId", planId).get("/budget/reallocations")
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).extract().jsonPath().using(DOUBLES);
         String proposal = moves.getString("find { it.status == 'APPLIED' }.id");
         double expected = moves.getDouble("find { it.id == '" + proposal + "' }.expectedOutcomeChange");
         double standardError = moves.getDouble("find { it.id == '" + proposal + "' }.expectedOutcomeChangeStandardError");
