@@ -188,7 +188,7 @@ class TrackRecordResourceTest {
     }
 
     @Test
-    void badDatesAreRefusedNamingTheParameter() {
+    void badParametersAreRefusedNamingTheParameter() {
         given().auth().oauth2(coe()).queryParam("from", "yesterday").get(PATH)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("from"));
@@ -198,5 +198,11 @@ class TrackRecordResourceTest {
         given().auth().oauth2(coe()).queryParam("from", "2026-11-02").queryParam("to", "2026-11-01").get(PATH)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("to"));
+        given().auth().oauth2(coe()).queryParam("channel", "Email!").get(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("channel")));
+        given().auth().oauth2(coe()).queryParam("campaignId", "no spaces").get(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("campaignId")));
     }
 }
