@@ -9,6 +9,7 @@ import io.mops.budget.budgets.PlanView;
 import io.mops.budget.budgets.ProposalView;
 import io.mops.budget.money.Money;
 import io.mops.budget.plan.BudgetRuleViolation;
+import io.mops.budget.trackrecord.TrackRecordService;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRejected;
 import io.mops.common.events.ApprovalRequested;
@@ -59,11 +60,14 @@ public class ReallocationService {
     private final IdempotentConsumer idempotent;
     private final ReallocationConfig config;
     private final ProposalCadence cadence;
+    private final TrackRecordService trackRecord;
     private final Clock clock;
 
     public ReallocationService(OptimiseService optimiser, PlanService plans, Outbox outbox,
-                               IdempotentConsumer idempotent, ReallocationConfig config, Clock clock) {
+                               IdempotentConsumer idempotent, ReallocationConfig config,
+                               TrackRecordService trackRecord, Clock clock) {
         this.clock = clock;
+        this.trackRecord = trackRecord;
         this.optimiser = optimiser;
         this.plans = plans;
         this.outbox = outbox;
@@ -251,7 +255,10 @@ public class ReallocationService {
             return plans.reallocate(proposal.planId, new AllocationChange(amounts(move.allocationsAfter()),
                             current.version()))
                     .invoke(done -> proposal.decide(ProposalStatus.APPLIED, decidedBy, why, Instant.now(clock)))
-                    .replaceWithVoid()
+                    .chain(done -> trackRecord.open(proposal.id, proposal.planId, proposal.decidedAt,
+                            move.shifts().stream().filter(ChannelShift::moves).map(ChannelShift::channel).toList(),
+                            proposal.currency, current.periodStart(), current.periodEnd(),
+                            proposal.expectedOutcomeChange, proposal.outcomeChangeStandardError))
                     .onFailure(f -> f instanceof BudgetRuleViolation || f instanceof ConflictProblem)
                     .recoverWithUni(failure -> {
                         proposal.decide(ProposalStatus.NOT_APPLICABLE, decidedBy,
@@ -346,6 +353,7 @@ public class ReallocationService {
                                 proposal.rolledBackBy = by;
                                 proposal.rolledBackAt = Instant.now(clock);
                             })
+                            .call(done -> trackRecord.rolledBack(proposal.id, proposal.rolledBackAt))
                             .map(done -> ReallocationView.of(proposal, shifts, Optional.empty())));
                 }));
     }

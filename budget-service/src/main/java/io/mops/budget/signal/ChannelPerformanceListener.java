@@ -1,6 +1,7 @@
 package io.mops.budget.signal;
 
 import io.mops.budget.reallocation.ReallocationService;
+import io.mops.budget.trackrecord.TrackRecordService;
 import io.mops.common.events.ChannelPerformanceUpdated;
 import io.mops.common.events.EventCodec;
 import io.mops.common.inbox.IdempotentConsumer;
@@ -30,11 +31,14 @@ public class ChannelPerformanceListener {
     private final IdempotentConsumer idempotent;
     private final ReallocationService reallocation;
     private final CurvesConfig curves;
+    private final TrackRecordService trackRecord;
     private final Clock clock;
 
     public ChannelPerformanceListener(EventCodec codec, IdempotentConsumer idempotent,
-                                      ReallocationService reallocation, CurvesConfig curves, Clock clock) {
+                                      ReallocationService reallocation, CurvesConfig curves,
+                                      TrackRecordService trackRecord, Clock clock) {
         this.clock = clock;
+        this.trackRecord = trackRecord;
         this.codec = codec;
         this.idempotent = idempotent;
         this.reallocation = reallocation;
@@ -53,7 +57,11 @@ public class ChannelPerformanceListener {
                                                 e.data().channel(), e.data().model(), e.data().periodKind(),
                                                 e.data().periodStart(), e.data().revision());
                                     }
-                                }))
+                                })
+                                // In the signal's transaction: a move is measured on exactly the signals stored.
+                                .call(stored -> !stored ? Uni.createFrom().voidItem()
+                                        : trackRecord.onSignal(e.data().channel(), e.data().model(),
+                                        e.data().periodKind(), e.data().currency(), e.data().periodStart())))
                         .chain(() -> curves.fitsOn(event.data().model(), event.data().periodKind())
                                 ? ChannelSignal.isCurrent(event) : Uni.createFrom().item(false))
                         .chain(evidence -> !evidence ? Uni.createFrom().voidItem()

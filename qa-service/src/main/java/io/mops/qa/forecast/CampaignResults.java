@@ -11,14 +11,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The recorded results of finished campaigns, and the channel history a forecast reads. */
+/**
+ * The recorded results of finished campaigns, the channel history a forecast reads, and the realised rates of the
+ * forecasts made for them.
+ */
 @ApplicationScoped
 public class CampaignResults {
 
     private final Clock clock;
+    private final ForecastTrackRecord trackRecord;
 
-    public CampaignResults(Clock clock) {
+    public CampaignResults(Clock clock, ForecastTrackRecord trackRecord) {
         this.clock = clock;
+        this.trackRecord = trackRecord;
     }
 
     public Uni<CampaignResultView> record(CampaignResultReport report, String author) {
@@ -43,7 +48,8 @@ public class CampaignResults {
             result.endedOn = report.endedOn();
             result.recordedBy = author;
             result.recordedAt = Instant.now(clock);
-            return result.<CampaignResult>persist().map(CampaignResultView::of);
+            // In the same transaction: the forecasts of the campaign get its realised rates exactly when it is recorded.
+            return result.<CampaignResult>persist().call(trackRecord::realise).map(CampaignResultView::of);
         })).onFailure(org.hibernate.exception.ConstraintViolationException.class).transform(e ->
                 new ConflictProblem("the results of campaign " + report.campaignId() + " are already recorded"));
     }

@@ -28,16 +28,24 @@ public final class PerformanceForecastCheck {
     static final String FIELD = "targets";
 
     public List<Finding> review(CampaignSubmission submission, RuleBook book, List<PastCampaign> channelHistory) {
+        return check(submission, book, channelHistory).findings();
+    }
+
+    /**
+     * The findings, and the forecast they report so that the run can keep it in its track record; the forecast is
+     * empty when the rule is off or the channel has no recorded results.
+     */
+    public Checked check(CampaignSubmission submission, RuleBook book, List<PastCampaign> channelHistory) {
         var setting = book.enabled(RuleIds.PERFORMANCE_FORECAST);
         if (setting.isEmpty()) {
-            return List.of();
+            return new Checked(List.of(), Optional.empty());
         }
         String channel = submission.channel();
         String audience = AudienceKey.of(submission.audience().targeting());
         if (channelHistory.stream().noneMatch(c -> c.channel().equals(channel))) {
-            return List.of(finding(book, Severity.INFO, FIELD, "no performance forecast: no results of past "
-                    + channel + " campaigns are recorded", "record the results of finished campaigns "
-                    + "(POST /qa/campaign-results) to get forecasts"));
+            return new Checked(List.of(finding(book, Severity.INFO, FIELD, "no performance forecast: no results of "
+                    + "past " + channel + " campaigns are recorded", "record the results of finished campaigns "
+                    + "(POST /qa/campaign-results) to get forecasts")), Optional.empty());
         }
         PerformanceTargets targets = submission.targets();
         PlannedSize size = PlannedSize.of(submission);
@@ -50,7 +58,11 @@ public final class PerformanceForecastCheck {
             miss(book, setting.get().severity(), "conversion rate", "targets.conversionRate",
                     targets.conversionRate(), forecast.conversionRate(), findings);
         }
-        return findings;
+        return new Checked(List.copyOf(findings), Optional.of(forecast));
+    }
+
+    /** The rule's findings and the forecast behind them. */
+    public record Checked(List<Finding> findings, Optional<PerformanceForecast> forecast) {
     }
 
     /** Where the forecast's campaign size comes from. */

@@ -20,6 +20,8 @@ import io.mops.qa.budget.BudgetLookup;
 import io.mops.qa.campaign.CampaignSubmission;
 import io.mops.qa.campaign.Creatives;
 import io.mops.qa.forecast.CampaignResults;
+import io.mops.qa.forecast.ForecastTrackRecord;
+import io.mops.qa.forecast.PerformanceForecast;
 import io.mops.qa.forecast.PastCampaign;
 import io.mops.qa.forecast.PerformanceForecastCheck;
 import io.mops.qa.review.AiReview;
@@ -58,7 +60,8 @@ import java.util.UUID;
 /**
  * Runs QA on a submission, stores the run and announces it, in one transaction (the outbox makes the two agree). A
  * needs-approval run also asks approval-service for a person's decision in that same transaction, so that no run
- * waits for a decision nobody was asked for.
+ * waits for a decision nobody was asked for. The rates the run forecast enter the track record in that transaction
+ * too, so that every stored run's forecast is there to be compared with the campaign's results.
  */
 @ApplicationScoped
 public class QaRunService {
@@ -68,6 +71,7 @@ public class QaRunService {
     private final AiReview aiReview;
     private final CampaignResults results;
     private final PerformanceForecastCheck forecast = new PerformanceForecastCheck();
+    private final ForecastTrackRecord trackRecord;
     private final BudgetLedger budgets;
     private final BudgetHoldCheck budgetHold = new BudgetHoldCheck();
     private final Outbox outbox;
@@ -76,8 +80,10 @@ public class QaRunService {
     private final Clock clock;
 
     public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, AiReview aiReview, CampaignResults results,
-                        BudgetLedger budgets, Outbox outbox, ObjectMapper json, Clock clock) {
+                        BudgetLedger budgets, ForecastTrackRecord trackRecord, Outbox outbox, ObjectMapper json,
+                        Clock clock) {
         this.clock = clock;
+        this.trackRecord = trackRecord;
         this.catalog = catalog;
         this.brands = brands;
         this.aiReview = aiReview;
@@ -113,7 +119,7 @@ public class QaRunService {
                 .emitOn(command -> request.runOnContext(ignored -> command.run()))
                 .flatMap(reviewed -> Panache.withTransaction(() -> aiReview
                         .remember(copy, reviewed.aiReview(), reviewed.remembered())
-                        .chain(() -> store(submission, reviewed.result(), requestedBy))));
+                        .chain(() -> store(submission, reviewed, requestedBy))));
     }
 
     private Uni<List<PastCampaign>> history(CampaignQa qa, String channel) {
@@ -143,10 +149,11 @@ public class QaRunService {
                     ? service.aiReview.review(copy, remembered)
                     : new AiReviewOutcome.Skipped("rule " + RuleIds.AI_REVIEW + " is not in the rule set");
             List<Finding> more = new ArrayList<>(service.brands.check().review(submission, book, corpus));
-            more.addAll(service.forecast.review(submission, book, history));
+            PerformanceForecastCheck.Checked forecast = service.forecast.check(submission, book, history);
+            more.addAll(forecast.findings());
             more.addAll(service.budgetHold.review(submission, book, service.budgetLookup(submission, book)));
             more.addAll(AiReviewFindings.of(ai, book));
-            return new Reviewed(rules.with(more, book.riskWeights()), ai, remembered);
+            return new Reviewed(rules.with(more, book.riskWeights()), ai, remembered, forecast.forecast());
         }
     }
 
@@ -158,11 +165,16 @@ public class QaRunService {
         return budgets.lookUp(submission.budgetCampaignId());
     }
 
-    /** The result of a review, with the AI review's outcome so that a new valid review can be remembered. */
-    private record Reviewed(QaResult result, AiReviewOutcome aiReview, Optional<CopyReview> remembered) {
+    /**
+     * The result of a review, with the AI review's outcome so that a new valid review can be remembered, and the
+     * performance forecast so that it enters the track record.
+     */
+    private record Reviewed(QaResult result, AiReviewOutcome aiReview, Optional<CopyReview> remembered,
+                            Optional<PerformanceForecast> forecast) {
     }
 
-    private Uni<QaRunView> store(CampaignSubmission submission, QaResult result, String requestedBy) {
+    private Uni<QaRunView> store(CampaignSubmission submission, Reviewed reviewed, String requestedBy) {
+        QaResult result = reviewed.result();
         QaRun run = new QaRun();
         run.id = UUID.randomUUID();
         run.campaignId = submission.campaignId();
@@ -183,6 +195,9 @@ public class QaRunService {
                 (int) result.count(Severity.WARN), (int) result.count(Severity.INFO),
                 List.copyOf(new TreeSet<>(result.findings().stream().map(Finding::ruleId).toList())));
         return run.<QaRun>persist()
+                .call(() -> reviewed.forecast()
+                        .map(forecast -> trackRecord.open(run.id, run.campaignId, run.createdAt, forecast))
+                        .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
                 .call(() -> needsApproval ? askForApproval(submission, run, result) : Uni.createFrom().voidItem())
                 .map(envelope -> view(run, findings, envelope.id()));

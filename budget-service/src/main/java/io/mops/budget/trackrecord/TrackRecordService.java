@@ -1,0 +1,190 @@
+package io.mops.budget.trackrecord;
+
+import io.mops.budget.signal.ChannelSignal;
+import io.mops.budget.signal.CurvesConfig;
+import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
+import io.mops.common.trackrecord.Forecast;
+import io.mops.common.trackrecord.TrackRecord;
+import io.mops.common.trackrecord.TrackedDecision;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Keeps the track record of applied budget moves: opens a record with the move's forecast when it is applied,
+ * measures it ({@link MoveRealisation}) as channel performance for the periods after it arrives, and reads it back
+ * with its calibration.
+ */
+@ApplicationScoped
+public class TrackRecordService {
+
+    /** The most decisions one answer lists; calibration is over the same ones. */
+    static final int LIMIT = 1000;
+
+    private final CurvesConfig curves;
+    private final TrackRecordConfig config;
+    private final Clock clock;
+
+    public TrackRecordService(CurvesConfig curves, TrackRecordConfig config, Clock clock) {
+        this.curves = curves;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the record of a move just applied. Runs in the caller's transaction, so the record exists exactly when
+     * the move does.
+     *
+     * @param movedChannels the channels whose allocation changed
+     */
+    public Uni<Void> open(UUID proposalId, UUID planId, Instant appliedAt, Collection<String> movedChannels,
+                          String currency, LocalDate planStart, LocalDate planEnd, double expectedChange,
+                          double expectedChangeStandardError) {
+        MoveTrackRecord record = new MoveTrackRecord();
+        record.proposalId = proposalId;
+        record.planId = planId;
+        record.appliedAt = appliedAt;
+        record.channels = String.join(",", new TreeSet<>(movedChannels));
+        record.currency = currency;
+        record.model = curves.attributionModel();
+        record.periodKind = curves.period();
+        record.periods = config.periods();
+        long planDays = ChronoUnit.DAYS.between(planStart, planEnd) + 1;
+        // As the optimiser scaled the curves: a plan of D days spans D / (days per period) periods of the evidence.
+        record.planPeriods = planDays / (double) curves.period().days();
+        MoveRealisation.Window window = record.window();
+        record.baselineStart = window.baselineStart();
+        record.afterEnd = window.afterEnd();
+        record.expectedChange = expectedChange;
+        record.expectedChangeStandardError = expectedChangeStandardError;
+        record.status = MoveTrackRecord.Status.PENDING;
+        record.basis = "waiting for the " + window.periods() + " " + record.periodKind.name().toLowerCase(Locale.ROOT)
+                + "s after the move, " + window.afterStart() + " to " + window.afterEnd() + ", to end";
+        return record.persist().replaceWithVoid();
+    }
+
+    /** A move rolled back before its outcome could be measured is closed as unmeasurable. In the caller's transaction. */
+    public Uni<Void> rolledBack(UUID proposalId, Instant at) {
+        return MoveTrackRecord.<MoveTrackRecord>findById(proposalId).invoke(record -> {
+            if (record == null || record.status != MoveTrackRecord.Status.PENDING) {
+                return;
+            }
+            MoveRealisation.rolledBack(record.window(), LocalDate.ofInstant(at, ZoneOffset.UTC)).ifPresent(why -> {
+                record.status = MoveTrackRecord.Status.UNMEASURABLE;
+                record.basis = why.why();
+            });
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Measures again every record a stored signal may complete or revise. Runs in the transaction that stored the
+     * signal; only signals the curves are fitted on count, as only they are what the forecast was made from.
+     */
+    public Uni<Void> onSignal(String channel, String model, PeriodKind kind, String currency, LocalDate periodStart) {
+        if (!curves.fitsOn(model, kind)) {
+            return Uni.createFrom().voidItem();
+        }
+        return MoveTrackRecord.touchedBy(periodStart).chain(records -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (MoveTrackRecord record : records) {
+                if (record.channelSet().contains(channel) && record.model.equals(model) && record.periodKind == kind
+                        && record.currency.equals(currency)) {
+                    all = all.chain(() -> measure(record));
+                }
+            }
+            return all;
+        });
+    }
+
+    private Uni<Void> measure(MoveTrackRecord record) {
+        MoveRealisation.Window window = record.window();
+        return ChannelSignal.<ChannelSignal>list("key.channel in ?1 and key.model = ?2 and key.periodKind = ?3 "
+                                + "and key.currency = ?4 and key.periodStart >= ?5 and key.periodStart <= ?6",
+                        List.copyOf(record.channelSet()), record.model, record.periodKind, record.currency,
+                        window.baselineStart(), window.afterEnd())
+                .invoke(signals -> {
+                    List<MoveRealisation.PeriodValue> values = signals.stream()
+                            .map(s -> new MoveRealisation.PeriodValue(s.key.channel(), s.key.periodStart(),
+                                    s.creditedValue.doubleValue()))
+                            .toList();
+                    Instant now = Instant.now(clock);
+                    switch (MoveRealisation.realise(window, record.channelSet(), values, record.planPeriods,
+                            LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+                        case MoveRealisation.Realised realised -> {
+                            record.status = MoveTrackRecord.Status.REALISED;
+                            record.realisedChange = realised.change();
+                            record.baselinePerPeriod = realised.baselinePerPeriod();
+                            record.afterPerPeriod = realised.afterPerPeriod();
+                            record.realisedAt = now;
+                            record.basis = realised.basis();
+                        }
+                        case MoveRealisation.Pending pending -> {
+                            // A realised record stays realised: a pending answer for it cannot happen (its periods
+                            // are over and its signals are only ever replaced, never removed).
+                            if (record.status == MoveTrackRecord.Status.PENDING) {
+                                record.basis = pending.why();
+                            }
+                        }
+                        case MoveRealisation.Unmeasurable unmeasurable -> {
+                            record.status = MoveTrackRecord.Status.UNMEASURABLE;
+                            record.basis = unmeasurable.why();
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * The applied moves made on days {@code from..to} (either end open), newest first, of the channel the caller
+     * is confined to (a move that changed it) or all.
+     */
+    public Uni<TrackRecord> read(Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> channel) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        from.ifPresent(day -> {
+            conditions.add("appliedAt >= :from");
+            parameters.and("from", day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        });
+        to.ifPresent(day -> {
+            conditions.add("appliedAt < :to");
+            parameters.and("to", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        });
+        channel.ifPresent(c -> {
+            conditions.add("concat(',', channels, ',') like :channel");
+            parameters.and("channel", "%," + c + ",%");
+        });
+        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        return Panache.withSession(() -> MoveTrackRecord.<MoveTrackRecord>find(query,
+                        Sort.descending("appliedAt").and("proposalId"), parameters).page(0, LIMIT).list())
+                .map(records -> TrackRecord.of(records.stream()
+                        .map(TrackRecordService::decision)
+                        .toList()));
+    }
+
+    static TrackedDecision decision(MoveTrackRecord record) {
+        String what = String.format(Locale.ROOT, "budget move in plan %s across %s: expected change of %s credited "
+                        + "value over the plan's period", record.planId, String.join(", ", record.channelSet()),
+                record.currency);
+        boolean realised = record.status == MoveTrackRecord.Status.REALISED;
+        return new TrackedDecision(record.proposalId.toString(), record.appliedAt, List.copyOf(record.channelSet()),
+                "OUTCOME_CHANGE", what,
+                Forecast.withStandardError(record.expectedChange, record.expectedChangeStandardError),
+                realised ? record.realisedChange : null, realised ? record.realisedAt : null, record.basis);
+    }
+
+}

@@ -1,0 +1,171 @@
+package io.mops.budget.trackrecord;
+
+import io.mops.budget.curve.ResponseCurve;
+import io.mops.budget.signal.SignalFixtures;
+import io.mops.common.events.Topics;
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.TestProducer;
+import io.mops.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The track record through the real loop: a move applied from evidence on Kafka opens a record with its forecast; once
+ * the weeks after it have their channel performance, the realised change is recorded beside it.
+ */
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class TrackRecordResourceTest {
+
+    private static final ResponseCurve STRONG = new ResponseCurve(0.3, 4200, 1050, 1.0);
+    private static final ResponseCurve WEAK = new ResponseCurve(0.3, 1050, 1050, 1.0);
+    private static final int HISTORY_WEEKS = 60;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Φ⁻¹(0.95), from the standard normal table. */
+    private static final double Z_90 = 1.644853627;
+
+    /** Read numbers as doubles, not floats: the forecasts are compared to 1e-9. */
+    private static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
+
+    private final TestDatabase db = TestDatabase.named("mops_budget_test");
+
+    private static String coe() {
+        return Tokens.user("carol");
+    }
+
+    private static JsonPath trackRecord(String token, Map<String, String> query) {
+        return given().auth().oauth2(token).queryParams(query).get("/budget/track-record")
+                .then().statusCode(200).extract().jsonPath().using(DOUBLES);
+    }
+
+    @Test
+    void anAppliedMoveKeepsItsForecastAndGetsItsRealisedChange() {
+        given().auth().oauth2(coe()).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", Map.of("EUR", "1000"), "maxPercentOfTotal", "10"))
+                .put("/budget/approval-policy").then().statusCode(200);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String strong = "track-strong-" + suffix;
+        String weak = "track-weak-" + suffix;
+        SignalFixtures.weeklyHistory(db, strong, STRONG, 1, "EUR", HISTORY_WEEKS);
+        SignalFixtures.weeklyHistory(db, weak, WEAK, 2, "EUR", HISTORY_WEEKS);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("name", "Track record " + suffix);
+        draft.put("currency", "EUR");
+        draft.put("total", "10000");
+        draft.put("periodStart", today.minusDays(10).toString());
+        draft.put("periodEnd", today.plusDays(20).toString());
+        draft.put("allocations", Map.of(strong, "3100", weak, "3100"));
+        String planId = given().auth().oauth2(coe()).contentType(ContentType.JSON).body(draft)
+                .post("/budget/plans").then().statusCode(201).extract().path("id");
+
+        String value = BigDecimal.valueOf(STRONG.steadyStateOutcome(700)).setScale(2, RoundingMode.HALF_EVEN)
+                .toPlainString();
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + strong, SignalFixtures.event(UUID.randomUUID(),
+                Instant.now(), strong, "markov-1", "WEEK", SignalFixtures.HISTORY_START.plusWeeks(HISTORY_WEEKS), 2,
+                value, "700.00"));
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from reallocation_proposal where plan_id = ? "
+                + "and status = 'APPLIED'", UUID.fromString(planId)) > 0);
+        JsonPath moves = given().auth().oauth2(coe()).queryParam("planId", planId).get("/budget/reallocations")
+                .then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        String proposal = moves.getString("find { it.status == 'APPLIED' }.id");
+        double expected = moves.getDouble("find { it.id == '" + proposal + "' }.expectedOutcomeChange");
+        double standardError = moves.getDouble("find { it.id == '" + proposal + "' }.expectedOutcomeChangeStandardError");
+
+        // Pending at first, with the proposal's own forecast and its normal 90 % interval.
+        JsonPath pending = trackRecord(coe(), Map.of("channel", strong));
+        String entry = "decisions.find { it.id == '" + proposal + "' }";
+        assertEquals(expected, pending.getDouble(entry + ".forecast.value"), 1e-9);
+        assertEquals(standardError, pending.getDouble(entry + ".forecast.standardError"), 1e-9);
+        assertEquals(expected - Z_90 * standardError, pending.getDouble(entry + ".forecast.low"), 1e-6);
+        assertEquals(expected + Z_90 * standardError, pending.getDouble(entry + ".forecast.high"), 1e-6);
+        assertNull(pending.get(entry + ".realised"));
+        assertEquals(List.of(strong, weak).stream().sorted().toList(), pending.getList(entry + ".channels"));
+
+        // Time passes: the move is taken back to Wednesday 2025-03-05, inside the stored history. Its four weeks
+        // before (from Monday 2025-02-03) and four after (2025-03-10 to 2025-04-06) are given round values.
+        db.update("update move_track_record set applied_at = ?, baseline_start = ?, after_end = ? where proposal_id = ?",
+                Timestamp.from(Instant.parse("2025-03-05T12:00:00Z")), Date.valueOf("2025-02-03"),
+                Date.valueOf("2025-04-06"), UUID.fromString(proposal));
+        for (String week : List.of("2025-02-03", "2025-02-10", "2025-02-17", "2025-02-24")) {
+            setValue(strong, week, 100);
+            setValue(weak, week, 80);
+        }
+        for (String week : List.of("2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31")) {
+            setValue(strong, week, 160);
+            setValue(weak, week, 50);
+        }
+        // The move's own week is left out whatever it holds.
+        setValue(strong, "2025-03-03", 1_000_000);
+        // A late revision of the last week after the move arrives and completes the evidence.
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + weak, SignalFixtures.event(UUID.randomUUID(),
+                Instant.now(), weak, "markov-1", "WEEK", LocalDate.parse("2025-03-31"), 99, "50.00", "500.00"));
+
+        // By hand: 180 a week before, 210 after, +30 a week over the plan's 31 days = 31/7 weeks.
+        double realised = 30.0 * 31 / 7;
+        await().atMost(PATIENCE).until(() -> trackRecord(coe(), Map.of("channel", strong))
+                .get(entry + ".realised") != null);
+        JsonPath done = trackRecord(coe(), Map.of("channel", strong, "from", "2025-03-01", "to", "2025-03-31"));
+        assertEquals(1, done.getList("decisions").size());
+        assertEquals(realised, done.getDouble(entry + ".realised"), 1e-9);
+        assertEquals(expected, done.getDouble(entry + ".forecast.value"), 1e-9);
+        assertNotNull(done.get(entry + ".realisedAt"));
+        assertEquals(1, done.getInt("calibration.realised"));
+        assertEquals(0, done.getInt("calibration.pending"));
+        boolean inside = Math.abs(realised - expected) <= Z_90 * standardError;
+        assertEquals(inside ? 1.0 : 0.0, done.getDouble("calibration.shareInsideInterval"), 1e-12);
+        assertEquals(realised - expected, done.getDouble("calibration.meanError"), 1e-9);
+        assertNull(done.get("calibration.warning"), "one realised move is too few to warn on");
+
+        // The search team's channel was not moved: the move is not in its track record, and naming it is refused.
+        String search = Tokens.serviceAccount("channel-search");
+        assertFalse(trackRecord(search, Map.of()).getList("decisions.id").contains(proposal));
+        given().auth().oauth2(search).queryParam("channel", strong).get("/budget/track-record")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void badDatesAreRefusedNamingTheParameter() {
+        given().auth().oauth2(coe()).queryParam("from", "yesterday").get("/budget/track-record")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("from"));
+        given().auth().oauth2(coe()).queryParam("from", "2026-11-02").queryParam("to", "2026-11-01")
+                .get("/budget/track-record")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("to"));
+    }
+
+    private void setValue(String channel, String week, double value) {
+        int changed = db.update("update channel_signal set credited_value = ? where channel = ? and model = 'markov-1' "
+                        + "and period_kind = 'WEEK' and period_start = ?", BigDecimal.valueOf(value), channel,
+                Date.valueOf(week));
+        assertEquals(1, changed, channel + " has a stored week " + week);
+    }
+}
