@@ -5,6 +5,7 @@ import io.mops.simulator.loop.ClosedLoop;
 import io.mops.simulator.market.MarketSpec;
 import io.mops.simulator.platform.PlatformApi;
 import io.mops.simulator.platform.SimulatedPlatform;
+import io.mops.simulator.report.Calibration;
 import io.mops.simulator.report.SimulationReport;
 import io.mops.testsupport.LocalStack;
 import io.mops.testsupport.PackagedPlatform;
@@ -62,10 +63,30 @@ public final class SimulationRun {
                     prefix);
             ClosedLoop.Record record = new ClosedLoop(spec, seed, platform).run();
             Map<String, Map<String, Double>> credit = attributionCredit(platform.api(), spec);
-            return new Outcome(record, Judgement.judge(spec, seed, record, credit, List.of()));
+            List<Calibration> calibration = List.of(
+                    trackRecord(platform.api(), "budget moves", "/budget/track-record"),
+                    trackRecord(platform.api(), "QA forecasts", "/qa/track-record"));
+            return new Outcome(record, Judgement.judge(spec, seed, record, credit, calibration));
         } finally {
             deleteTopics(stack.kafkaBootstrap(), topics);
         }
+    }
+
+    /** The platform's own track record of one kind of decision, as its CoE reads it at the end of the run. */
+    private static Calibration trackRecord(PlatformApi api, String source, String path) {
+        JsonNode record = api.get(SimulatedPlatform.coe(), path);
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode decision : record.path("decisions")) {
+            if (decision.hasNonNull("realised")) {
+                JsonNode forecast = decision.path("forecast");
+                points.add(new double[] {forecast.path("value").asDouble(), decision.path("realised").asDouble(),
+                        forecast.path("low").asDouble(), forecast.path("high").asDouble()});
+            }
+        }
+        JsonNode calibration = record.path("calibration");
+        return new Calibration(source, calibration.path("realised").asInt(),
+                calibration.path("shareInsideInterval").asDouble(Double.NaN),
+                calibration.path("meanError").asDouble(Double.NaN), points);
     }
 
     /** Conversions credited per model and channel over the judged days, as attribution-service reports them. */
