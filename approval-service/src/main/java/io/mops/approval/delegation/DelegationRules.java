@@ -45,8 +45,7 @@ public final class DelegationRules {
         }
         if (wanted.to().isBefore(wanted.from())) {
             violations.add(new Problem.Violation("to", "must not be before from"));
-        }
-        if (wanted.to().isBefore(today)) {
+        } else if (wanted.to().isBefore(today)) {
             violations.add(new Problem.Violation("to", "lies in the past"));
         }
         if (groupMembers.isEmpty()) {
