@@ -83,7 +83,16 @@ public class ApproverDirectory implements PolicyBook.Directory {
         Map<String, String> emails = new HashMap<>();
         for (JsonNode role : get(admin + "/roles?max=1000", token)) {
             String name = role.path("name").asText();
-            members.put(name, usernames(get(admin + "/roles/" + encode(name) + "/users?max=5000", token), emails));
+            // Keycloak's own composite default role is not an approver group (and its members are not listable).
+            if (name.startsWith("default-roles-") || name.equals("offline_access") || name.equals("uma_authorization")) {
+                continue;
+            }
+            try {
+                members.put(name, usernames(get(admin + "/roles/" + encode(name) + "/users?max=5000", token), emails));
+            } catch (IllegalStateException e) {
+                Log.warnf("members of realm role %s not readable, the role is left out of the directory: %s", name,
+                        e.getMessage());
+            }
         }
         // A group and a realm role of the same name: the group wins (policies name groups first).
         for (JsonNode group : get(admin + "/groups?max=1000&briefRepresentation=true", token)) {

@@ -191,7 +191,9 @@ public class QaRunService {
         LaunchApprovalRequest request = LaunchApprovalRequest.of(run.id, run.campaignId, submission.name(),
                 run.channel, result, run.requestedBy);
         ApprovalRequested asked = new ApprovalRequested(LaunchApprovalRequest.KIND, request.reference(),
-                request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null);
+                request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null,
+                LaunchApprovalRequest.risk(result), LaunchApprovalRequest.evidence(run.id, run.campaignId,
+                submission.brand(), io.mops.qa.brand.CampaignCopy.of(submission), result));
         return outbox.record(ApprovalRequested.TYPE, "qa-run:" + run.id, asked);
     }
 
