@@ -2,6 +2,8 @@ package io.mops.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mops.testsupport.PackagedPlatform;
+import io.mops.testsupport.SampleDates;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,13 +43,16 @@ class PlatformFlowTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static RunningPlatform platform;
+    private static PackagedPlatform platform;
     private static Path plansFile;
     private static String seedOutput;
 
     @BeforeAll
     static void startThePlatformAndLoadTheDemoData() throws Exception {
-        platform = RunningPlatform.start();
+        // The gateway's own tests give this caller a tiny limit to see 429s; the flows here are ordinary traffic.
+        platform = PackagedPlatform.start(PackagedPlatform.Settings.endToEnd(PackagedPlatform.repositoryRoot())
+                .withServiceProperties("gateway",
+                        Map.of("%test.mops.gateway.rate-limit.per-caller.\"service-account-channel-email\"", "600")));
         plansFile = Files.createTempFile("mops-e2e-plans", ".txt");
         Files.delete(plansFile); // the seed creates plans only when its file does not know them yet
         seedOutput = seed();
@@ -172,7 +177,8 @@ class PlatformFlowTest {
         String emailTeam = Tokens.serviceAccount("channel-email");
         String alice = Tokens.user("alice");
         Path sample = platform.root().resolve("qa-service/src/main/resources/samples/subtle-email-unsupported-claims.json");
-        JsonPath run = given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(Files.readString(sample))
+        ObjectNode claims = SampleDates.shiftedToToday((ObjectNode) JSON.readTree(sample.toFile()));
+        JsonPath run = given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(claims.toString())
                 .post(gateway("/qa/runs")).then().statusCode(201).extract().jsonPath();
         assertEquals("needs-approval", run.getString("verdict"));
         String runId = run.getString("id");
@@ -195,8 +201,8 @@ class PlatformFlowTest {
                 .body(Map.of("channel", "email", "name", "Cyber Monday reminder", "amount", "2000"))
                 .post(gateway("/budget/plans/" + planId + "/campaigns"))
                 .then().statusCode(201).extract().path("id");
-        ObjectNode submission = (ObjectNode) JSON.readTree(platform.root()
-                .resolve("qa-service/src/main/resources/samples/good-email-black-friday-us.json").toFile());
+        ObjectNode submission = SampleDates.shiftedToToday((ObjectNode) JSON.readTree(platform.root()
+                .resolve("qa-service/src/main/resources/samples/good-email-black-friday-us.json").toFile()));
         submission.put("budgetCampaignId", campaignId);
         ObjectNode budget = (ObjectNode) submission.get("budget");
         budget.put("currency", "EUR");

@@ -2,6 +2,7 @@ package io.mops.qa;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mops.testsupport.SampleDates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +17,15 @@ public final class SampleSubmissions {
     private SampleSubmissions() {
     }
 
-    /** A shipped sample with a campaign id of its own, so that a test finds exactly its own event. */
+    /**
+     * A shipped sample with a campaign id of its own, so that a test finds exactly its own event, and its dates moved
+     * to stand to today as they stood to the day the sample was written for.
+     */
     public static ObjectNode sample(String name) {
         try (InputStream in = SampleSubmissions.class.getClassLoader().getResourceAsStream("samples/" + name + ".json")) {
             ObjectNode campaign = (ObjectNode) JSON.readTree(in);
             campaign.put("campaignId", campaign.get("campaignId").asText() + "-" + UUID.randomUUID().toString().substring(0, 8));
-            return campaign;
+            return SampleDates.shiftedToToday(campaign);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,4 @@
-package io.mops.e2e;
-
-import io.mops.testsupport.LocalStack;
+package io.mops.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,30 +24,56 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The six services as {@code ./mops up} runs them — their packaged applications, each in its own JVM — on free
- * ports, against the real local servers. They run with the test profile (test consumer groups, {@code test.*}
- * topics) and databases of their own, {@code mops_<service>_e2e}, so neither a platform started by {@code ./mops up}
- * nor the modules' tests see what these flows write.
+ * The six services as {@code ./mops up} runs them — their packaged applications ({@code target/quarkus-app}), each
+ * in its own JVM — on free ports, against the real local servers. Used by the end-to-end flows (e2e module) and by
+ * the market simulator, each with databases, topics and consumer groups of its own so that neither sees the other's
+ * data nor a platform started by {@code ./mops up}.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class PackagedPlatform implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("attribution-service", "budget-service", "testing-service",
+    public static final List<String> SERVICES = List.of("attribution-service", "budget-service", "testing-service",
             "qa-service", "approval-service");
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
 
+    /** How to run the platform: which profile, databases, topics and extra settings. */
+    public record Settings(String profile, String databaseSuffix, String topicPrefix, Path logs,
+                           Map<String, String> properties, Map<String, Map<String, String>> serviceProperties) {
+
+        /** The end-to-end flows' settings: test profile and topics, databases {@code mops_<service>_e2e}. */
+        public static Settings endToEnd(Path root) {
+            return new Settings("test", "e2e", LocalStack.TEST_TOPIC_PREFIX, root.resolve("e2e/target/services"),
+                    Map.of(), Map.of());
+        }
+
+        public Settings withProperties(Map<String, String> extra) {
+            Map<String, String> merged = new LinkedHashMap<>(properties);
+            merged.putAll(extra);
+            return new Settings(profile, databaseSuffix, topicPrefix, logs, merged, serviceProperties);
+        }
+
+        public Settings withServiceProperties(String service, Map<String, String> extra) {
+            Map<String, Map<String, String>> merged = new LinkedHashMap<>(serviceProperties);
+            Map<String, String> own = new LinkedHashMap<>(merged.getOrDefault(service, Map.of()));
+            own.putAll(extra);
+            merged.put(service, own);
+            return new Settings(profile, databaseSuffix, topicPrefix, logs, properties, merged);
+        }
+    }
+
     private final Path root;
-    private final Path logs;
+    private final Settings settings;
     private final LocalStack stack = LocalStack.ensureRunning();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
-    private RunningPlatform(Path root) {
+    private PackagedPlatform(Path root, Settings settings) {
         this.root = root;
-        this.logs = root.resolve("e2e/target/services");
+        this.settings = settings;
     }
 
-    static RunningPlatform start() {
-        RunningPlatform platform = new RunningPlatform(repositoryRoot());
+    /** Starts the services and the gateway and waits until every one is ready. */
+    public static PackagedPlatform start(Settings settings) {
+        PackagedPlatform platform = new PackagedPlatform(repositoryRoot(), settings);
         try {
             platform.launchAll();
             return platform;
@@ -59,21 +83,34 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    public static PackagedPlatform startForEndToEnd() {
+        return start(Settings.endToEnd(repositoryRoot()));
+    }
+
     /** Base URL of a service, e.g. {@code url("budget-service")}. */
-    String url(String service) {
+    public String url(String service) {
         return "http://localhost:" + ports.get(service);
     }
 
-    String gateway() {
+    public String gateway() {
         return url("gateway");
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    String oidcUrl() {
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public String oidcUrl() {
         return stack.oidcUrl();
+    }
+
+    /** The database of one service in this platform, e.g. {@code mops_budget_e2e}. */
+    public String database(String service) {
+        return "mops_" + service.replace("-service", "") + "_" + settings.databaseSuffix();
     }
 
     private void launchAll() {
@@ -97,28 +134,26 @@ final class RunningPlatform implements AutoCloseable {
     private void launch(String service, Map<String, String> extraEnvironment) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the e2e module runs after the services are packaged");
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
+        String profile = settings.profile();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m",
-                "-Dquarkus.profile=test", "-Dquarkus.http.port=" + ports.get(service)));
+                "-Dquarkus.profile=" + profile, "-Dquarkus.http.port=" + ports.get(service)));
+        // The first profile is the one whose section sets the databases (e.g. %test of "test,sim").
+        String section = "%" + profile.split(",")[0] + ".";
         if (!service.equals("gateway")) {
-            String database = "mops_" + service.replace("-service", "") + "_e2e";
+            String database = database(service);
             createDatabaseIfMissing(database);
-            command.add("-D%test.mops.database=" + database);
-        }
-        if (service.equals("gateway")) {
-            // The gateway's own tests give this caller a tiny limit to see 429s; the flows here are ordinary traffic.
-            command.add("-D%test.mops.gateway.rate-limit.per-caller.\"service-account-channel-email\"=600");
+            command.add("-D" + section + "mops.database=" + database);
         }
         if (service.equals("qa-service")) {
             // The module's own tests point qa-service at a stub; here it asks the real budget-service.
-            command.add("-D%test.quarkus.rest-client.budget-service.url=" + url("budget-service"));
+            command.add("-D" + section + "quarkus.rest-client.budget-service.url=" + url("budget-service"));
         }
-        stack.serviceConfig().forEach((key, value) -> {
-            if (!key.startsWith("MOPS_")) {
-                command.add("-D" + key + "=" + value);
-            }
-        });
+        command.add("-Dmops.topic-prefix=" + settings.topicPrefix());
+        settings.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        settings.serviceProperties().getOrDefault(service, Map.of())
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve(service).toFile())
                 .redirectErrorStream(true).redirectOutput(log(service).toFile());
@@ -182,16 +217,16 @@ final class RunningPlatform implements AutoCloseable {
                 + "); its log: " + log(service) + "\n" + tail(log(service)));
     }
 
-    Path log(String service) {
+    public Path log(String service) {
         try {
-            Files.createDirectories(logs);
+            Files.createDirectories(settings.logs());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return logs.resolve(service + ".log");
+        return settings.logs().resolve(service + ".log");
     }
 
-    static String tail(Path file) {
+    public static String tail(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -227,7 +262,7 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("mops"))) {
             dir = dir.getParent();
@@ -238,7 +273,7 @@ final class RunningPlatform implements AutoCloseable {
         return dir;
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
