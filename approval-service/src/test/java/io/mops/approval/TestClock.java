@@ -1,5 +1,7 @@
 package io.mops.approval;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -44,11 +46,16 @@ public final class TestClock extends Clock {
         return Instant.now().plus(AHEAD.get());
     }
 
-    /** Replaces the platform's system clock in this module's tests. */
+    /**
+     * Replaces the platform's clock in this module's tests: an enabled alternative wins over {@code PlatformClock}'s
+     * producer, which is not a default bean since it also serves the simulated clock.
+     */
     @Singleton
     static class Producer {
         @Produces
         @Singleton
+        @Alternative
+        @Priority(1)
         Clock clock() {
             return INSTANCE;
         }

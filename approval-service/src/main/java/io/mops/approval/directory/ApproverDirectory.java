@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.approval.ApprovalConfig;
 import io.mops.approval.policy.PolicyBook;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.io.IOException;
 import java.net.URI;
@@ -67,7 +69,16 @@ public class ApproverDirectory implements PolicyBook.Directory {
         return Uni.createFrom().item(this::refresh).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    @Scheduled(every = "${mops.approval.directory.refresh}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Read once at start (on a worker thread, so Keycloak being slow delays nothing else): requests arriving in the
+     * first refresh interval must already find whom to notify.
+     */
+    void loadAtStart(@Observes StartupEvent start) {
+        Infrastructure.getDefaultWorkerPool().execute(this::scheduled);
+    }
+
+    @Scheduled(every = "${mops.approval.directory.refresh}", delayed = "${mops.approval.directory.refresh}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             refresh();

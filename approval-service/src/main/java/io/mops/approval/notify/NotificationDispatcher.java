@@ -1,6 +1,7 @@
 package io.mops.approval.notify;
 
 import io.mops.approval.ApprovalConfig;
+import io.mops.common.time.ClockDrivenJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -11,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,9 +33,11 @@ import java.util.UUID;
  * up (then they stay visible as failed).
  */
 @ApplicationScoped
-public class NotificationDispatcher {
+public class NotificationDispatcher implements ClockDrivenJob {
 
     private static final int BATCH = 50;
+    /** A mail the SMTP server refused this often is left unsent, with its last error, for someone to look at. */
+    private static final int MAX_MAIL_ATTEMPTS = 10;
 
     private final ReactiveMailer mailer;
     private final Clock clock;
@@ -49,19 +51,43 @@ public class NotificationDispatcher {
         this.http = HttpClient.newBuilder().connectTimeout(this.config.webhookTimeout()).build();
     }
 
-    @Scheduled(every = "${mops.approval.notifications.interval}", delay = 2, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mops.approval.notifications.interval}", delayed = "${mops.outbox.initial-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sendImmediate()
-                .chain(this::sendDigests)
-                .chain(this::deliverWebhooks)
+        return runDue()
                 .onFailure().invoke(e -> Log.warnf(e, "sending approval notifications failed; retried next time"))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    @Override
+    public String name() {
+        return "approval-notifications";
+    }
+
+    @Override
+    public int order() {
+        return 110;
+    }
+
+    @Override
+    public Uni<Void> runDue() {
+        return sendImmediate().chain(this::sendDigests).chain(this::deliverWebhooks);
+    }
+
+    /**
+     * Mails are claimed with {@code FOR UPDATE SKIP LOCKED} and sent inside the claiming transaction: several
+     * replicas each send different rows, and a row is marked sent only by the replica that sent it.
+     */
     Uni<Void> sendImmediate() {
-        return Panache.withTransaction(() -> Notification.<Notification>find(
-                        "sentAt is null and digest = false and attempts < 10 order by createdAt")
-                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, BATCH).list()
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                select * from approval_notification
+                                where sent_at is null and not digest and attempts < :maxAttempts
+                                order by created_at, id
+                                limit :limit
+                                for update skip locked""", Notification.class)
+                        .setParameter("maxAttempts", MAX_MAIL_ATTEMPTS)
+                        .setParameter("limit", BATCH)
+                        .getResultList())
                 .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(n ->
                                 mailer.send(Mail.withText(n.address, n.subject, n.body).setFrom(config.from()))
                                         .invoke(() -> n.sentAt = clock.instant())
@@ -81,9 +107,17 @@ public class NotificationDispatcher {
         if (now.isBefore(digestTime)) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> Notification.<Notification>find(
-                        "sentAt is null and digest = true and createdAt < ?1 order by recipient, createdAt", digestTime)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        // Skip-locked like the immediate mails: a replica that finds a person's rows claimed leaves them to the
+        // replica that claimed them, so each person gets one digest.
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                select * from approval_notification
+                                where sent_at is null and digest and created_at < :digestTime
+                                  and attempts < :maxAttempts
+                                order by recipient, created_at, id
+                                for update skip locked""", Notification.class)
+                        .setParameter("digestTime", digestTime)
+                        .setParameter("maxAttempts", MAX_MAIL_ATTEMPTS)
+                        .getResultList())
                 .chain(rows -> {
                     Map<String, List<Notification>> byPerson = new LinkedHashMap<>();
                     rows.forEach(n -> byPerson.computeIfAbsent(n.recipient, k -> new ArrayList<>()).add(n));
@@ -117,15 +151,25 @@ public class NotificationDispatcher {
     }
 
     /**
-     * Read what is due in one transaction, call the webhooks outside any (a slow receiver must not hold locks), and
-     * record the results in another.
+     * Claim what is due in one transaction, call the webhooks outside any (a slow receiver must not hold locks), and
+     * record the results in another. The claim ({@code FOR UPDATE SKIP LOCKED}) moves each row's next attempt past
+     * the call's timeout, so another replica neither takes the same rows at once nor picks them up while the call
+     * is under way; if this replica dies mid-call, the rows fall due again after that lease.
      */
     Uni<Void> deliverWebhooks() {
         Context context = Vertx.currentContext();
         Instant now = clock.instant();
-        return Panache.withSession(() -> WebhookDelivery.<WebhookDelivery>find(
-                                "deliveredAt is null and failedAt is null and nextAttemptAt <= ?1 order by nextAttemptAt",
-                                now).page(0, BATCH).list()
+        Instant leaseEnd = now.plus(config.webhookTimeout().multipliedBy(2));
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                        select * from webhook_delivery
+                                        where delivered_at is null and failed_at is null and next_attempt_at <= :now
+                                        order by next_attempt_at, id
+                                        limit :limit
+                                        for update skip locked""", WebhookDelivery.class)
+                                .setParameter("now", now)
+                                .setParameter("limit", BATCH)
+                                .getResultList())
+                        .invoke(due -> due.forEach(d -> d.nextAttemptAt = leaseEnd))
                         .chain(due -> due.isEmpty() ? Uni.createFrom().item(List.<Attempt>of())
                                 : GroupWebhook.<GroupWebhook>list("group in ?1", due.stream().map(d -> d.group).toList())
                                 .map(hooks -> {

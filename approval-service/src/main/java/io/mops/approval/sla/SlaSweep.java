@@ -8,6 +8,7 @@ import io.mops.approval.routing.SlaRules;
 import io.mops.common.events.ApprovalExpired;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.outbox.Outbox;
+import io.mops.common.time.ClockDrivenJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -29,7 +30,7 @@ import java.util.UUID;
  * trail last, the same lock order as a decision.
  */
 @ApplicationScoped
-public class SlaSweep {
+public class SlaSweep implements ClockDrivenJob {
 
     private final Clock clock;
     private final Outbox outbox;
@@ -43,10 +44,27 @@ public class SlaSweep {
         this.notifier = notifier;
     }
 
-    @Scheduled(every = "${mops.approval.sweep-interval}", delay = 3, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mops.approval.sweep-interval}", delayed = "${mops.outbox.initial-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sweep().onFailure().invoke(e -> Log.warnf(e, "approval SLA sweep failed; tried again next time"))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    @Override
+    public String name() {
+        return "approval-sla-sweep";
+    }
+
+    /** Before the notification dispatcher (order 110), so that a moved clock's reminders go out in the same move. */
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public Uni<Void> runDue() {
+        return sweep();
     }
 
     public Uni<Void> sweep() {
