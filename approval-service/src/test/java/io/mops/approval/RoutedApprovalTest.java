@@ -84,13 +84,18 @@ class RoutedApprovalTest {
     }
 
     private static String requested(UUID id, String reference, String channel, String requestedBy, String evidence) {
+        return requested(id, reference, channel, requestedBy, evidence, 55);
+    }
+
+    private static String requested(UUID id, String reference, String channel, String requestedBy, String evidence,
+                                    int riskScore) {
         return """
                 {"id":"%s","type":"ApprovalRequested","version":1,"source":"qa-service",
                  "time":"2026-11-25T10:00:00Z","subject":"qa-run:%s",
                  "data":{"kind":"CampaignLaunch","reference":"%s","channel":"%s",
                          "summary":"Launch of the winter newsletter","requestedBy":"%s",
-                         "risk":{"score":55,"verdict":"needs-approval","categories":["health-claim"]}%s}}
-                """.formatted(id, reference, reference, channel, requestedBy,
+                         "risk":{"score":%d,"verdict":"needs-approval","categories":["health-claim"]}%s}}
+                """.formatted(id, reference, reference, channel, requestedBy, riskScore,
                 evidence == null ? "" : ",\"evidence\":" + evidence);
     }
 
@@ -106,9 +111,13 @@ class RoutedApprovalTest {
     }
 
     private UUID arrives(String channel, String requestedBy, String evidence) {
+        return arrives(channel, requestedBy, evidence, 55);
+    }
+
+    private UUID arrives(String channel, String requestedBy, String evidence, int riskScore) {
         UUID id = UUID.randomUUID();
         TestProducer.send(Topics.APPROVAL_REQUESTS, "qa-run:" + id, requested(id, "run-" + id, channel, requestedBy,
-                evidence));
+                evidence, riskScore));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 db.count("select count(*) from approval_request where id = ?", id) == 1);
         return id;
@@ -147,6 +156,56 @@ class RoutedApprovalTest {
                     Duration.ofSeconds(30));
             assertTrue(granted.value().contains("\"approvedBy\":[\"alice\",\"nina\",\"omar\"]"), granted.value());
         }
+    }
+
+    @Test
+    void parallelStagesAreOpenAtOnceAndAQuorumOfAllCountsEveryMemberButTheRequester() {
+        String channel = channel();
+        policy(routing(channel, "PARALLEL", List.of(stage("legal", "1", List.of("legal")),
+                stage("brand", "all", List.of("brand")))));
+        // The realm's brand group: alice, nina and lena; the requester nina does not count, so two must grant.
+        UUID id = arrives(channel, "nina", null);
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", id).then().statusCode(200)
+                .body("stages[0].open", equalTo(true)).body("stages[1].open", equalTo(true))
+                .body("stages[1].quorum", equalTo(2));
+        given().auth().oauth2(Tokens.user("omar")).get("/approvals/pending")
+                .then().statusCode(200).body("id", hasItem(id.toString()));
+        given().auth().oauth2(Tokens.user("lena")).get("/approvals/pending")
+                .then().statusCode(200).body("id", hasItem(id.toString()));
+
+        decide("lena", id, GRANT).then().statusCode(200).body("request.status", equalTo("PENDING"))
+                .body("stages[1].grants", equalTo(1));
+        decide("omar", id, GRANT).then().statusCode(200).body("request.status", equalTo("PENDING"))
+                .body("stages[0].complete", equalTo(true));
+        decide("alice", id, GRANT).then().statusCode(200).body("request.status", equalTo("GRANTED"))
+                .body("stages[1].complete", equalTo(true));
+    }
+
+    @Test
+    void aLowRiskPolicyThatGrantsOnExpirySaysSoAndAnUndecidedRiskyOneExpires() {
+        String channel = channel();
+        policy(Map.of("name", "p-" + channel, "precedence", 50,
+                "match", Map.of("kinds", List.of("CampaignLaunch"), "channels", List.of(channel), "riskScoreBelow", 20),
+                "action", "ROUTE", "expiresAfter", "PT1H", "onExpiry", "GRANT",
+                "stages", List.of(Map.of("name", "brand", "groups", List.of("brand"), "quorum", "1"))));
+        UUID lowRisk = arrives(channel, "sam", null, 10);
+        // Above the policy's bound: the fallback routes it, and nothing grants it by itself.
+        UUID risky = arrives(channel, "sam", null, 55);
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", risky).then().statusCode(200)
+                .body("policy.name", equalTo("fallback"));
+
+        try (TopicTap decisions = TopicTap.open(Topics.APPROVAL_DECISIONS)) {
+            TestClock.advance(Duration.ofMinutes(61));
+            ConsumerRecord<String, String> granted = decisions.await(r -> r.value().contains(lowRisk.toString()),
+                    Duration.ofSeconds(30));
+            assertTrue(granted.value().contains("\"type\":\"ApprovalGranted\""), granted.value());
+            assertTrue(granted.value().contains("policy:p-" + channel + " v1 (on expiry)"), granted.value());
+        }
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", lowRisk).then().statusCode(200)
+                .body("request.status", equalTo("GRANTED"))
+                .body("request.outcomeNote", containsString("granted on expiry by policy p-" + channel + " v1"));
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", risky).then().statusCode(200)
+                .body("request.status", equalTo("PENDING"));
     }
 
     @Test
@@ -333,6 +392,16 @@ class RoutedApprovalTest {
                 .body("[1].changedBy", equalTo("carol"))
                 .body("[1].before.stages[0].quorum", equalTo("1"))
                 .body("[1].after.stages[0].quorum", equalTo("2"));
+
+        given().auth().oauth2(Tokens.user("carol")).delete("/approvals/policies/p-" + channel).then().statusCode(204);
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/policies/p-" + channel + "/history")
+                .then().statusCode(200)
+                .body("size()", equalTo(3))
+                .body("[2].retired", equalTo(true))
+                .body("[2].after", org.hamcrest.Matchers.nullValue());
+        UUID afterRetirement = arrives(channel, "sam", null);
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", afterRetirement).then().statusCode(200)
+                .body("policy.name", equalTo("fallback"));
     }
 
     @Test
