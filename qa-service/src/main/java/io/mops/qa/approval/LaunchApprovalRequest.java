@@ -2,6 +2,7 @@ package io.mops.qa.approval;
 
 import io.mops.common.events.ApprovalEvidence;
 import io.mops.common.events.ApprovalRequested;
+import io.mops.qa.brand.Resemblance;
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.RuleIds;
 import io.mops.qa.rules.QaResult;
@@ -61,11 +62,15 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
 
     /**
      * The structured evidence (schema {@value ApprovalEvidence#LAUNCH} v1): every finding with its location (the AI
-     * review's notes are also listed on their own), the copy as reviewed, and the brand. Brand-voice neighbours are
-     * named inside the brand voice findings' messages; the structured list is left empty.
+     * review's notes are also listed on their own), the copy as reviewed, the brand, and the brand corpus's examples
+     * the brand voice check compared the copy with (nearest approved and nearest rejected, each with its cosine
+     * similarity; empty when the check did not run).
      */
     public static ApprovalEvidence evidence(UUID runId, String campaignId, String brand, String copy,
-                                            QaResult result) {
+                                            QaResult result, List<Resemblance> brandNeighbours) {
+        List<ApprovalEvidence.Launch.Neighbour> neighbours = brandNeighbours.stream()
+                .map(r -> new ApprovalEvidence.Launch.Neighbour(r.example().stance().name(),
+                        clip(oneLine(r.example().text()), MAX_LINE_CHARS), r.similarity())).toList();
         List<ApprovalEvidence.Launch.Finding> findings = result.findings().stream().limit(MAX_FINDING_LINES)
                 .map(f -> new ApprovalEvidence.Launch.Finding(f.ruleId(), f.severity().code(), category(f.ruleId()),
                         f.location().toString(), f.message(), f.fixHint())).toList();
@@ -74,7 +79,7 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
         ApprovalEvidence.Launch content = new ApprovalEvidence.Launch(runId.toString(), campaignId, brand,
                 result.verdict().code(), result.riskScore(), findings,
                 copy == null || copy.isBlank() ? java.util.Map.of() : java.util.Map.of("copy", clip(copy, 5000)),
-                List.of(), aiReview);
+                neighbours, aiReview);
         return new ApprovalEvidence(ApprovalEvidence.LAUNCH, 1, JSON.valueToTree(content));
     }
 

@@ -13,7 +13,10 @@ import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.security.Caller;
 import io.mops.qa.approval.LaunchApprovalRequest;
 import io.mops.qa.brand.BrandCorpus;
+import io.mops.qa.brand.BrandVoiceCheck;
+import io.mops.qa.brand.CampaignCopy;
 import io.mops.qa.brand.CorpusExample;
+import io.mops.qa.brand.Resemblance;
 import io.mops.qa.budget.BudgetHoldCheck;
 import io.mops.qa.budget.BudgetLedger;
 import io.mops.qa.budget.BudgetLookup;
@@ -112,7 +115,7 @@ public class QaRunService {
                 .emitOn(command -> request.runOnContext(ignored -> command.run()))
                 .flatMap(reviewed -> Panache.withTransaction(() -> aiReview
                         .remember(copy, reviewed.aiReview(), reviewed.remembered())
-                        .chain(() -> store(submission, reviewed.result(), requestedBy))));
+                        .chain(() -> store(submission, reviewed.result(), reviewed.brandNeighbours(), requestedBy))));
     }
 
     private Uni<List<PastCampaign>> history(CampaignQa qa, String channel) {
@@ -141,11 +144,12 @@ public class QaRunService {
             AiReviewOutcome ai = book.enabled(RuleIds.AI_REVIEW).isPresent()
                     ? service.aiReview.review(copy, remembered)
                     : new AiReviewOutcome.Skipped("rule " + RuleIds.AI_REVIEW + " is not in the rule set");
-            List<Finding> more = new ArrayList<>(service.brands.check().review(submission, book, corpus));
+            BrandVoiceCheck.Outcome voice = service.brands.check().judge(submission, book, corpus);
+            List<Finding> more = new ArrayList<>(voice.findings());
             more.addAll(service.forecast.review(submission, book, history));
             more.addAll(service.budgetHold.review(submission, book, service.budgetLookup(submission, book)));
             more.addAll(AiReviewFindings.of(ai, book));
-            return new Reviewed(rules.with(more, book.riskWeights()), ai, remembered);
+            return new Reviewed(rules.with(more, book.riskWeights()), voice.nearest(), ai, remembered);
         }
     }
 
@@ -157,11 +161,16 @@ public class QaRunService {
         return budgets.lookUp(submission.budgetCampaignId());
     }
 
-    /** The result of a review, with the AI review's outcome so that a new valid review can be remembered. */
-    private record Reviewed(QaResult result, AiReviewOutcome aiReview, Optional<CopyReview> remembered) {
+    /**
+     * The result of a review, with the brand examples the copy was compared with (for the approver) and the AI
+     * review's outcome so that a new valid review can be remembered.
+     */
+    private record Reviewed(QaResult result, List<Resemblance> brandNeighbours, AiReviewOutcome aiReview,
+                            Optional<CopyReview> remembered) {
     }
 
-    private Uni<QaRunView> store(CampaignSubmission submission, QaResult result, String requestedBy) {
+    private Uni<QaRunView> store(CampaignSubmission submission, QaResult result, List<Resemblance> brandNeighbours,
+                                 String requestedBy) {
         QaRun run = new QaRun();
         run.id = UUID.randomUUID();
         run.campaignId = submission.campaignId();
@@ -183,17 +192,19 @@ public class QaRunService {
                 List.copyOf(new TreeSet<>(result.findings().stream().map(Finding::ruleId).toList())));
         return run.<QaRun>persist()
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
-                .call(() -> needsApproval ? askForApproval(submission, run, result) : Uni.createFrom().voidItem())
+                .call(() -> needsApproval ? askForApproval(submission, run, result, brandNeighbours)
+                        : Uni.createFrom().voidItem())
                 .map(envelope -> view(run, findings, envelope.id()));
     }
 
-    private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result) {
+    private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result,
+                                  List<Resemblance> brandNeighbours) {
         LaunchApprovalRequest request = LaunchApprovalRequest.of(run.id, run.campaignId, submission.name(),
                 run.channel, result, run.requestedBy);
         ApprovalRequested asked = new ApprovalRequested(LaunchApprovalRequest.KIND, request.reference(),
                 request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null,
                 LaunchApprovalRequest.risk(result), LaunchApprovalRequest.evidence(run.id, run.campaignId,
-                submission.brand(), io.mops.qa.brand.CampaignCopy.of(submission), result));
+                submission.brand(), CampaignCopy.of(submission), result, brandNeighbours));
         return outbox.record(ApprovalRequested.TYPE, "qa-run:" + run.id, asked);
     }
 
