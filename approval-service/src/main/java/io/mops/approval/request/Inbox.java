@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * An approver's inbox in one statement: pending requests with an open stage whose groups meet the approver's (or
  * that escalated to one of them), excluding the approver's own requests and those they already decided on the
- * current evidence. The partial GIN index on open stages' groups keeps it fast with thousands pending
- * (docs/benchmarks.md).
+ * current evidence. PostgreSQL answers a narrow inbox from the partial indexes on open stages (GIN over their
+ * groups, b-tree over escalations) and a wide one by reading pending requests oldest first until the page is full;
+ * either way well under 50 ms at the 95th percentile with 10,000 pending (docs/benchmarks.md).
  */
 public final class Inbox {
 
