@@ -594,8 +594,12 @@ class RoutedApprovalTest {
             db.update("update approval_audit set actor = ? where seq = ?", original, seq);
             db.update("alter table approval_audit enable trigger approval_audit_no_update_or_delete");
         }
-        given().auth().oauth2(Tokens.user("carol")).get("/approvals/audit/verify").then().statusCode(200)
-                .body("intact", equalTo(true));
+        Response verified = given().auth().oauth2(Tokens.user("carol")).get("/approvals/audit/verify");
+        verified.then().statusCode(200).body("intact", equalTo(true));
+        // The newest hash it reports is the stored hash of the entry numbered by the count (entries start at 1).
+        long entries = verified.jsonPath().getLong("entries");
+        assertEquals(1, db.count("select count(*) from approval_audit where seq = ? and hash = ?", entries,
+                verified.jsonPath().getString("lastHash")));
 
         String from = TestClock.now().minus(Duration.ofDays(400)).toString();
         String lines = given().auth().oauth2(Tokens.user("carol")).queryParam("from", from)
