@@ -155,11 +155,17 @@ public final class LocalStack {
         Path log = root.resolve(".mops/logs/mops-from-tests.log");
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // The servers these tests use, not the script's defaults: a stop or start must reach the same ports.
+            settings.forEach((key, value) -> {
+                if (key.startsWith("MOPS_")) {
+                    builder.environment().put(key, value);
+                }
+            });
+            Process process = builder.start();
             if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + log);

@@ -29,6 +29,14 @@ public final class PathFile {
     static final String VALUE = "total_conversion_value";
     static final String NULLS = "total_null";
     static final List<String> COLUMNS = List.of(PATH, CONVERSIONS, VALUE, NULLS);
+    /**
+     * Bounds on a conversion value's digits. Credit is rounded to the value's decimals and summed exactly, so a value
+     * such as {@code 1e-999999999} would make every sum a number of a billion digits; 34 decimals are the precision of
+     * IEEE 754 decimal128, far beyond any currency.
+     */
+    static final int VALUE_INTEGER_DIGITS = 18;
+    static final int VALUE_DECIMALS = 34;
+    static final String VALUE_DIGITS_MESSAGE = "must have at most 18 digits before the decimal point and 34 after it";
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -78,6 +86,11 @@ public final class PathFile {
         BigDecimal number = number(text, VALUE);
         if (number.signum() < 0) {
             throw new IllegalArgumentException(VALUE + " must not be negative");
+        }
+        BigDecimal significant = number.stripTrailingZeros();
+        int decimals = Math.max(0, significant.scale());
+        if (decimals > VALUE_DECIMALS || significant.precision() - significant.scale() > VALUE_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(VALUE + " " + VALUE_DIGITS_MESSAGE);
         }
         return number;
     }

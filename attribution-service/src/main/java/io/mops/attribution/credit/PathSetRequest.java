@@ -2,6 +2,7 @@ package io.mops.attribution.credit;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,7 +35,10 @@ public record PathSetRequest(
     public record PathLine(
             @NotBlank @Size(max = 4000) @Schema(examples = "search > email > search") String path,
             @NotNull @Min(0) @Schema(examples = "12") Long conversions,
-            @DecimalMin("0") @Schema(examples = "1450.80", description = "Total value of the conversions; 0 if absent")
+            @DecimalMin("0")
+            @Digits(integer = PathFile.VALUE_INTEGER_DIGITS, fraction = PathFile.VALUE_DECIMALS,
+                    message = PathFile.VALUE_DIGITS_MESSAGE)
+            @Schema(examples = "1450.80", description = "Total value of the conversions; 0 if absent")
             BigDecimal conversionValue,
             @Min(0) @Schema(examples = "310", description = "Journeys on this path that did not convert; 0 if absent")
             Long nulls) {

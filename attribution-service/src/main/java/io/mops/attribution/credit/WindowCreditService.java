@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,8 +93,18 @@ public class WindowCreditService {
         if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to.plusDays(1))) {
             throw new InvalidRequestException("to", "a window covers at most " + MAX_WINDOW_DAYS + " days");
         }
-        JourneyWindow window = new JourneyWindow(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), Duration.ofDays(lookbackDays));
+        return credit(from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant(), from, to, lookbackDays, currency, models);
+    }
+
+    /**
+     * Credits the conversions of {@code [conversionsFrom, conversionsUntil)} — instants, so that the days of any time
+     * zone can be credited exactly — and reads the spend reported for the days {@code from} to {@code to}
+     * (inclusive), which are the same days on the calendar the instants were taken from.
+     */
+    public Uni<WindowCredit> credit(Instant conversionsFrom, Instant conversionsUntil, LocalDate from, LocalDate to,
+                                    int lookbackDays, String currency, List<AttributionModel> models) {
+        JourneyWindow window = new JourneyWindow(conversionsFrom, conversionsUntil, Duration.ofDays(lookbackDays));
         // Reading the cursor is awaited and folding journeys is CPU work: both on a worker thread.
         return Uni.createFrom().item(() -> credit(from, to, lookbackDays, currency, models, window))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -166,7 +177,7 @@ public class WindowCreditService {
         }
     }
 
-    private static OffsetDateTime utc(java.time.Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

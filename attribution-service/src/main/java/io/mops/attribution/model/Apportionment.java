@@ -1,6 +1,7 @@
 package io.mops.attribution.model;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +10,10 @@ import java.util.stream.IntStream;
 /**
  * Divides a total in proportion to weights, rounded so that the parts add up to the total exactly (largest
  * remainder method): the totals a finance team reconciles must not drift by a rounding cent.
+ * <p>
+ * The arithmetic is exact in integers of the smallest unit ({@code 10^-scale}), whatever the total's size or number
+ * of decimals: each weight (a {@code double}) is taken at its exact binary value, so the shares, their floors and
+ * their remainders are exact too.
  */
 final class Apportionment {
 
@@ -21,45 +26,45 @@ final class Apportionment {
     static BigDecimal[] apportion(BigDecimal total, double[] weights) {
         int scale = Math.max(SCALE, total.stripTrailingZeros().scale());
         BigDecimal[] parts = new BigDecimal[weights.length];
-        double weightSum = Arrays.stream(weights).sum();
-        if (total.signum() == 0 || weightSum <= 0) {
+        BigDecimal[] exactWeights = new BigDecimal[weights.length];
+        BigDecimal weightSum = BigDecimal.ZERO;
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalStateException("weight " + i + " is " + weights[i] + ", not a finite weight");
+            }
+            exactWeights[i] = new BigDecimal(weights[i]);
+            weightSum = weightSum.add(exactWeights[i]);
+        }
+        if (total.signum() == 0 || weightSum.signum() == 0) {
             if (total.signum() != 0) {
                 throw new IllegalStateException("a positive total cannot be shared by zero weights");
             }
             Arrays.fill(parts, BigDecimal.ZERO.setScale(scale, RoundingMode.UNNECESSARY));
             return parts;
         }
-        long units = total.movePointRight(scale).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-        long[] floors = new long[weights.length];
-        double[] remainders = new double[weights.length];
-        long assigned = 0;
+        BigInteger units = total.movePointRight(scale).setScale(0, RoundingMode.UNNECESSARY).toBigIntegerExact();
+        // share_i = units · w_i / W; with W and w_i exact decimals, floor and remainder are exact divisions.
+        BigDecimal unitsAsDecimal = new BigDecimal(units);
+        BigInteger[] floors = new BigInteger[weights.length];
+        BigDecimal[] remainders = new BigDecimal[weights.length];
+        BigInteger assigned = BigInteger.ZERO;
         for (int i = 0; i < weights.length; i++) {
-            double exact = weights[i] / weightSum * units;
-            floors[i] = (long) Math.floor(exact);
-            remainders[i] = exact - floors[i];
-            assigned += floors[i];
+            BigDecimal[] quotient = unitsAsDecimal.multiply(exactWeights[i]).divideAndRemainder(weightSum);
+            floors[i] = quotient[0].toBigIntegerExact();
+            remainders[i] = quotient[1];
+            assigned = assigned.add(floors[i]);
         }
-        long left = units - assigned;
+        // The remainders add up to (units - assigned) · W, so fewer units are left than weights with a remainder.
+        int left = units.subtract(assigned).intValueExact();
         Integer[] byRemainder = IntStream.range(0, weights.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> remainders[i]).reversed())
+                .sorted(Comparator.comparing((Integer i) -> remainders[i]).reversed())
                 .toArray(Integer[]::new);
-        for (int k = 0; left > 0; k = (k + 1) % weights.length) {
+        for (int k = 0; k < left; k++) {
             int i = byRemainder[k];
-            if (weights[i] > 0) {
-                floors[i]++;
-                left--;
-            }
-        }
-        // Floating-point error can push the floors a unit past the total; take it back from the smallest remainder.
-        for (int k = weights.length - 1; left < 0; k = k == 0 ? weights.length - 1 : k - 1) {
-            int i = byRemainder[k];
-            if (floors[i] > 0) {
-                floors[i]--;
-                left++;
-            }
+            floors[i] = floors[i].add(BigInteger.ONE);
         }
         for (int i = 0; i < weights.length; i++) {
-            parts[i] = BigDecimal.valueOf(floors[i], scale);
+            parts[i] = new BigDecimal(floors[i], scale);
         }
         return parts;
     }

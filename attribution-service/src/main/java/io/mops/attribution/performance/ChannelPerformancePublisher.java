@@ -6,7 +6,7 @@ import io.mops.attribution.credit.WindowCredit;
 import io.mops.attribution.credit.WindowCreditService;
 import io.mops.attribution.model.AttributionModel;
 import io.mops.attribution.model.AttributionModels;
-import io.mops.common.events.ChannelPerformanceUpdated.Trend;
+import io.mops.common.problem.InvalidRequestException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -14,126 +14,160 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
- * Announces what attribution concludes about each channel: credits the stored journeys of the trailing window
- * with the configured model and, for every channel whose figures changed since its last announcement (and not
- * more often than the minimum interval), records a channel performance and its {@code ChannelPerformanceUpdated}
- * in one transaction with the new "last announced" figures. Each announcement carries the channel's trend against
- * the window of the same length just before ({@link ChannelTrend}).
+ * Publishes what attribution concludes about each channel, period by period: credits the conversions of every
+ * complete period (a day or an ISO week of the configured zone) with each configured model and, for every channel
+ * whose figures are new or changed since their last publication (and not more often than the minimum interval),
+ * records a channel performance and its {@code ChannelPerformanceUpdated} in one transaction. A period is recomputed
+ * on every run while it ended within the revision window, so late conversions, touchpoints and spend revise it.
  */
 @ApplicationScoped
 public class ChannelPerformancePublisher {
 
+    /** The longest span one recompute request may cover, as for a window of stored journeys. */
+    static final int MAX_RECOMPUTE_DAYS = 366;
+
     private final WindowCreditService credit;
     private final ChannelPerformanceService performance;
-    private final AttributionModel model;
-    private final int windowDays;
-    private final int lookbackDays;
-    private final String currency;
+    private final PerformanceConfig config;
+    private final List<AttributionModel> models;
     private final PublicationThrottle throttle;
 
     public ChannelPerformancePublisher(WindowCreditService credit, ChannelPerformanceService performance,
-                                       @ConfigProperty(name = "mops.attribution.performance.model") String model,
-                                       @ConfigProperty(name = "mops.attribution.performance.window-days") int windowDays,
-                                       @ConfigProperty(name = "mops.attribution.performance.lookback-days") int lookbackDays,
-                                       @ConfigProperty(name = "mops.attribution.performance.currency") String currency,
-                                       @ConfigProperty(name = "mops.attribution.performance.minimum-interval")
-                                       Duration minimumInterval) {
+                                       PerformanceConfig config) {
         this.credit = credit;
         this.performance = performance;
-        this.model = AttributionModels.byName(model).orElseThrow(() -> new IllegalArgumentException(
-                "mops.attribution.performance.model: unknown model '" + model + "'; known: "
-                        + String.join(", ", AttributionModels.NAMES)));
-        if (windowDays < 1 || windowDays > 366) {
-            throw new IllegalArgumentException("mops.attribution.performance.window-days must be 1-366, not " + windowDays);
+        this.config = config;
+        List<AttributionModel> known = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(config.models())) {
+            known.add(AttributionModels.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "mops.attribution.performance.models: unknown model '" + name + "'; known: "
+                            + String.join(", ", AttributionModels.NAMES))));
         }
-        this.windowDays = windowDays;
-        this.lookbackDays = lookbackDays;
-        this.currency = currency;
-        this.throttle = new PublicationThrottle(minimumInterval);
+        if (known.isEmpty()) {
+            throw new IllegalArgumentException("mops.attribution.performance.models names no model");
+        }
+        this.models = List.copyOf(known);
+        if (config.lookbackDays() < 1 || config.lookbackDays() > 365) {
+            throw new IllegalArgumentException("mops.attribution.performance.lookback-days must be 1-365, not "
+                    + config.lookbackDays());
+        }
+        if (config.revisionWindow().isNegative()
+                || config.revisionWindow().compareTo(Duration.ofDays(MAX_RECOMPUTE_DAYS)) > 0) {
+            throw new IllegalArgumentException("mops.attribution.performance.revision-window must be 0 to "
+                    + MAX_RECOMPUTE_DAYS + " days, not " + config.revisionWindow());
+        }
+        this.throttle = new PublicationThrottle(config.minimumInterval());
     }
 
     @Scheduled(every = "${mops.attribution.performance.interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return publish(LocalDate.now(ZoneOffset.UTC), Instant.now())
-                .invoke(published -> Log.debugf("announced the performance of %d channel(s)", published.size()))
+        Instant now = Instant.now();
+        return publish(Optional.empty(), now, now)
+                .invoke(published -> Log.debugf("published %d channel performance(s)", published.size()))
                 .replaceWithVoid();
     }
 
     /**
-     * Credits the {@code windowDays} up to and including {@code lastDay} and announces the channels that are due.
-     * Runs on a Vert.x context (an event loop), as the database session requires.
+     * The periods a run covers: every period complete at {@code asOf}, from the one that contains {@code firstDay}
+     * — by default, from the one in which the revision window before {@code asOf} begins.
      */
-    Uni<List<ChannelPerformanceView>> publish(LocalDate lastDay, Instant now) {
+    List<ReportingPeriod> periodsOf(Optional<LocalDate> firstDay, Instant asOf) {
+        // The last day that has begun before asOf: asOf at midnight closes the day before.
+        LocalDate lastDay = asOf.minusNanos(1).atZone(config.zone()).toLocalDate();
+        LocalDate first = firstDay.orElseGet(() -> asOf.minus(config.revisionWindow()).atZone(config.zone())
+                .toLocalDate());
+        if (first.isAfter(lastDay)) {
+            throw new InvalidRequestException("from", "must not be after asOf (" + lastDay + ")");
+        }
+        if (first.plusDays(MAX_RECOMPUTE_DAYS).isBefore(lastDay)) {
+            throw new InvalidRequestException("from", "a recompute covers at most " + MAX_RECOMPUTE_DAYS
+                    + " days before asOf (" + lastDay + ")");
+        }
+        return ReportingPeriod.completeFrom(config.period(), config.zone(), first, asOf);
+    }
+
+    /**
+     * Publishes the periods of {@link #periodsOf}, oldest first, each in its own transaction. Runs on a Vert.x
+     * context (an event loop), as the database session requires.
+     *
+     * @param now the moment the minimum interval since a channel's last publication is measured at
+     * @return the publications made, oldest period first
+     */
+    Uni<List<ChannelPerformanceView>> publish(Optional<LocalDate> firstDay, Instant asOf, Instant now) {
         Context context = Vertx.currentContext();
         if (context == null) {
             throw new IllegalStateException("the performance publisher runs on a Vert.x context");
         }
-        LocalDate firstDay = lastDay.minusDays(windowDays - 1L);
-        LocalDate previousLastDay = firstDay.minusDays(1);
-        LocalDate previousFirstDay = previousLastDay.minusDays(windowDays - 1L);
         // Crediting ends on a worker thread; the database session belongs to the context.
         Executor onContext = command -> context.runOnContext(ignored -> command.run());
-        return credit.credit(firstDay, lastDay, lookbackDays, currency, List.of(model)).emitOn(onContext)
-                .flatMap(window -> credit.credit(previousFirstDay, previousLastDay, lookbackDays, currency,
-                                List.of(model)).emitOn(onContext)
-                        .flatMap(previousWindow -> {
-                            Map<String, ChannelFigures> previous = new HashMap<>();
-                            figures(previousWindow).forEach(f -> previous.put(f.channel(), f));
-                            return Panache.withTransaction(() -> ChannelPerformancePublication
-                                    .lastOf(model.name(), currency)
-                                    .flatMap(last -> announce(firstDay, lastDay,
-                                            throttle.due(figures(window), last, now),
-                                            channel -> ChannelTrend.between(
-                                                    previous.getOrDefault(channel.channel(),
-                                                            ChannelFigures.nothing(channel.channel())),
-                                                    channel, previousFirstDay, previousLastDay),
-                                            now)));
-                        }));
+        Uni<List<ChannelPerformanceView>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (ReportingPeriod period : periodsOf(firstDay, asOf)) {
+            chain = chain.chain(published -> publish(period, now, onContext).map(views -> {
+                published.addAll(views);
+                return published;
+            }));
+        }
+        return chain;
     }
 
-    private List<ChannelFigures> figures(WindowCredit window) {
+    private Uni<List<ChannelPerformanceView>> publish(ReportingPeriod period, Instant now, Executor onContext) {
+        return credit.credit(period.from(), period.until(), period.start(), period.end(), config.lookbackDays(),
+                        config.currency(), models)
+                .emitOn(onContext)
+                .chain(window -> Panache.withTransaction(() -> ChannelPerformance.lockPublications()
+                        .chain(() -> ChannelPerformance.latestRevisions(period, config.currency()))
+                        .chain(latest -> announce(period, window, latest, now))));
+    }
+
+    private Uni<List<ChannelPerformanceView>> announce(ReportingPeriod period, WindowCredit window,
+                                                       List<ChannelPerformance> latest, Instant now) {
+        Uni<List<ChannelPerformanceView>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (AttributionModel model : models) {
+            Map<String, PublicationThrottle.Publication> last = new HashMap<>();
+            Map<String, Integer> revisions = new HashMap<>();
+            latest.stream().filter(p -> p.model.equals(model.name())).forEach(p -> {
+                last.put(p.channel, new PublicationThrottle.Publication(p.figures(), p.recordedAt, p.recordedByHand));
+                revisions.put(p.channel, p.revision);
+            });
+            for (ChannelFigures figures : throttle.due(figures(window, model.name()), last, now)) {
+                int revision = revisions.getOrDefault(figures.channel(), 0) + 1;
+                chain = chain.chain(views -> performance.recordAndAnnounce(figures, model.name(), config.currency(),
+                        period, revision, false).map(view -> {
+                            views.add(view);
+                            return views;
+                        }));
+            }
+        }
+        return chain;
+    }
+
+    /** Every channel credited or spent in the window, with its credit under {@code model}. */
+    private static List<ChannelFigures> figures(WindowCredit window, String model) {
         List<ChannelFigures> figures = new ArrayList<>();
-        Map<String, CreditComparison.ModelCredit> zero = Map.of(model.name(),
+        Map<String, CreditComparison.ModelCredit> zero = Map.of(model,
                 new CreditComparison.ModelCredit(BigDecimal.ZERO, BigDecimal.ZERO, null));
         for (ChannelReturn channel : window.returns()) {
             CreditComparison.ModelCredit credited = window.credit().channels().stream()
                     .filter(row -> row.channel().equals(channel.channel())).findFirst()
-                    .map(CreditComparison.ChannelRow::credit).orElse(zero).get(model.name());
+                    .map(CreditComparison.ChannelRow::credit).orElse(zero).get(model);
             figures.add(new ChannelFigures(channel.channel(), credited.conversions(), credited.value(),
-                    channel.spend() == null ? BigDecimal.ZERO : channel.spend(), channel.roas().get(model.name())));
+                    channel.spend() == null ? BigDecimal.ZERO : channel.spend(), channel.roas().get(model)));
         }
         return figures;
-    }
-
-    private Uni<List<ChannelPerformanceView>> announce(LocalDate firstDay, LocalDate lastDay, List<ChannelFigures> due,
-                                                       Function<ChannelFigures, Trend> trend, Instant now) {
-        Uni<List<ChannelPerformanceView>> chain = Uni.createFrom().item(new ArrayList<>());
-        for (ChannelFigures figures : due) {
-            ChannelPerformanceReport report = new ChannelPerformanceReport(figures.channel(), model.name(), firstDay,
-                    lastDay, figures.creditedConversions(), figures.creditedValue(), figures.spend(), currency);
-            chain = chain.flatMap(views -> performance.recordAndAnnounce(report, trend.apply(figures))
-                    .call(() -> ChannelPerformancePublication.remember(model.name(), currency, figures, now))
-                    .map(view -> {
-                        views.add(view);
-                        return views;
-                    }));
-        }
-        return chain;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 @Path("/attribution/channel-performance")
 @Tag(name = "Channel performance")
@@ -33,15 +34,19 @@ public class ChannelPerformanceResource {
 
     private final ChannelPerformanceService service;
     private final ChannelPerformancePublisher publisher;
+    private final PerformanceConfig config;
 
-    public ChannelPerformanceResource(ChannelPerformanceService service, ChannelPerformancePublisher publisher) {
+    public ChannelPerformanceResource(ChannelPerformanceService service, ChannelPerformancePublisher publisher,
+                                      PerformanceConfig config) {
         this.service = service;
         this.publisher = publisher;
+        this.config = config;
     }
 
     @POST
     @RolesAllowed(Roles.COE)
-    @Operation(summary = "Record a channel's attributed performance and publish ChannelPerformanceUpdated")
+    @Operation(summary = "Record a channel's performance in one day or ISO week by hand and publish it as "
+            + "ChannelPerformanceUpdated (the period's next revision)")
     public Uni<Response> record(@NotNull @Valid ChannelPerformanceReport report) {
         return service.record(report).map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
@@ -49,21 +54,33 @@ public class ChannelPerformanceResource {
     @POST
     @Path("recompute")
     @RolesAllowed(Roles.COE)
-    @Operation(summary = "Credit the trailing window now and announce every channel whose figures changed "
-            + "(subject to the minimum interval per channel); the scheduler does the same on its own")
-    @APIResponse(responseCode = "200", description = "The channel performances announced by this run (often none)")
+    @Operation(summary = "Credit the complete periods now and publish every channel whose figures are new or changed "
+            + "(revisions subject to the minimum interval); the scheduler does the same for the revision window")
+    @APIResponse(responseCode = "200", description = "The channel performances published by this run (often none)")
     public Uni<List<ChannelPerformanceView>> recompute(
-            @Parameter(description = "last day of the trailing window (UTC); default today", example = "2026-11-24")
-            @QueryParam("asOf") LocalDate asOf) {
-        return publisher.publish(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, Instant.now());
+            @Parameter(description = "the last day that counts as past: periods ending on or before it are complete "
+                    + "(default: periods complete now)", example = "2026-11-29")
+            @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "the first day whose period is (re)computed (default: the periods that ended "
+                    + "within the revision window); at most 366 days before asOf", example = "2026-06-01")
+            @QueryParam("from") LocalDate from) {
+        Instant now = Instant.now();
+        Instant asOfInstant = asOf == null ? now : asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
+        return publisher.publish(Optional.ofNullable(from), asOfInstant, now);
     }
 
     @GET
     @Authenticated
     @WithSession
-    @Operation(summary = "The most recent channel performance records, newest first (readable by every team)")
-    public Uni<List<ChannelPerformanceView>> latest(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return ChannelPerformance.latestFirst(limit)
-                .map(list -> list.stream().map(p -> ChannelPerformanceView.of(p, null)).toList());
+    @Operation(summary = "Channel performance publications, newest first, optionally of one channel and model "
+            + "(readable by every team)")
+    public Uni<List<ChannelPerformanceView>> latest(
+            @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
+            String channel,
+            @QueryParam("model") String model,
+            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "rows per page") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return ChannelPerformance.newestFirst(Optional.ofNullable(channel), Optional.ofNullable(model), page, limit)
+                .map(list -> list.stream().map(ChannelPerformanceView::of).toList());
     }
 }

@@ -1,16 +1,21 @@
 package io.mops.attribution.performance;
 
+import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record ChannelPerformanceView(UUID id, String channel, String model, LocalDate windowStart, LocalDate windowEnd,
+/** One publication of a channel's performance in a period, with the id of the event that announced it. */
+public record ChannelPerformanceView(UUID id, UUID eventId, String channel, String model, PeriodKind periodKind,
+                                     LocalDate periodStart, LocalDate periodEnd, String zone, int revision,
                                      BigDecimal creditedConversions, BigDecimal creditedValue, BigDecimal spend,
-                                     String currency, BigDecimal roas, Instant recordedAt, UUID eventId) {
+                                     String currency, BigDecimal roas, boolean recordedByHand, Instant recordedAt) {
 
-    static ChannelPerformanceView of(ChannelPerformance p, UUID eventId) {
-        return new ChannelPerformanceView(p.id, p.channel, p.model, p.windowStart, p.windowEnd, p.creditedConversions,
-                p.creditedValue, p.spend, p.currency, p.roas, p.recordedAt, eventId);
+    static ChannelPerformanceView of(ChannelPerformance p) {
+        return new ChannelPerformanceView(p.id, p.eventId, p.channel, p.model, p.periodKind, p.periodStart,
+                p.periodEnd, p.zone, p.revision, p.creditedConversions, p.creditedValue, p.spend, p.currency, p.roas,
+                p.recordedByHand, p.recordedAt);
     }
 }

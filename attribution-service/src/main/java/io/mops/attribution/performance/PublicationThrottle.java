@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Decides which channels' figures are worth announcing: those that changed since their last announcement, and
- * only once the minimum interval since it has passed, so that a stream of touchpoints moving the figures a little
- * every minute does not flood the topic. A change held back is not lost: it is still a change at the next run.
- * A channel announced before that has dropped out of the window is announced once more, with nothing credited.
+ * Decides which channels' figures for one period and model are worth publishing: those never published, and those
+ * that changed since their last publication — a revision — once the minimum interval since it has passed, so that
+ * late data trickling in does not republish a period every few minutes. A change held back is not lost: it is still
+ * a change at the next run. A channel published before that no longer appears in the period is revised once to
+ * nothing credited and nothing spent. Figures recorded by hand are left as they are: they stand for data attribution
+ * does not have, and only another recording revises them.
  */
 public final class PublicationThrottle {
 
-    /** What was last announced for a channel, and when. */
-    public record Publication(ChannelFigures figures, Instant publishedAt) {
+    /** What was last published for a channel in the period, when, and whether a person recorded it. */
+    public record Publication(ChannelFigures figures, Instant publishedAt, boolean recordedByHand) {
     }
 
     private final Duration minimumInterval;
@@ -30,9 +32,9 @@ public final class PublicationThrottle {
     }
 
     /**
-     * @param current the figures of every channel in the window now
-     * @param last    the last announcement per channel
-     * @return the figures to announce now, by channel
+     * @param current the figures of every channel computed for the period now
+     * @param last    the last publication per channel for the period
+     * @return the figures to publish now, by channel
      */
     public List<ChannelFigures> due(Collection<ChannelFigures> current, Map<String, Publication> last, Instant now) {
         Map<String, ChannelFigures> figures = new TreeMap<>();
@@ -43,7 +45,8 @@ public final class PublicationThrottle {
             Publication previous = last.get(figure.channel());
             if (previous == null) {
                 due.add(figure);
-            } else if (!figure.sameAs(previous.figures()) && !now.isBefore(previous.publishedAt().plus(minimumInterval))) {
+            } else if (!previous.recordedByHand() && !figure.sameAs(previous.figures())
+                    && !now.isBefore(previous.publishedAt().plus(minimumInterval))) {
                 due.add(figure);
             }
         }

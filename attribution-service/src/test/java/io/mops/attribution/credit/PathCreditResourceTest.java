@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -237,19 +239,102 @@ class PathCreditResourceTest {
                 .body("violations[0].field", equalTo("paths[1].path"));
     }
 
+    /**
+     * No channel cap and no sampling: 40 channels in a ring, path i = {@code ch_i > ch_i+1} converting i + 1 times.
+     * Each path's conversions are shared equally by its two channels (φ_i = Σ_{T ∋ i} R(T)/|T|), so ch0 gets
+     * 1/2 + 40/2 = 20.5 and ch1 1/2·1 + 1/2·2 = 1.5; no standard error is reported.
+     */
     @Test
-    void aboveFifteenChannelsShapleyReportsItsStandardError() {
+    void shapleyCreditsFortyChannelsExactly() {
         List<Map<String, Object>> paths = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            paths.add(Map.of("path", "ch" + i + " > ch" + ((i + 1) % 16), "conversions", 1 + i, "conversionValue", 10));
+        for (int i = 0; i < 40; i++) {
+            paths.add(Map.of("path", "ch" + i + " > ch" + ((i + 1) % 40), "conversions", 1 + i, "conversionValue", 10));
         }
         given().auth().oauth2(Tokens.user("carol"))
                 .contentType(ContentType.JSON).body(Map.of("currency", "EUR", "paths", paths))
                 .queryParam("model", "shapley")
                 .post(PATH)
                 .then().statusCode(200)
-                .body("channels[0].credit.shapley.standardError.permutations", equalTo(10_000))
-                .body("channels[0].credit.shapley.standardError.conversions", greaterThan(0f));
+                .body("channels.size()", equalTo(40))
+                .body("channels[0].channel", equalTo("ch0"))
+                .body("channels[0].credit.shapley.conversions", equalTo(20.5f))
+                .body("channels[0].credit.shapley.value", equalTo(10.0f))
+                .body("channels[1].channel", equalTo("ch1"))
+                .body("channels[1].credit.shapley.conversions", equalTo(1.5f))
+                .body("channels[0].credit.shapley", not(hasKey("standardError")));
+    }
+
+    /**
+     * A value with 21 decimals is 10^21 units of its last decimal, more than a long holds (it was a 500). It is
+     * credited at 21 decimals, and every model's credited values add up to the total exactly.
+     */
+    @Test
+    void valuesWithManyDecimalsAreCreditedExactly() {
+        String csv = """
+                path,total_conversions,total_conversion_value,total_null
+                search > email,2,0.123456789012345678901,3
+                email,1,1000000000000000.5,1
+                search > video > email,1,7,0
+                """;
+        String answer = given().auth().oauth2(Tokens.user("sam"))
+                .contentType("text/csv").body(csv).accept("text/csv")
+                .queryParam("currency", "EUR")
+                .queryParam("model", "linear").queryParam("model", "markov-1").queryParam("model", "shapley")
+                .post(PATH)
+                .then().statusCode(200)
+                .extract().asString();
+
+        BigDecimal total = new BigDecimal("1000000000000007.623456789012345678901");
+        List<String> lines = answer.lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "channel,linear_conversions,linear_value,markov-1_conversions,markov-1_value,shapley_conversions,"
+                        + "shapley_value", lines.getFirst());
+        for (int column : new int[]{2, 4, 6}) {
+            // Jackson's CSV writer quotes fields longer than 24 characters; the numbers hold no comma.
+            BigDecimal credited = lines.stream().skip(1)
+                    .map(l -> new BigDecimal(l.split(",")[column].replace("\"", "")))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            org.junit.jupiter.api.Assertions.assertEquals(total, credited, lines.getFirst().split(",")[column]);
+        }
+    }
+
+    /** The same value as JSON, answered as JSON. */
+    @Test
+    void aJsonValueWithManyDecimalsIsNot500() {
+        Map<String, Object> body = Map.of("currency", "EUR", "paths", List.of(
+                Map.of("path", "search > email", "conversions", 2, "conversionValue",
+                        new BigDecimal("0.123456789012345678901"), "nulls", 3),
+                Map.of("path", "email", "conversions", 1, "conversionValue", 5, "nulls", 1)));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType(ContentType.JSON).body(body)
+                .queryParam("model", "linear").queryParam("model", "markov-1").queryParam("model", "shapley")
+                .post(PATH)
+                .then().statusCode(200)
+                .body("totalConversions", equalTo(3));
+    }
+
+    /** Beyond 34 decimals (or 18 integer digits) a value is refused, naming the field, in JSON and in CSV. */
+    @Test
+    void valuesBeyondTheirDigitBoundsAre400sNamingTheField() {
+        Map<String, Object> body = Map.of("currency", "EUR", "paths", List.of(
+                Map.of("path", "search", "conversions", 1, "conversionValue", 5),
+                Map.of("path", "email", "conversions", 1, "conversionValue", new BigDecimal("1e-999999999"))));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType(ContentType.JSON).body(body)
+                .queryParam("model", "shapley")
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("paths[1].conversionValue"))
+                .body("violations[0].message", containsString("34 after"));
+        given().auth().oauth2(Tokens.user("sam"))
+                .contentType("text/csv").body("path,total_conversions,total_conversion_value\nsearch,1,5\nemail,1,1e40\n")
+                .queryParam("currency", "EUR").queryParam("model", "shapley")
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("line 3"))
+                .body("violations[0].message", containsString("18 digits before"));
     }
 
     @Test

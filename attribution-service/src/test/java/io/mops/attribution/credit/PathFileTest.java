@@ -63,6 +63,31 @@ class PathFileTest {
         assertEquals("6 lines rejected; nothing was applied", rejected.getMessage());
     }
 
+    /**
+     * 34 decimals and 18 integer digits are read (trailing zeros do not count); beyond either bound the line is
+     * rejected, which keeps sums of values to numbers of a sensible size.
+     */
+    @Test
+    void valuesAreBoundedInDigitsNotInMagnitudeOfALong() {
+        PathSet read = PathFile.read("""
+                path,total_conversions,total_conversion_value
+                a,1,0.1234567890123456789012345678901234
+                b,1,999999999999999999.5000
+                c,1,0.12345678901234567890123456789012340000
+                """, "EUR");
+        assertEquals(3, read.paths().size());
+
+        PathFileRejectedException rejected = assertThrows(PathFileRejectedException.class, () -> PathFile.read("""
+                path,total_conversions,total_conversion_value
+                a,1,0.12345678901234567890123456789012345
+                b,1,1000000000000000000
+                c,1,1e-999999999
+                """, "EUR"));
+        assertEquals(List.of(2L, 3L, 4L), rejected.rejected().stream().map(RejectedLine::line).toList());
+        assertTrue(rejected.rejected().getFirst().reason().contains("at most 18 digits before the decimal point and 34 "
+                + "after it"), rejected.rejected().getFirst().reason());
+    }
+
     @Test
     void aHeaderWithUnknownOrMissingColumnsIsRejected() {
         PathFileRejectedException rejected = assertThrows(PathFileRejectedException.class,

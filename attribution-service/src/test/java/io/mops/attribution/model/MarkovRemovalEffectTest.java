@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,8 +136,14 @@ class MarkovRemovalEffectTest {
         assertEquals(0, attribution.creditOf("A").conversions().signum());
     }
 
+    /**
+     * 2,744 states, beyond the 1,000 the dense solver was capped at: every path of three of 14 channels, each with one
+     * conversion and one null. Order 3 makes each path one state, half converting, so P = 1/2. Without channel c only
+     * the 13³ = 2,197 paths free of c remain: P = 2197/2744 · 1/2, RE = 547/2744 for every channel, and by symmetry
+     * each channel is credited 2744 / 14 = 196 conversions.
+     */
     @Test
-    void aStateSpaceTooLargeToSolveExactlyIsRefusedWithTheReason() {
+    void orderThreeOverFourteenChannelsIsSolvedBeyondTheOldDenseLimit() {
         List<AggregatedPath> lines = new ArrayList<>();
         for (int a = 0; a < 14; a++) {
             for (int b = 0; b < 14; b++) {
@@ -147,9 +154,63 @@ class MarkovRemovalEffectTest {
         }
         PathSet paths = new PathSet("EUR", lines);
 
+        Map<String, double[]> effects = new MarkovRemovalEffect(3).removalEffects(paths);
+        Attribution attribution = new MarkovRemovalEffect(3).credit(paths);
+
+        for (int c = 0; c < 14; c++) {
+            assertEquals(547.0 / 2744, effects.get("c" + c)[0], EXACT, "c" + c);
+            assertEquals(new BigDecimal("196.0000"), attribution.creditOf("c" + c).conversions(), "c" + c);
+        }
+    }
+
+    /**
+     * A path that alternates {@code A > B} 100,000 times and converts, beside a journey that saw only A and did not.
+     * Order 1: start→A 1; A→B m/(m+1), A→null 1/(m+1); B→A (m-1)/m, B→conversion 1/m (m = 100,000). Then
+     * x_A = m/(m+1)·x_B and x_B = (m-1)/m·x_A + 1/m give x_A = 1/2 whatever m; without A or without B nothing
+     * converts, so both removal effects are 1. The loop is far too tight for the sweeps (each round trip resolves
+     * about 2/m of the mass), so the two-state chain is solved by LU.
+     */
+    @Test
+    void aTightLoopTheSweepsCannotResolveIsSolvedByLu() {
+        PathSet paths = new PathSet("EUR", List.of(new AggregatedPath(alternating("A", "B", 100_000), 1, BigDecimal.TEN, 0),
+                AggregatedPath.of("A", 0, "0", 1)));
+
+        Map<String, double[]> effects = new MarkovRemovalEffect(1).removalEffects(paths);
+        AbsorbingChain chain = AbsorbingChain.fit(paths, 1);
+
+        // LU rounds at about 1e-11 here: I - Q is nearly singular (condition number about m).
+        assertEquals(0.5, chain.absorption().probability(), 1e-9);
+        assertEquals(1.0, effects.get("A")[0], EXACT);
+        assertEquals(1.0, effects.get("B")[0], EXACT);
+        assertNull(chain.solveIteratively(new boolean[chain.stateCount()], 0, 0));
+    }
+
+    /** The same tight loop in a chain too large for LU: refused with the reason, which the API answers as a 400. */
+    @Test
+    void aTightLoopInAChainTooLargeForLuIsRefusedWithTheReason() {
+        List<AggregatedPath> lines = new ArrayList<>();
+        for (int a = 0; a < 11; a++) {
+            for (int b = 0; b < 11; b++) {
+                for (int c = 0; c < 11; c++) {
+                    lines.add(new AggregatedPath(Path.of("c" + a, "c" + b, "c" + c), 1, BigDecimal.ONE, 1));
+                }
+            }
+        }
+        lines.add(new AggregatedPath(alternating("c0", "c1", 100_000), 1, BigDecimal.ONE, 0));
+        PathSet paths = new PathSet("EUR", lines);
+
         AttributionInputException refused = assertThrows(AttributionInputException.class,
                 () -> new MarkovRemovalEffect(3).credit(paths));
         assertTrue(refused.getMessage().contains("use a lower order"), refused.getMessage());
+    }
+
+    private static Path alternating(String first, String second, int roundTrips) {
+        List<String> channels = new ArrayList<>(2 * roundTrips);
+        for (int i = 0; i < roundTrips; i++) {
+            channels.add(first);
+            channels.add(second);
+        }
+        return new Path(channels);
     }
 
     @Test

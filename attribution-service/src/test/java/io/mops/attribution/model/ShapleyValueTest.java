@@ -1,19 +1,27 @@
 package io.mops.attribution.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ShapleyValueTest {
+
+    /** The closed form must reproduce the definition to this, in conversions and in value. */
+    static final double AGREEMENT = 1e-9;
 
     /**
      * v(∅) = 0, v({A}) = 3, v({B}) = 1, v({A,B}) = 3 + 1 + 2 = 6 (the A > B journeys need both channels).
@@ -49,61 +57,211 @@ class ShapleyValueTest {
     }
 
     /**
-     * This v is a sum of unanimity games, one per channel set T with the conversions R(T) of journeys over exactly
-     * T, so φ_i = Σ_{T ∋ i} R(T) / |T| (Zhao et al. 2018). The subset-sum computation must agree with it.
+     * The closed form against the definition, {@code φ_i = Σ_{S ⊆ N∖{i}} |S|! (n-|S|-1)! / n! · (v(S ∪ {i}) - v(S))},
+     * with every coalition's worth summed from the paths directly and the sum carried out in exact decimals
+     * (conversions are whole, values have two decimals; only the final division by n! rounds, to 34 digits).
      */
-    @Test
-    void exactValuesAgreeWithTheUnanimityDecomposition() {
-        List<String> channels = IntStream.range(0, 12).mapToObj(i -> "ch" + i).toList();
-        PathSet paths = RandomPathSets.generate(42, channels, 300);
+    @ParameterizedTest(name = "{0} channels, seed {1}")
+    @CsvSource({"1, 1", "2, 2", "3, 3", "4, 4", "5, 5", "6, 6", "7, 7", "8, 8", "9, 9", "10, 10", "10, 11",
+            "10, 12"})
+    void closedFormEqualsTheShapleyValueSummedOverEveryCoalition(int n, long seed) {
+        List<String> channels = IntStream.range(0, n).mapToObj(i -> "ch" + i).toList();
+        PathSet paths = RandomPathSets.generate(seed, channels, 300);
 
-        Attribution attribution = new ShapleyValue().credit(paths);
+        Map<String, double[]> closedForm = new ShapleyValue().shapleyValues(paths);
 
-        Map<String, Double> expected = unanimityShapley(paths);
+        Map<String, BigDecimal[]> definition = byCoalitions(paths, channels);
         for (String channel : channels) {
-            assertEquals(expected.get(channel), attribution.creditOf(channel).conversions().doubleValue(), 1e-4,
-                    channel);
+            assertEquals(definition.get(channel)[0].doubleValue(), closedForm.get(channel)[0], AGREEMENT, channel);
+            assertEquals(definition.get(channel)[1].doubleValue(), closedForm.get(channel)[1], AGREEMENT, channel);
+        }
+    }
+
+    /** The same against the other form of the definition: the average marginal worth over all n! join orders. */
+    @ParameterizedTest(name = "{0} channels, seed {1}")
+    @CsvSource({"3, 21", "5, 22", "7, 23"})
+    void closedFormEqualsTheAverageMarginalWorthOverEveryOrder(int n, long seed) {
+        List<String> channels = IntStream.range(0, n).mapToObj(i -> "ch" + i).toList();
+        PathSet paths = RandomPathSets.generate(seed, channels, 200);
+
+        Map<String, double[]> closedForm = new ShapleyValue().shapleyValues(paths);
+
+        Map<String, BigDecimal[]> definition = byOrders(paths, channels);
+        for (String channel : channels) {
+            assertEquals(definition.get(channel)[0].doubleValue(), closedForm.get(channel)[0], AGREEMENT, channel);
+            assertEquals(definition.get(channel)[1].doubleValue(), closedForm.get(channel)[1], AGREEMENT, channel);
         }
     }
 
     /**
-     * Above 15 channels the value is sampled. With 10,000 permutations every channel's estimate lies within four
-     * standard errors of the exact value, and the reported standard error is the one of the estimate.
+     * 48 channels, far beyond any enumeration of 2^48 coalitions, in six groups of eight that never share a journey.
+     * A game that is the sum of games on disjoint sets of players has, for each player, the Shapley value of its own
+     * group's game (additivity; the other groups' players are null players of it), so each group can be brute-forced
+     * over its 256 coalitions and the whole compared with the closed form.
      */
     @Test
-    void aboveFifteenChannelsTheSampledEstimateIsWithinFourStandardErrors() {
-        List<String> channels = IntStream.range(0, 20).mapToObj(i -> String.format("ch%02d", i)).toList();
-        PathSet paths = RandomPathSets.generate(7, channels, 400);
+    void fortyEightChannelsAreExactAgainstABruteForceOfEachIndependentGroup() {
+        List<AggregatedPath> lines = new ArrayList<>();
+        Map<String, BigDecimal[]> expected = new TreeMap<>();
+        for (int group = 0; group < 6; group++) {
+            int g = group;
+            List<String> channels = IntStream.range(0, 8).mapToObj(i -> "g" + g + "-ch" + i).toList();
+            PathSet groupPaths = RandomPathSets.generate(100 + group, channels, 150);
+            lines.addAll(groupPaths.paths());
+            expected.putAll(byCoalitions(groupPaths, channels));
+        }
+        PathSet paths = new PathSet("EUR", lines);
+        assertEquals(48, paths.channels().size());
 
-        Attribution attribution = new ShapleyValue(10_000, 99).credit(paths);
+        Map<String, double[]> closedForm = new ShapleyValue().shapleyValues(paths);
+        Attribution attribution = new ShapleyValue().credit(paths);
 
-        Map<String, Double> exact = unanimityShapley(paths);
-        for (String channel : channels) {
-            ChannelCredit credit = attribution.creditOf(channel);
-            ChannelCredit.SamplingError error = credit.samplingError().orElseThrow();
-            assertEquals(10_000, error.permutations());
-            assertTrue(error.conversions() > 0, channel);
-            assertEquals(exact.get(channel), credit.conversions().doubleValue(), 4 * error.conversions() + 1e-4, channel);
+        for (String channel : paths.channels()) {
+            assertEquals(expected.get(channel)[0].doubleValue(), closedForm.get(channel)[0], AGREEMENT, channel);
+            assertEquals(expected.get(channel)[1].doubleValue(), closedForm.get(channel)[1], AGREEMENT, channel);
+            assertTrue(attribution.creditOf(channel).samplingError().isEmpty(), channel);
         }
         assertEquals(0, BigDecimal.valueOf(paths.totalConversions()).compareTo(attribution.creditedConversions()));
+        assertEquals(0, paths.totalConversionValue().compareTo(attribution.creditedValue()));
     }
 
+    /**
+     * No cap on channels: 200 channels in a ring, each path {@code ch_i > ch_i+1} converting {@code i + 1} times for
+     * 10.00. Each path's two channels are interchangeable in its unanimity game, so channel i gets half of its own
+     * path and half of its predecessor's: (i + 1)/2 + i/2 conversions (ch0: 1/2 + 200/2), and 10.00 of value.
+     */
     @Test
-    void theSampledEstimateIsReproducibleFromItsSeed() {
-        List<String> channels = IntStream.range(0, 17).mapToObj(i -> "ch" + i).toList();
-        PathSet paths = RandomPathSets.generate(3, channels, 100);
+    void twoHundredChannelsInARingSplitEachPathBetweenItsTwoChannels() {
+        int n = 200;
+        List<AggregatedPath> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(AggregatedPath.of(channel(i) + " > " + channel((i + 1) % n), i + 1, "10.00", 3));
+        }
+        Attribution attribution = new ShapleyValue().credit(new PathSet("EUR", lines));
 
-        assertEquals(new ShapleyValue(500, 5).credit(paths), new ShapleyValue(500, 5).credit(paths));
+        for (int i = 0; i < n; i++) {
+            double expected = (i + 1) / 2.0 + (i == 0 ? n : i) / 2.0;
+            assertEquals(0, BigDecimal.valueOf(expected).compareTo(attribution.creditOf(channel(i)).conversions()),
+                    channel(i));
+            assertEquals(0, BigDecimal.TEN.compareTo(attribution.creditOf(channel(i)).value()), channel(i));
+        }
     }
 
-    static Map<String, Double> unanimityShapley(PathSet paths) {
-        Map<String, Double> shapley = new TreeMap<>();
+    private static String channel(int i) {
+        return String.format("ch%03d", i);
+    }
+
+    /** The set of channels of each path line with conversions, as a bit mask over {@code channels}. */
+    private static List<Object[]> converting(PathSet paths, List<String> channels) {
+        List<Object[]> sets = new ArrayList<>();
         for (AggregatedPath line : paths.paths()) {
-            List<String> set = new ArrayList<>(new TreeSet<>(line.path().channels()));
-            for (String channel : set) {
-                shapley.merge(channel, (double) line.conversions() / set.size(), Double::sum);
+            if (line.conversions() > 0) {
+                int mask = 0;
+                for (String c : line.path().channels()) {
+                    mask |= 1 << channels.indexOf(c);
+                }
+                sets.add(new Object[]{mask, BigDecimal.valueOf(line.conversions()), line.conversionValue()});
             }
         }
+        return sets;
+    }
+
+    /** v(S) straight from its definition: the conversions and value of the paths whose channels all lie in S. */
+    private static BigDecimal[] worth(int coalition, List<Object[]> sets) {
+        BigDecimal conversions = BigDecimal.ZERO;
+        BigDecimal value = BigDecimal.ZERO;
+        for (Object[] set : sets) {
+            if (((int) set[0] & ~coalition) == 0) {
+                conversions = conversions.add((BigDecimal) set[1]);
+                value = value.add((BigDecimal) set[2]);
+            }
+        }
+        return new BigDecimal[]{conversions, value};
+    }
+
+    static Map<String, BigDecimal[]> byCoalitions(PathSet paths, List<String> channels) {
+        int n = channels.size();
+        List<Object[]> sets = converting(paths, channels);
+        BigDecimal[][] worth = new BigDecimal[1 << n][];
+        for (int coalition = 0; coalition < 1 << n; coalition++) {
+            worth[coalition] = worth(coalition, sets);
+        }
+        BigInteger nFactorial = factorial(n);
+        Map<String, BigDecimal[]> shapley = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            int player = 1 << i;
+            BigDecimal conversions = BigDecimal.ZERO;
+            BigDecimal value = BigDecimal.ZERO;
+            for (int coalition = 0; coalition < 1 << n; coalition++) {
+                if ((coalition & player) == 0) {
+                    int size = Integer.bitCount(coalition);
+                    BigDecimal weight = new BigDecimal(factorial(size).multiply(factorial(n - size - 1)));
+                    conversions = conversions.add(weight.multiply(
+                            worth[coalition | player][0].subtract(worth[coalition][0])));
+                    value = value.add(weight.multiply(worth[coalition | player][1].subtract(worth[coalition][1])));
+                }
+            }
+            BigDecimal divisor = new BigDecimal(nFactorial);
+            shapley.put(channels.get(i), new BigDecimal[]{conversions.divide(divisor, MathContext.DECIMAL128),
+                    value.divide(divisor, MathContext.DECIMAL128)});
+        }
         return shapley;
+    }
+
+    static Map<String, BigDecimal[]> byOrders(PathSet paths, List<String> channels) {
+        int n = channels.size();
+        List<Object[]> sets = converting(paths, channels);
+        BigDecimal[][] total = new BigDecimal[n][];
+        for (int i = 0; i < n; i++) {
+            total[i] = new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO};
+        }
+        BigDecimal[][] worth = new BigDecimal[1 << n][];
+        for (int coalition = 0; coalition < 1 << n; coalition++) {
+            worth[coalition] = worth(coalition, sets);
+        }
+        for (List<Integer> order : permutations(IntStream.range(0, n).boxed().toList())) {
+            int coalition = 0;
+            BigDecimal[] before = worth[coalition];
+            for (int player : order) {
+                coalition |= 1 << player;
+                BigDecimal[] after = worth[coalition];
+                total[player][0] = total[player][0].add(after[0].subtract(before[0]));
+                total[player][1] = total[player][1].add(after[1].subtract(before[1]));
+                before = after;
+            }
+        }
+        BigDecimal orders = new BigDecimal(factorial(n));
+        Map<String, BigDecimal[]> shapley = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            shapley.put(channels.get(i), new BigDecimal[]{total[i][0].divide(orders, MathContext.DECIMAL128),
+                    total[i][1].divide(orders, MathContext.DECIMAL128)});
+        }
+        return shapley;
+    }
+
+    private static List<List<Integer>> permutations(List<Integer> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<Integer>> all = new ArrayList<>();
+        for (Integer first : items) {
+            Set<Integer> rest = new HashSet<>(items);
+            rest.remove(first);
+            for (List<Integer> tail : permutations(rest.stream().sorted().toList())) {
+                List<Integer> order = new ArrayList<>();
+                order.add(first);
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
+    }
+
+    private static BigInteger factorial(int k) {
+        BigInteger f = BigInteger.ONE;
+        for (int i = 2; i <= k; i++) {
+            f = f.multiply(BigInteger.valueOf(i));
+        }
+        return f;
     }
 }

@@ -14,11 +14,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,9 +33,15 @@ class ChannelPerformanceResourceTest {
     static final String PATH = "/attribution/channel-performance";
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The ISO week of Monday 16 November 2026, under the linear model. */
     static Map<String, Object> report(String channel) {
-        return Map.of("channel", channel, "model", "linear", "windowStart", "2026-11-01", "windowEnd", "2026-11-24",
+        return Map.of("channel", channel, "model", "linear", "periodKind", "WEEK", "periodStart", "2026-11-16",
                 "creditedConversions", 412.5, "creditedValue", 20625.00, "spend", 8250.00, "currency", "EUR");
+    }
+
+    /** A channel key no other test, and no earlier run, uses. */
+    private static String uniqueChannel() {
+        return "hand-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test
@@ -64,9 +73,13 @@ class ChannelPerformanceResourceTest {
             assertEquals("channel:search", record.key());
             JsonNode envelope = json.readTree(record.value());
             assertEquals("ChannelPerformanceUpdated", envelope.get("type").asText());
-            assertEquals(1, envelope.get("version").asInt());
+            assertEquals(2, envelope.get("version").asInt());
             assertEquals("attribution-service", envelope.get("source").asText());
             assertEquals("search", envelope.at("/data/channel").asText());
+            assertEquals("WEEK", envelope.at("/data/periodKind").asText());
+            assertEquals("2026-11-16", envelope.at("/data/periodStart").asText());
+            assertEquals("2026-11-22", envelope.at("/data/periodEnd").asText());
+            assertEquals("UTC", envelope.at("/data/zone").asText());
             assertEquals(0, envelope.at("/data/roas").decimalValue().compareTo(new java.math.BigDecimal("2.5")));
 
             assertEquals(1, tap.collect(r -> r.value().contains(eventId), Duration.ofSeconds(2)).size());
@@ -90,14 +103,74 @@ class ChannelPerformanceResourceTest {
     }
 
     @Test
-    void aWindowEndingBeforeItStartsIsRefused() {
+    void aWeekThatDoesNotStartOnMondayIsRefusedNamingPeriodStart() {
         Map<String, Object> bad = new java.util.HashMap<>(report("search"));
-        bad.put("windowEnd", "2026-10-01");
+        bad.put("periodStart", "2026-11-17");
         given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
                 .contentType(ContentType.JSON).body(bad).post(PATH)
                 .then().statusCode(400)
-                .body("violations[0].field", equalTo("windowEnd"))
-                .body("violations[0].message", containsString("before windowStart"));
+                .body("violations[0].field", equalTo("periodStart"))
+                .body("violations[0].message", containsString("TUESDAY"));
+    }
+
+    @Test
+    void aPeriodEndThatIsNotTheLastDayOfThePeriodIsRefused() {
+        Map<String, Object> bad = new java.util.HashMap<>(report("search"));
+        bad.put("periodEnd", "2026-11-23");
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType(ContentType.JSON).body(bad).post(PATH)
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("periodEnd"))
+                .body("violations[0].message", containsString("2026-11-22"));
+        Map<String, Object> day = new java.util.HashMap<>(report("search"));
+        day.put("periodKind", "DAY");
+        day.put("periodEnd", "2026-11-17");
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+                .contentType(ContentType.JSON).body(day).post(PATH)
+                .then().statusCode(400).body("violations[0].field", equalTo("periodEnd"));
+    }
+
+    @Test
+    void recordingAPeriodAgainPublishesItsNextRevision() {
+        String channel = uniqueChannel();
+        Map<String, Object> first = new java.util.HashMap<>(report(channel));
+        first.put("periodKind", "DAY");
+        first.put("periodStart", "2026-11-17");
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(first).post(PATH)
+                .then().statusCode(201).body("revision", equalTo(1)).body("periodEnd", equalTo("2026-11-17"))
+                .body("recordedByHand", equalTo(true));
+        first.put("creditedValue", 21000);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(first).post(PATH)
+                .then().statusCode(201).body("revision", equalTo(2)).body("roas", equalTo(2.5455f));
+    }
+
+    @Test
+    void theListNamesEachPublicationsEventNewestFirstByChannelAndModelAndInPages() {
+        String channel = uniqueChannel();
+        List<String> eventIds = new java.util.ArrayList<>();
+        for (String model : List.of("linear", "linear", "shapley")) {
+            Map<String, Object> report = new java.util.HashMap<>(report(channel));
+            report.put("model", model);
+            eventIds.add(given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(report)
+                    .post(PATH).then().statusCode(201).extract().path("eventId"));
+        }
+
+        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", channel).get(PATH)
+                .then().statusCode(200)
+                .body("eventId", equalTo(List.of(eventIds.get(2), eventIds.get(1), eventIds.get(0))))
+                .body("channel", everyItem(equalTo(channel)));
+        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", channel).queryParam("model", "linear")
+                .get(PATH)
+                .then().statusCode(200)
+                .body("eventId", equalTo(List.of(eventIds.get(1), eventIds.get(0))))
+                .body("revision", equalTo(List.of(2, 1)));
+        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", channel).queryParam("limit", 2)
+                .queryParam("page", 1).get(PATH)
+                .then().statusCode(200).body("eventId", equalTo(List.of(eventIds.get(0))));
+        given().auth().oauth2(Tokens.user("alice")).get(PATH)
+                .then().statusCode(200).body("eventId", everyItem(notNullValue()));
+        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", "Not A Channel").get(PATH)
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

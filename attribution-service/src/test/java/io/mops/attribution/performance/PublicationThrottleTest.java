@@ -31,14 +31,14 @@ class PublicationThrottleTest {
     @Test
     void unchangedFiguresAreNotAnnouncedAgainWhateverTheirScale() {
         var last = Map.of("search", new PublicationThrottle.Publication(search("100.0000", "40.00", "2.5000"),
-                NOON.minus(Duration.ofDays(3))));
+                NOON.minus(Duration.ofDays(3)), false));
         assertTrue(throttle.due(List.of(search("100", "40", "2.5")), last, NOON).isEmpty());
     }
 
     @Test
     void aChangeWithinTheMinimumIntervalWaitsAndIsAnnouncedOnceItHasPassed() {
         var last = Map.of("search", new PublicationThrottle.Publication(search("100", "40", "2.5"),
-                NOON.minus(Duration.ofHours(5))));
+                NOON.minus(Duration.ofHours(5)), false));
         List<ChannelFigures> changed = List.of(search("120", "40", "3"));
 
         assertTrue(throttle.due(changed, last, NOON).isEmpty());
@@ -48,20 +48,31 @@ class PublicationThrottleTest {
     @Test
     void aRoasAppearingOrVanishingIsAChange() {
         var last = Map.of("search", new PublicationThrottle.Publication(search("100", "0", null),
-                NOON.minus(Duration.ofDays(1))));
+                NOON.minus(Duration.ofDays(1)), false));
         assertEquals(1, throttle.due(List.of(search("100", "0", "0")), last, NOON).size());
     }
 
     @Test
-    void aChannelThatLeftTheWindowIsAnnouncedOnceWithNothingCredited() {
+    void aChannelThatLeftThePeriodIsRevisedOnceToNothingCredited() {
         var last = Map.of("email", new PublicationThrottle.Publication(
                 new ChannelFigures("email", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN),
-                NOON.minus(Duration.ofDays(1))));
+                NOON.minus(Duration.ofDays(1)), false));
         assertEquals(List.of(ChannelFigures.nothing("email")), throttle.due(List.of(), last, NOON));
 
         var announcedEmpty = Map.of("email", new PublicationThrottle.Publication(ChannelFigures.nothing("email"),
-                NOON.minus(Duration.ofDays(1))));
+                NOON.minus(Duration.ofDays(1)), false));
         assertTrue(throttle.due(List.of(), announcedEmpty, NOON).isEmpty());
+    }
+
+    @Test
+    void figuresRecordedByHandAreNeverRevisedByComputedOnes() {
+        var recorded = Map.of("tv", new PublicationThrottle.Publication(
+                new ChannelFigures("tv", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN),
+                NOON.minus(Duration.ofDays(1)), true));
+        // Attribution has no data of the channel in the period, and different data would not override a person.
+        assertTrue(throttle.due(List.of(), recorded, NOON).isEmpty());
+        assertTrue(throttle.due(List.of(new ChannelFigures("tv", BigDecimal.TWO, BigDecimal.TEN, BigDecimal.ONE,
+                BigDecimal.TEN)), recorded, NOON).isEmpty());
     }
 
     @Test

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The performance forecast of one QA run at the most history it reads: 500 past campaigns of the channel (the limit
- * of {@code CampaignResult.HISTORY_LIMIT}) over 20 audiences, two method-of-moments priors, two conjugate updates
- * and four Beta quantiles (Commons Statistics), all on the run's worker thread.
+ * of {@code CampaignResult.HISTORY_LIMIT}). Per rate: the 40 × 40 grid of the hierarchical model's spreads (a
+ * marginal likelihood per point over every audience), the 16-part mixture for the next campaign, and its
+ * beta-binomial counts (or the continuous limit) for the planned exposures; twice, for clicks and conversions.
+ * The grid costs in proportion to the number of audiences, so the benchmark runs 20 of them and, as the worst
+ * case, 500 audiences of one campaign each.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -32,24 +35,41 @@ public class PerformanceForecastBenchmark {
 
     @State(Scope.Benchmark)
     public static class History {
-        List<PastCampaign> channel;
+        List<PastCampaign> twentyAudiences;
+        List<PastCampaign> fiveHundredAudiences;
 
         @Setup
         public void setUp() {
+            twentyAudiences = history(20);
+            fiveHundredAudiences = history(500);
+        }
+
+        private static List<PastCampaign> history(int audiences) {
             SplittableRandom rng = new SplittableRandom(6L);
-            channel = new ArrayList<>();
+            List<PastCampaign> channel = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 long exposures = 5_000 + rng.nextLong(200_000);
                 long clicks = (long) (exposures * (0.01 + 0.04 * rng.nextDouble()));
                 long conversions = (long) (clicks * (0.01 + 0.05 * rng.nextDouble()));
-                channel.add(new PastCampaign("c-" + i, "email", "segment:s" + (i % 20), exposures, clicks,
+                channel.add(new PastCampaign("c-" + i, "email", "segment:s" + (i % audiences), exposures, clicks,
                         conversions));
             }
+            return channel;
         }
     }
 
     @Benchmark
     public PerformanceForecast forecastFromFiveHundredPastCampaigns(History history) {
-        return PerformanceForecast.of("email", "segment:s7", history.channel);
+        return PerformanceForecast.of("email", "segment:s7", 184_000L, history.twentyAudiences);
+    }
+
+    @Benchmark
+    public PerformanceForecast forecastFromFiveHundredAudiencesOfOneCampaign(History history) {
+        return PerformanceForecast.of("email", "segment:s7", 184_000L, history.fiveHundredAudiences);
+    }
+
+    @Benchmark
+    public PerformanceForecast forecastForASmallSend(History history) {
+        return PerformanceForecast.of("email", "segment:s7", 2_000L, history.twentyAudiences);
     }
 }

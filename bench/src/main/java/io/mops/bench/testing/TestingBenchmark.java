@@ -7,6 +7,8 @@ import io.mops.testing.results.ExperimentAnalysis;
 import io.mops.testing.results.ExperimentReadout;
 import io.mops.testing.results.GuardrailCheck;
 import io.mops.testing.results.MetricKind;
+import io.mops.testing.results.PeriodTally;
+import io.mops.testing.results.SequentialPlan;
 import io.mops.testing.results.VariantTally;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Testing service (issue 4): in-process sticky assignment over 100 variants (target: 5 million decisions per
- * second per core), and the full statistics of a 500-variant experiment (target: under 50 ms).
+ * second per core), and the full statistics of a 500-variant experiment (target: under 50 ms), also after ten
+ * re-weightings (issue 11: every estimate weighted by allocation period, elimination bounds for every variant).
  */
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
@@ -83,8 +86,44 @@ public class TestingBenchmark {
                 sinceLastAllocation[i] = exposures / 2;
                 intendedShares[i] = 1.0 / 500;
             }
-            analysis = new ExperimentAnalysis(0.95, 0.1,
-                    new AllocationPolicy(500, 0.001, false, 0.5, 0.001, 0.95, 0.0005), GuardrailCheck.DEFAULT);
+            analysis = new ExperimentAnalysis(0.95,
+                    new AllocationPolicy(500, 0.001, 0.1, false, 0.5, 0.01, 0.95, 0.0005), GuardrailCheck.DEFAULT,
+                    SequentialPlan.Defaults.DEFAULT);
+        }
+    }
+
+    /**
+     * The same 500 variants after ten re-weightings: every variant's units spread over ten allocation periods with
+     * shares that drifted, so every estimate is weighted by period.
+     */
+    @State(Scope.Benchmark)
+    public static class FiveHundredVariantsOverTenPeriods {
+        List<VariantTally> tallies;
+        long[] sinceLastAllocation;
+        double[] intendedShares;
+        ExperimentAnalysis analysis;
+
+        @Setup
+        public void setUp() {
+            SplittableRandom random = new SplittableRandom(510);
+            tallies = new ArrayList<>();
+            sinceLastAllocation = new long[500];
+            intendedShares = new double[500];
+            for (int i = 0; i < 500; i++) {
+                double rate = 0.04 + 0.02 * random.nextDouble();
+                List<PeriodTally> periods = new ArrayList<>();
+                for (int p = 0; p < 10; p++) {
+                    long exposures = 100 + random.nextInt(500);
+                    long converted = Math.round(exposures * (rate + 0.002 * p));
+                    periods.add(new PeriodTally(exposures, converted, converted, converted));
+                }
+                tallies.add(new VariantTally("variant-" + i, i % 10 != 7, periods));
+                sinceLastAllocation[i] = periods.getLast().exposures();
+                intendedShares[i] = 1.0 / 500;
+            }
+            analysis = new ExperimentAnalysis(0.95,
+                    new AllocationPolicy(500, 0.001, 0.1, false, 0.5, 0.01, 0.95, 0.0005), GuardrailCheck.DEFAULT,
+                    SequentialPlan.Defaults.DEFAULT);
         }
     }
 
@@ -100,6 +139,15 @@ public class TestingBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ExperimentReadout fullStatisticsForFiveHundredVariants(FiveHundredVariants state) {
+        return state.analysis.analyse(MetricKind.BINARY, state.tallies, 0, state.sinceLastAllocation,
+                state.intendedShares);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ExperimentReadout fullStatisticsForFiveHundredVariantsOverTenPeriods(
+            FiveHundredVariantsOverTenPeriods state) {
         return state.analysis.analyse(MetricKind.BINARY, state.tallies, 0, state.sinceLastAllocation,
                 state.intendedShares);
     }

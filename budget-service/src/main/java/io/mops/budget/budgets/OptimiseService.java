@@ -2,6 +2,7 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.CurveFitException;
+import io.mops.budget.curve.Identifiability;
 import io.mops.budget.curve.ResponseCurveFitter;
 import io.mops.budget.money.Money;
 import io.mops.budget.optimiser.BudgetOptimiser;
@@ -10,14 +11,17 @@ import io.mops.budget.optimiser.Reallocation;
 import io.mops.budget.plan.BudgetPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.budget.plan.ChannelBudget;
+import io.mops.budget.reallocation.ReallocationConfig;
 import io.mops.budget.signal.ChannelSignal;
+import io.mops.budget.signal.CurvesConfig;
+import io.mops.budget.signal.EvidenceSeries;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,26 +31,35 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Proposes how to split a plan's channel allocations for the most attributed value: fits each channel's daily
- * response curve on the channel signals from attribution, scales it to the plan's period, and hands the curves
- * and the CoE's guardrails to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
+ * Proposes how to split a plan's channel allocations for the most attributed value: fits each channel's response
+ * curve on attribution's channel performance per period (the configured model and period kind, oldest period first,
+ * the newest run without gaps — {@link EvidenceSeries}), holds the channels whose curve the data cannot pin down
+ * ({@link Identifiability}), scales the others' curves to the plan's period, and hands them and the CoE's guardrails
+ * to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
  */
 @ApplicationScoped
 public class OptimiseService {
 
-    /** Two years of weekly signals; older behaviour says little about today's response. */
+    /** At most this many periods — two years of weeks; older behaviour says little about today's response. */
     static final int HISTORY = 104;
 
     private final ResponseCurveFitter fitter = new ResponseCurveFitter();
+    private final CurvesConfig curves;
+    private final ReallocationConfig config;
 
-    private record Evidence(PlanService.Tree tree, Map<String, List<ChannelSignal>> signals) {
+    public OptimiseService(CurvesConfig curves, ReallocationConfig config) {
+        this.curves = curves;
+        this.config = config;
+    }
+
+    private record Evidence(PlanService.Tree tree, Map<String, EvidenceSeries> series) {
     }
 
     public Uni<ProposalView> propose(UUID planId, OptimiseRequest request) {
         Map<String, OptimiseRequest.Guardrail> guardrails =
                 Optional.ofNullable(request.channels()).orElse(Map.of());
-        return Panache.withSession(() -> PlanService.load(planId).chain(tree -> signalsOf(tree)
-                        .map(signals -> new Evidence(tree, signals))))
+        return Panache.withSession(() -> PlanService.load(planId).chain(tree -> seriesOf(tree)
+                        .map(series -> new Evidence(tree, series))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(evidence -> {
                     guardrails.keySet().stream()
@@ -59,12 +72,13 @@ public class OptimiseService {
                 });
     }
 
-    private static Uni<Map<String, List<ChannelSignal>>> signalsOf(PlanService.Tree tree) {
-        Uni<Map<String, List<ChannelSignal>>> all = Uni.createFrom().item(new LinkedHashMap<>());
+    private Uni<Map<String, EvidenceSeries>> seriesOf(PlanService.Tree tree) {
+        Uni<Map<String, EvidenceSeries>> all = Uni.createFrom().item(new LinkedHashMap<>());
         for (ChannelAllocation allocation : tree.allocations()) {
-            all = all.chain(map -> ChannelSignal.history(allocation.channel, tree.plan().currency, HISTORY)
-                    .map(history -> {
-                        map.put(allocation.channel, history);
+            all = all.chain(map -> ChannelSignal.series(allocation.channel, curves.attributionModel(),
+                            curves.period(), tree.plan().currency, HISTORY)
+                    .map(series -> {
+                        map.put(allocation.channel, series);
                         return map;
                     }));
         }
@@ -75,9 +89,14 @@ public class OptimiseService {
                                  Map<String, OptimiseRequest.Guardrail> guardrails) {
         Plan plan = evidence.tree().plan();
         BudgetPlan tree = evidence.tree().domain();
-        double planDays = plan.period().days();
         List<ChannelOption> options = new ArrayList<>();
         Map<String, CurveFit> fits = new HashMap<>();
+        Map<String, ProposalView.Evidence> evidenceOf = new HashMap<>();
+        Map<String, Identifiability> trust = new HashMap<>();
+        Identifiability.Limits limits = new Identifiability.Limits(config.maxMarginalReturnUncertainty(),
+                config.maxMarginalReturnSlopeUncertainty());
+        // The curves are fitted per period of the evidence (a week by default): a plan of 30 days spans 30/7 of them.
+        double planPeriods = plan.period().days() / (double) curves.period().days();
         List<ProposalView.Held> held = new ArrayList<>();
         Money total = request.includeUnallocated() ? tree.unallocated() : Money.zero(tree.currency());
         for (ChannelBudget channel : tree.channels().values()) {
@@ -86,15 +105,28 @@ public class OptimiseService {
                 held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), "locked"));
                 continue;
             }
+            EvidenceSeries series = evidence.series().get(channel.channel());
             CurveFit fit;
             try {
-                fit = fit(evidence.signals().get(channel.channel()));
+                fit = fitter.fit(series.spend(), series.value());
             } catch (CurveFitException e) {
                 held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(),
-                        "no response curve: " + e.getMessage()));
+                        "no response curve: " + e.getMessage() + " (" + curves.attributionModel() + ", "
+                                + series.describe() + ")"));
                 continue;
             }
+            // The move starts from the allocation, spread over the plan's periods; a channel without one is judged
+            // where its history spent.
+            double allocationPerPeriod = channel.allocation().amount().doubleValue() / planPeriods;
+            Identifiability judgement = Identifiability.judge(fit,
+                    allocationPerPeriod > 0 ? allocationPerPeriod : medianSpend(series), limits);
+            if (!judgement.identifiable()) {
+                held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason()));
+                continue;
+            }
+            evidenceOf.put(channel.channel(), ProposalView.Evidence.of(curves.attributionModel(), series));
             fits.put(channel.channel(), fit);
+            trust.put(channel.channel(), judgement);
             total = total.plus(channel.allocation());
             String field = "channels." + channel.channel();
             // A channel can never be cut below what its campaigns already hold.
@@ -104,35 +136,30 @@ public class OptimiseService {
                     .max(channel.committedToCampaigns());
             Optional<Money> maximum = guardrail.map(OptimiseRequest.Guardrail::maximum)
                     .map(m -> Amounts.money(field + ".maximum", m, tree.currency()));
-            options.add(new ChannelOption(channel.channel(), fit.overPeriods(planDays), channel.allocation(),
+            options.add(new ChannelOption(channel.channel(), fit.overPeriods(planPeriods), channel.allocation(),
                     minimum, maximum, false));
         }
         if (options.isEmpty()) {
-            return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, List.of(), held);
+            return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, null, List.of(),
+                    held);
         }
         Optional<BigDecimal> maxChange = Optional.ofNullable(request.maxChangePercent())
                 .map(p -> p.movePointLeft(2));
-        Reallocation reallocation = new BudgetOptimiser(maxChange).optimise(total, options);
-        double variance = reallocation.moves().stream()
-                .mapToDouble(m -> m.outcomeChangeStandardError() * m.outcomeChangeStandardError()).sum();
+        Reallocation reallocation = new BudgetOptimiser(maxChange, config.minGainStandardErrors())
+                .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
-                .map(m -> ProposalView.Move.of(m, fits.get(m.channel())))
+                .map(m -> ProposalView.Move.of(m, fits.get(m.channel()), trust.get(m.channel()),
+                        evidenceOf.get(m.channel())))
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
-                reallocation.expectedOutcomeChange(), Math.sqrt(variance), moves, held);
+                reallocation.expectedOutcomeChange(), reallocation.expectedOutcomeChangeStandardError(),
+                reallocation.keptBecause().orElse(null), moves, held);
     }
 
-    /** A daily curve: each signal's window becomes one period of its average daily spend and value. */
-    private CurveFit fit(List<ChannelSignal> signals) {
-        double[] spend = new double[signals.size()];
-        double[] value = new double[signals.size()];
-        for (int i = 0; i < spend.length; i++) {
-            ChannelSignal s = signals.get(i);
-            double days = ChronoUnit.DAYS.between(s.windowStart, s.windowEnd) + 1;
-            spend[i] = s.spend.doubleValue() / days;
-            value[i] = s.creditedValue.doubleValue() / days;
-        }
-        return fitter.fit(spend, value);
+    /** The median spend of the periods that spent: the fit refuses a history that never spent, so there is one. */
+    private static double medianSpend(EvidenceSeries series) {
+        double[] spent = Arrays.stream(series.spend()).filter(spend -> spend > 0).sorted().toArray();
+        return spent[spent.length / 2];
     }
 }

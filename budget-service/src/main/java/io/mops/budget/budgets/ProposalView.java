@@ -1,9 +1,13 @@
 package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
+import io.mops.budget.curve.Identifiability;
 import io.mops.budget.optimiser.ChannelMove;
+import io.mops.budget.signal.EvidenceSeries;
+import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,11 +16,14 @@ import java.util.UUID;
  * {@code PUT /budget/plans/{id}/allocations} and {@code expectedVersion = planVersion}.
  *
  * @param expectedOutcomeChangeStandardError combined over channels as if their curve errors were independent
- * @param held channels left as they are because no response curve could be fitted for them
+ * @param keptBecause why the current split is kept rather than moved (its expected gain was not positive or not
+ *                    beyond its uncertainty); absent when the proposal moves money
+ * @param held channels left as they are: locked, without a response curve, or with one the data cannot pin down
  */
 public record ProposalView(UUID planId, long planVersion, String currency, BigDecimal total,
                            double expectedOutcomeBefore, double expectedOutcomeAfter, double expectedOutcomeChange,
-                           double expectedOutcomeChangeStandardError, List<Move> channels, List<Held> held) {
+                           double expectedOutcomeChangeStandardError, String keptBecause, List<Move> channels,
+                           List<Held> held) {
 
     /**
      * @param marginalReturnBefore outcome (attributed value) per extra unit of spend at the current allocation;
@@ -26,12 +33,13 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
     public record Move(String channel, BigDecimal spendBefore, BigDecimal spendAfter, BigDecimal change,
                        Double marginalReturnBefore, Double marginalReturnAfter, double expectedOutcomeBefore,
                        double expectedOutcomeAfter, double expectedOutcomeChange, double outcomeChangeStandardError,
-                       ChannelMove.Limit limit, Curve curve) {
+                       ChannelMove.Limit limit, Curve curve, Evidence evidence) {
 
-        static Move of(ChannelMove m, CurveFit fit) {
+        static Move of(ChannelMove m, CurveFit fit, Identifiability trust, Evidence evidence) {
             return new Move(m.channel(), m.spendBefore().amount(), m.spendAfter().amount(), m.change().amount(),
                     finite(m.marginalReturnBefore()), finite(m.marginalReturnAfter()), m.outcomeBefore(),
-                    m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(), Curve.of(fit));
+                    m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(),
+                    Curve.of(fit, trust), evidence);
         }
 
         private static Double finite(double value) {
@@ -39,13 +47,39 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
         }
     }
 
-    /** The fitted daily response curve a move was computed from, and how well it fits. */
-    public record Curve(double adstockDecay, double maxResponse, double halfSaturation, double shape,
-                        double rSquared, double rmse, int observations) {
+    /**
+     * The periods the curve was fitted on, oldest first and without a gap: attribution's {@code model}, periods of
+     * {@code periodKind} from the one starting {@code firstPeriod} to the one starting {@code lastPeriod}.
+     *
+     * @param leftOutBeforeGap periods with a signal before the newest gap, not used (see {@link EvidenceSeries})
+     */
+    public record Evidence(String model, PeriodKind periodKind, LocalDate firstPeriod, LocalDate lastPeriod,
+                           int periods, int leftOutBeforeGap) {
 
-        static Curve of(CurveFit fit) {
+        static Evidence of(String model, EvidenceSeries series) {
+            return new Evidence(model, series.kind(), series.firstPeriod().orElse(null),
+                    series.lastPeriod().orElse(null), series.size(), series.cutOffBeforeGap());
+        }
+    }
+
+    /**
+     * The fitted response curve a move was computed from, and how well it fits. Amounts are per period of the
+     * evidence (a week by default): {@code maxResponse} is value per period, {@code halfSaturation} adstocked spend
+     * per period, {@code adstockDecay} the share carried into the next period; and how well the curve pins the
+     * channel down at its current spend:
+     *
+     * @param marginalReturnUncertainty 90 % half-width of the marginal return, as a share of the average return
+     * @param marginalReturnSlopeUncertainty 90 % half-width of how fast the marginal return falls as spend grows
+     *                                       (x f″(x)), as a share of the average return
+     */
+    public record Curve(double adstockDecay, double maxResponse, double halfSaturation, double shape,
+                        double rSquared, double rmse, int observations, double marginalReturnUncertainty,
+                        double marginalReturnSlopeUncertainty) {
+
+        static Curve of(CurveFit fit, Identifiability trust) {
             return new Curve(fit.curve().adstockDecay(), fit.curve().maxResponse(), fit.curve().halfSaturation(),
-                    fit.curve().shape(), fit.rSquared(), fit.rmse(), fit.observations());
+                    fit.curve().shape(), fit.rSquared(), fit.rmse(), fit.observations(),
+                    trust.marginalReturnUncertainty(), trust.slopeUncertainty());
         }
     }
 

@@ -58,6 +58,31 @@ final class AdstockHill {
         return outcome;
     }
 
+    /**
+     * Extra outcome per extra unit of sustained spend per period, {@code β · h′(a) / (1 − λ)} at the settled adstock
+     * {@code a = x / (1 − λ)}, where {@code h′(a) = S/a · h (1 − h)}.
+     */
+    static Gradient marginalReturn(double spendPerPeriod, Gradient[] p) {
+        Gradient one = Gradient.constant(PARAMETERS, 1);
+        Gradient carry = one.subtract(p[0]).reciprocal();
+        Gradient adstock = carry.multiply(spendPerPeriod);
+        Gradient h = hill(adstock, p[2], p[3]);
+        return p[1].multiply(p[3]).multiply(h).multiply(one.subtract(h)).divide(adstock).multiply(carry);
+    }
+
+    /**
+     * How much the marginal return changes per relative change of spend, {@code d f′ / d ln x = x f″(x)}, from the
+     * marginal return's elasticity {@code d ln f′ / d ln x = S − 1 − 2 S h(a)}. Negative in the concave part: a
+     * tenth more spend lowers the marginal return by about a tenth of it.
+     */
+    static Gradient marginalReturnSlope(double spendPerPeriod, Gradient[] p) {
+        Gradient one = Gradient.constant(PARAMETERS, 1);
+        Gradient adstock = one.subtract(p[0]).reciprocal().multiply(spendPerPeriod);
+        Gradient h = hill(adstock, p[2], p[3]);
+        Gradient elasticity = p[3].subtract(1).subtract(p[3].multiply(h).multiply(2));
+        return elasticity.multiply(marginalReturn(spendPerPeriod, p));
+    }
+
     /** Outcome per period once a constant spend has run long enough for the adstock to settle at x / (1 - decay). */
     static Gradient steadyState(double spendPerPeriod, Gradient[] p) {
         Gradient one = Gradient.constant(PARAMETERS, 1);

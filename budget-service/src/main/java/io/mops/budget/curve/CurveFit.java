@@ -4,16 +4,27 @@ import org.hipparchus.analysis.differentiation.Gradient;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
+import java.util.Arrays;
+
 /**
  * A fitted response curve with how well it explains the data it was fitted to.
  *
  * @param rSquared share of the outcome's variance the curve explains
  * @param rmse root mean squared error of the fitted outcomes, in outcome units
- * @param freeParameterCovariance covariance of the fitter's free parameters (see {@link AdstockHill}), scaled by
- *                                the residual variance; the source of every uncertainty the curve reports
+ * @param freeParameterCovariance posterior covariance of the fitter's free parameters (see {@link AdstockHill}): the
+ *                                inverse Hessian of the negative log posterior at its mode; the source of every
+ *                                uncertainty the curve reports
+ * @param noise the standard deviation of the outcome around the curve the fit assumed (see
+ *              {@link ResponseCurveFitter#NOISE_FLOOR})
  */
 public record CurveFit(ResponseCurve curve, double rSquared, double rmse, int observations,
-                       double[][] freeParameterCovariance) {
+                       double[][] freeParameterCovariance, double noise) {
+
+    /** A fit whose noise is its RMSE; with a zero covariance, a curve taken as known. */
+    public CurveFit(ResponseCurve curve, double rSquared, double rmse, int observations,
+                    double[][] freeParameterCovariance) {
+        this(curve, rSquared, rmse, observations, freeParameterCovariance, rmse);
+    }
 
     /**
      * The response to a budget spread evenly over {@code periods} of the periods the curve was fitted on (a
@@ -51,9 +62,40 @@ public record CurveFit(ResponseCurve curve, double rSquared, double rmse, int ob
      * {@code to}, by the delta method: the change's gradient in the free parameters against their covariance.
      */
     public double outcomeChangeStandardError(double from, double to) {
+        if (isKnown()) {
+            return 0;
+        }
         Gradient[] p = AdstockHill.fromFree(AdstockHill.toFree(curve));
-        Gradient change = AdstockHill.steadyState(to, p).subtract(AdstockHill.steadyState(from, p));
-        RealMatrix g = MatrixUtils.createColumnRealMatrix(change.getGradient());
+        return standardError(AdstockHill.steadyState(to, p).subtract(AdstockHill.steadyState(from, p)));
+    }
+
+    /** Standard error of the marginal return at a sustained spend per period, by the delta method. */
+    public double marginalReturnStandardError(double spendPerPeriod) {
+        if (!(spendPerPeriod > 0)) {
+            throw new IllegalArgumentException("the marginal return's error is judged at a positive spend");
+        }
+        if (isKnown()) {
+            return 0;
+        }
+        return standardError(AdstockHill.marginalReturn(spendPerPeriod, AdstockHill.fromFree(AdstockHill.toFree(curve))));
+    }
+
+    /** Standard error of {@link ResponseCurve#marginalReturnSlope}, by the delta method. */
+    public double marginalReturnSlopeStandardError(double spendPerPeriod) {
+        if (isKnown()) {
+            return 0;
+        }
+        return standardError(AdstockHill.marginalReturnSlope(spendPerPeriod,
+                AdstockHill.fromFree(AdstockHill.toFree(curve))));
+    }
+
+    /** A curve taken as known; its decay may be exactly 0, which the free parameters cannot express. */
+    private boolean isKnown() {
+        return Arrays.stream(freeParameterCovariance).flatMapToDouble(Arrays::stream).allMatch(c -> c == 0);
+    }
+
+    private double standardError(Gradient quantity) {
+        RealMatrix g = MatrixUtils.createColumnRealMatrix(quantity.getGradient());
         double variance = g.transpose().multiply(MatrixUtils.createRealMatrix(freeParameterCovariance)).multiply(g)
                 .getEntry(0, 0);
         return Math.sqrt(Math.max(0, variance));

@@ -38,7 +38,12 @@ public record ResponseCurve(double adstockDecay, double maxResponse, double half
 
     /** Outcome per period when {@code spendPerPeriod} is spent every period (adstock settled). */
     public double steadyStateOutcome(double spendPerPeriod) {
-        return AdstockHill.steadyState(spendPerPeriod, parameters()).getValue();
+        // The same formula as AdstockHill's, in plain doubles: the optimiser evaluates it hundreds of thousands of times.
+        if (spendPerPeriod <= 0) {
+            return 0;
+        }
+        double adstock = spendPerPeriod / (1 - adstockDecay);
+        return maxResponse / (1 + Math.exp(shape * (Math.log(halfSaturation) - Math.log(adstock))));
     }
 
     /** Extra outcome per extra unit of spend per period, at a sustained {@code spendPerPeriod}. */
@@ -54,6 +59,14 @@ public record ResponseCurve(double adstockDecay, double maxResponse, double half
         double saturation = 1 / (1 + Math.pow(halfSaturation / a, shape));
         double hillSlope = shape / a * saturation * (1 - saturation);
         return maxResponse * hillSlope / (1 - adstockDecay);
+    }
+
+    /**
+     * How much the marginal return changes per relative change of sustained spend per period, {@code x f″(x)}: a
+     * move of a tenth more spend changes the marginal return by about a tenth of this.
+     */
+    public double marginalReturnSlope(double spendPerPeriod) {
+        return AdstockHill.marginalReturnSlope(spendPerPeriod, parameters()).getValue();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.mops.budget.optimiser;
 import io.mops.budget.curve.SpendResponse;
 import io.mops.budget.money.Money;
 import io.mops.budget.plan.BudgetRuleViolation;
-import org.hipparchus.analysis.solvers.BrentSolver;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,42 +18,93 @@ import java.util.Set;
  * Splits a total across channels to maximise the expected outcome, within each channel's minimum and maximum,
  * the maximum change per move and the locked channels.
  *
- * <p>At the optimum of a concave problem every channel that is not held by a guardrail earns the same marginal
- * return μ (the KKT conditions). The optimiser searches μ by bisection; for each μ a channel takes the spend
- * where its marginal return falls to μ (Brent's method on the concave part of its curve), clamped to its
- * bounds; the μ at which the channels' spends add up to the total is the answer. For S-shaped curves a channel
- * below its inflection point either stays at its lower bound or jumps into the concave part, whichever earns
- * more at that μ; the few units such a jump leaves over go greedily to the best marginal returns.
+ * <p>The split is the global optimum for any mix of concave and S-shaped curves: an exact search on a money grid
+ * finds where the optimum lies, and the KKT conditions of the concave problem that leaves make it exact (see
+ * {@link SplitSearch}). The split is then put on the currency's minor unit.
+ *
+ * <p>It never proposes a split its own curves expect to do worse than the current one: when the current split is
+ * itself a choice (it spends the total within every guardrail) and the best split's expected gain is not positive,
+ * or smaller than {@code minimumGainInStandardErrors} standard errors of that gain, the current split is kept and
+ * the reallocation says why.
  */
 public final class BudgetOptimiser {
 
-    private static final int BISECTIONS = 200;
-    private static final int MAX_EVALUATIONS = 500;
-
     private final Optional<BigDecimal> maxChangePerMove;
+    private final double minimumGainInStandardErrors;
 
-    /** @param maxChangePerMove the largest share by which one move may raise or cut a channel (0.2 = ±20 %) */
+    /** An optimiser that moves money on any positive expected gain, however uncertain. */
     public BudgetOptimiser(Optional<BigDecimal> maxChangePerMove) {
+        this(maxChangePerMove, 0);
+    }
+
+    /**
+     * @param maxChangePerMove the largest share by which one move may raise or cut a channel (0.2 = ±20 %)
+     * @param minimumGainInStandardErrors a move must be expected to gain more than this many standard errors of its
+     *                                    gain (0: any positive expected gain)
+     */
+    public BudgetOptimiser(Optional<BigDecimal> maxChangePerMove, double minimumGainInStandardErrors) {
         maxChangePerMove.ifPresent(limit -> {
             if (limit.signum() < 0) {
                 throw new BudgetRuleViolation("maxChangePercent", "must not be negative");
             }
         });
+        if (!(minimumGainInStandardErrors >= 0)) {
+            throw new IllegalArgumentException("minimumGainInStandardErrors must not be negative");
+        }
         this.maxChangePerMove = maxChangePerMove;
+        this.minimumGainInStandardErrors = minimumGainInStandardErrors;
     }
 
     public Reallocation optimise(Money total, List<ChannelOption> channels) {
         List<Bounds> bounds = boundsOf(total, channels);
         requireFeasible(total, bounds);
 
-        double[] spend = balanceMarginalReturns(total.amount().doubleValue(), bounds);
+        int n = bounds.size();
+        SpendResponse[] responses = new SpendResponse[n];
+        double[] low = new double[n];
+        double[] high = new double[n];
+        for (int i = 0; i < n; i++) {
+            responses[i] = bounds.get(i).response();
+            low[i] = bounds.get(i).lowValue();
+            high[i] = bounds.get(i).highValue();
+        }
+        double[] spend = new SplitSearch(responses, low, high, total.amount().doubleValue()).best();
         Money[] allocation = toMoney(total, spend, bounds);
 
         List<ChannelMove> moves = new ArrayList<>();
-        for (int i = 0; i < bounds.size(); i++) {
+        for (int i = 0; i < n; i++) {
             moves.add(explain(bounds.get(i), allocation[i]));
         }
-        return new Reallocation(total, moves);
+        return keepUnlessWorthMoving(total, bounds, new Reallocation(total, moves, Optional.empty()));
+    }
+
+    private Reallocation keepUnlessWorthMoving(Money total, List<Bounds> bounds, Reallocation best) {
+        if (!currentSplitIsAChoice(total, bounds)) {
+            return best;
+        }
+        double gain = best.expectedOutcomeChange();
+        double error = best.expectedOutcomeChangeStandardError();
+        if (gain > 0 && (minimumGainInStandardErrors == 0 || gain > minimumGainInStandardErrors * error)) {
+            return best;
+        }
+        String reason = gain <= 0
+                ? String.format(Locale.ROOT, "no split within the guardrails is expected to do better than the "
+                + "current one (best expected change %+.2f); the current split is kept", gain)
+                : String.format(Locale.ROOT, "the best split's expected gain %+.2f is less than %s standard "
+                + "error(s) of %.2f, too uncertain to move money on; the current split is kept", gain,
+                BigDecimal.valueOf(minimumGainInStandardErrors).stripTrailingZeros().toPlainString(), error);
+        List<ChannelMove> kept = bounds.stream()
+                .map(b -> explain(b, b.option().current(),
+                        b.option().locked() ? ChannelMove.Limit.LOCKED : ChannelMove.Limit.KEPT))
+                .toList();
+        return new Reallocation(total, kept, Optional.of(reason));
+    }
+
+    /** The current split competes only when it spends exactly the total and keeps every guardrail. */
+    private static boolean currentSplitIsAChoice(Money total, List<Bounds> bounds) {
+        Money current = Money.sum(bounds.stream().map(b -> b.option().current()).toList(), total.currency());
+        return current.equals(total) && bounds.stream().allMatch(b -> !b.option().current().isLessThan(b.low())
+                && !b.option().current().isGreaterThan(b.high()));
     }
 
     /** A channel's feasible range for this move, on the currency's minor-unit grid. */
@@ -137,83 +188,6 @@ public final class BudgetOptimiser {
         }
     }
 
-    private static double[] balanceMarginalReturns(double total, List<Bounds> bounds) {
-        double cheap = 0;
-        double dear = 1;
-        for (int i = 0; i < 2_000 && sum(spendAt(dear, bounds)) > total; i++) {
-            cheap = dear;
-            dear *= 2;
-        }
-        for (int i = 0; i < BISECTIONS && dear - cheap > 1e-15 * dear; i++) {
-            double mid = (cheap + dear) / 2;
-            if (sum(spendAt(mid, bounds)) > total) {
-                cheap = mid;
-            } else {
-                dear = mid;
-            }
-        }
-        // At the dearer μ the channels never take more than the total; hand them what is left at their best margins.
-        double[] spend = spendAt(dear, bounds);
-        fillGreedily(spend, total - sum(spend), bounds);
-        return spend;
-    }
-
-    private static double[] spendAt(double marginalReturn, List<Bounds> bounds) {
-        double[] spend = new double[bounds.size()];
-        for (int i = 0; i < spend.length; i++) {
-            spend[i] = bestResponse(bounds.get(i), marginalReturn);
-        }
-        return spend;
-    }
-
-    /** The spend in the channel's bounds that maximises {@code outcome(x) - μ·x}. */
-    private static double bestResponse(Bounds b, double mu) {
-        double low = b.lowValue();
-        double high = b.highValue();
-        if (low >= high) {
-            return low;
-        }
-        SpendResponse response = b.response();
-        double concaveStart = Math.max(low, Math.min(high, response.concaveFrom()));
-        if (Double.isInfinite(response.marginalReturn(concaveStart))) {
-            // A curve with shape below 1 is infinitely steep at zero; the root finder needs finite values.
-            concaveStart = Math.min(high, concaveStart + 1e-9 * Math.max(1, high));
-        }
-        double x;
-        if (response.marginalReturn(concaveStart) <= mu) {
-            x = concaveStart;
-        } else if (response.marginalReturn(high) >= mu) {
-            x = high;
-        } else {
-            BrentSolver solver = new BrentSolver(1e-14, 1e-9 * Math.max(1, high));
-            x = solver.solve(MAX_EVALUATIONS, s -> response.marginalReturn(s) - mu, concaveStart, high);
-        }
-        // Below the inflection point the curve is convex: the best there is an end, never a point in between.
-        if (concaveStart > low && response.outcome(low) - mu * low > response.outcome(x) - mu * x) {
-            return low;
-        }
-        return x;
-    }
-
-    private static void fillGreedily(double[] spend, double remaining, List<Bounds> bounds) {
-        while (remaining > 1e-9) {
-            int best = -1;
-            for (int i = 0; i < spend.length; i++) {
-                if (spend[i] < bounds.get(i).highValue() && (best < 0
-                        || bounds.get(i).response().marginalReturn(spend[i])
-                        > bounds.get(best).response().marginalReturn(spend[best]))) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                return;
-            }
-            double given = Math.min(remaining, bounds.get(best).highValue() - spend[best]);
-            spend[best] += given;
-            remaining -= given;
-        }
-    }
-
     /**
      * Rounds down to the minor unit, then hands the left-over units to the best marginal returns, so that the
      * allocations add up to the total exactly and never leave their bounds.
@@ -250,20 +224,24 @@ public final class BudgetOptimiser {
     }
 
     private static ChannelMove explain(Bounds b, Money after) {
-        ChannelOption option = b.option();
-        SpendResponse response = b.response();
-        double before = option.current().amount().doubleValue();
-        double now = after.amount().doubleValue();
-        double outcomeBefore = response.outcome(before);
-        double outcomeAfter = response.outcome(now);
         ChannelMove.Limit limit = ChannelMove.Limit.NONE;
-        if (option.locked()) {
+        if (b.option().locked()) {
             limit = ChannelMove.Limit.LOCKED;
         } else if (after.equals(b.high())) {
             limit = b.highLimit();
         } else if (after.equals(b.low())) {
             limit = b.lowLimit();
         }
+        return explain(b, after, limit);
+    }
+
+    private static ChannelMove explain(Bounds b, Money after, ChannelMove.Limit limit) {
+        ChannelOption option = b.option();
+        SpendResponse response = b.response();
+        double before = option.current().amount().doubleValue();
+        double now = after.amount().doubleValue();
+        double outcomeBefore = response.outcome(before);
+        double outcomeAfter = response.outcome(now);
         return new ChannelMove(option.channel(), option.current(), after, response.marginalReturn(before),
                 response.marginalReturn(now), outcomeBefore, outcomeAfter, outcomeAfter - outcomeBefore,
                 response.outcomeChangeStandardError(before, now), limit);
@@ -282,13 +260,5 @@ public final class BudgetOptimiser {
             throw new BudgetRuleViolation(field, "is in " + amount.currencyCode() + " but the total is in "
                     + total.currencyCode() + "; currencies are never converted");
         }
-    }
-
-    private static double sum(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return s;
     }
 }

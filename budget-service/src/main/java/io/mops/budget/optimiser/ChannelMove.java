@@ -20,7 +20,9 @@ public record ChannelMove(String channel, Money spendBefore, Money spendAfter, d
         AT_MINIMUM,
         AT_MAXIMUM,
         AT_MAX_DECREASE,
-        AT_MAX_INCREASE
+        AT_MAX_INCREASE,
+        /** The whole proposal keeps the current split: the best split was not expected to gain enough (see the reason). */
+        KEPT
     }
 
     public Money change() {

@@ -3,12 +3,19 @@ package io.mops.budget.optimiser;
 import io.mops.budget.money.Money;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** A proposed split of a total across channels, with the explanation of every channel's move. */
-public record Reallocation(Money total, List<ChannelMove> moves) {
+/**
+ * A proposed split of a total across channels, with the explanation of every channel's move.
+ *
+ * @param keptBecause present when the optimiser kept the current split instead of the best one it found, and why
+ */
+public record Reallocation(Money total, List<ChannelMove> moves, Optional<String> keptBecause) {
 
     public Reallocation {
         moves = List.copyOf(moves);
+        Objects.requireNonNull(keptBecause, "keptBecause");
     }
 
     public double expectedOutcomeBefore() {
@@ -21,5 +28,11 @@ public record Reallocation(Money total, List<ChannelMove> moves) {
 
     public double expectedOutcomeChange() {
         return expectedOutcomeAfter() - expectedOutcomeBefore();
+    }
+
+    /** The channels' standard errors combined as if their curves' errors were independent (they were fitted apart). */
+    public double expectedOutcomeChangeStandardError() {
+        return Math.sqrt(moves.stream()
+                .mapToDouble(m -> m.outcomeChangeStandardError() * m.outcomeChangeStandardError()).sum());
     }
 }

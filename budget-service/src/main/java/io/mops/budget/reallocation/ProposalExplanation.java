@@ -18,15 +18,22 @@ final class ProposalExplanation {
         text.append(String.format(Locale.ROOT, "Expected attributed value %+.2f (standard error %.2f) over the plan's "
                         + "period, from %.2f to %.2f.%n", view.expectedOutcomeChange(),
                 view.expectedOutcomeChangeStandardError(), view.expectedOutcomeBefore(), view.expectedOutcomeAfter()));
+        if (view.keptBecause() != null) {
+            text.append("No move: ").append(view.keptBecause()).append(".\n");
+        }
         for (ProposalView.Move move : view.channels()) {
             text.append(String.format(Locale.ROOT,
                     "%s: %s -> %s %s (%s); marginal return %s -> %s; expected value %+.2f (se %.2f); limit %s; "
-                            + "curve R² %.3f over %d periods%n",
+                            + "curve R² %.3f over %d periods (%s %s %s to %s), marginal return known to ±%.0f %% of "
+                            + "the average return, its fall to ±%.0f %%%n",
                     move.channel(), move.spendBefore().toPlainString(), move.spendAfter().toPlainString(),
                     view.currency(), signed(move.change().toPlainString()), number(move.marginalReturnBefore()),
                     number(move.marginalReturnAfter()), move.expectedOutcomeChange(),
                     move.outcomeChangeStandardError(), move.limit(), move.curve().rSquared(),
-                    move.curve().observations()));
+                    move.curve().observations(), move.evidence().model(),
+                    move.evidence().periodKind().name().toLowerCase(Locale.ROOT) + "s", move.evidence().firstPeriod(),
+                    move.evidence().periodKind().endOf(move.evidence().lastPeriod()),
+                    100 * move.curve().marginalReturnUncertainty(), 100 * move.curve().marginalReturnSlopeUncertainty()));
         }
         for (ProposalView.Held held : view.held()) {
             text.append(held.channel()).append(": held at ").append(held.allocation().toPlainString()).append(' ')

@@ -106,7 +106,12 @@ public class ReallocationService {
                     if (context != null) {
                         proposal = proposal.emitOn(command -> context.runOnContext(ignored -> command.run()));
                     }
-                    return proposal.map(view -> Optional.of(new Candidate(planId, view)))
+                    return proposal.invoke(view -> {
+                                if (view.keptBecause() != null) {
+                                    Log.infof("no reallocation for plan %s: %s", planId, view.keptBecause());
+                                }
+                            })
+                            .map(view -> Optional.of(new Candidate(planId, view)))
                             .onFailure(BudgetRuleViolation.class).recoverWithItem(failure -> {
                                 Log.infof("no reallocation proposal for plan %s: %s", planId, failure.getMessage());
                                 return Optional.empty();

@@ -4,14 +4,18 @@ import io.mops.budget.reallocation.ReallocationService;
 import io.mops.common.events.ChannelPerformanceUpdated;
 import io.mops.common.events.EventCodec;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Takes in attribution's channel performance and lets the autonomous loop reconsider the plans that fund the
- * channel. A malformed message fails here and is dead-lettered by the connector
- * ({@code failure-strategy=dead-letter-queue}); a redelivered one is recognised by its event id.
+ * Takes in attribution's channel performance per period — one row per channel, model, currency and period, the
+ * highest revision winning — and, when the signal is new evidence for the response curves (the configured model and
+ * period kind, and not outdated by a later revision), lets the autonomous loop reconsider the plans that fund the
+ * channel. A malformed message, and version 1 (trailing windows, which are no evidence for a curve), fail here and are
+ * dead-lettered by the connector ({@code failure-strategy=dead-letter-queue}) with the reason; a redelivered one is
+ * recognised by its event id.
  */
 @ApplicationScoped
 public class ChannelPerformanceListener {
@@ -22,22 +26,36 @@ public class ChannelPerformanceListener {
     private final EventCodec codec;
     private final IdempotentConsumer idempotent;
     private final ReallocationService reallocation;
+    private final CurvesConfig curves;
 
     public ChannelPerformanceListener(EventCodec codec, IdempotentConsumer idempotent,
-                                      ReallocationService reallocation) {
+                                      ReallocationService reallocation, CurvesConfig curves) {
         this.codec = codec;
         this.idempotent = idempotent;
         this.reallocation = reallocation;
+        this.curves = curves;
     }
 
     @Incoming("channel-performance")
     public Uni<Void> onChannelPerformance(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, ChannelPerformanceUpdated.TYPE))
                 // The signal commits first, so that the proposal's response curve is fitted with it.
-                .flatMap(event -> idempotent.applyOnce(CONSUMER, event, e -> ChannelSignal.from(e).persist())
-                        .chain(() -> reallocation.onEvidence(REALLOCATION, event, event.data().channel(),
+                .flatMap(event -> idempotent.applyOnce(CONSUMER, event, e -> ChannelSignal.record(e)
+                                .invoke(stored -> {
+                                    if (!stored) {
+                                        Log.infof("ChannelPerformanceUpdated %s (%s, %s, %s %s, revision %d) is older "
+                                                        + "than the revision held; kept out", e.id(),
+                                                e.data().channel(), e.data().model(), e.data().periodKind(),
+                                                e.data().periodStart(), e.data().revision());
+                                    }
+                                }))
+                        .chain(() -> curves.fitsOn(event.data().model(), event.data().periodKind())
+                                ? ChannelSignal.isCurrent(event) : Uni.createFrom().item(false))
+                        .chain(evidence -> !evidence ? Uni.createFrom().voidItem()
+                                : reallocation.onEvidence(REALLOCATION, event, event.data().channel(),
                                 "ChannelPerformanceUpdated " + event.id() + " (" + event.data().channel() + ", "
-                                        + event.data().model() + ")")))
+                                        + event.data().model() + ", " + event.data().periodKind() + " "
+                                        + event.data().periodStart() + ", revision " + event.data().revision() + ")")))
                 .replaceWithVoid();
     }
 }

@@ -170,6 +170,58 @@ class BudgetOptimiserTest {
     }
 
     @Test
+    void whenTheCurrentSplitIsAlreadyTheBestItIsKeptWithTheReason() {
+        // Two identical channels with equal spend: by symmetry and concavity no other split does better.
+        Reallocation r = new BudgetOptimiser(Optional.empty()).optimise(eur(2000), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)),
+                ChannelOption.unconstrained("search-brand", SEARCH, eur(1000))));
+        assertTrue(r.keptBecause().isPresent());
+        assertTrue(r.keptBecause().get().contains("current split is kept"), r.keptBecause().get());
+        for (ChannelMove move : r.moves()) {
+            assertEquals(move.spendBefore(), move.spendAfter());
+            assertEquals(ChannelMove.Limit.KEPT, move.limit());
+        }
+        assertEquals(0, r.expectedOutcomeChange(), 1e-9);
+    }
+
+    @Test
+    void aGainSmallerThanItsStandardErrorDoesNotMoveMoney() {
+        // The maximum response of each curve is known only to ±100 % (sd 1 on its log), so any change of a
+        // channel's outcome is uncertain by about its own size; the gain of a ±20 % move is a small difference
+        // of two such changes.
+        double[][] uncertainLevel = new double[4][4];
+        uncertainLevel[1][1] = 1;
+        SpendResponse search = new CurveFit(new ResponseCurve(0.3, 6000, 1500, 1.0), 1, 0, 52, uncertainLevel)
+                .overPeriods(1);
+        SpendResponse social = new CurveFit(new ResponseCurve(0.5, 4000, 800, 0.8), 1, 0, 52, uncertainLevel)
+                .overPeriods(1);
+        List<ChannelOption> channels = List.of(ChannelOption.unconstrained("search", search, eur(1000)),
+                ChannelOption.unconstrained("social", social, eur(1000)));
+
+        Reallocation anyGain = new BudgetOptimiser(Optional.of(new BigDecimal("0.2")), 0).optimise(eur(2000), channels);
+        Reallocation confidentGain = new BudgetOptimiser(Optional.of(new BigDecimal("0.2")), 1)
+                .optimise(eur(2000), channels);
+
+        assertTrue(anyGain.keptBecause().isEmpty());
+        assertTrue(anyGain.expectedOutcomeChange() > 0);
+        assertTrue(anyGain.expectedOutcomeChangeStandardError() > anyGain.expectedOutcomeChange());
+        assertTrue(confidentGain.keptBecause().isPresent());
+        assertTrue(confidentGain.keptBecause().get().contains("standard error"), confidentGain.keptBecause().get());
+        assertEquals(eur(1000), confidentGain.moves().get(0).spendAfter());
+    }
+
+    @Test
+    void theCurrentSplitIsNoChoiceWhenItDoesNotSpendTheTotal() {
+        // Unallocated money must go somewhere, so the best split is proposed even if it gains nothing on its own.
+        Reallocation r = new BudgetOptimiser(Optional.empty()).optimise(eur(2500), List.of(
+                ChannelOption.unconstrained("search", SEARCH, eur(1000)),
+                ChannelOption.unconstrained("search-brand", SEARCH, eur(1000))));
+        assertTrue(r.keptBecause().isEmpty());
+        assertEquals(eur(1250), r.moves().get(0).spendAfter());
+        assertEquals(eur(1250), r.moves().get(1).spendAfter());
+    }
+
+    @Test
     void minimumsAboveTheTotalAreRefused() {
         BudgetRuleViolation refused = assertThrows(BudgetRuleViolation.class,
                 () -> new BudgetOptimiser(Optional.empty()).optimise(eur(1000), List.of(

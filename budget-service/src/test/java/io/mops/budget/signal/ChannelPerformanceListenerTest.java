@@ -13,77 +13,158 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
+import static io.mops.budget.signal.SignalFixtures.event;
+import static io.mops.budget.signal.SignalFixtures.uniqueChannel;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Consumption of attribution's ChannelPerformanceUpdated over the real Kafka, into the real database. */
+/**
+ * Consumption of attribution's ChannelPerformanceUpdated over the real Kafka, into the real database: one signal per
+ * channel, model, currency and period, the highest revision winning. Every test uses channels of its own.
+ */
 @QuarkusTest
 @WithTestResource(MopsInfra.class)
 class ChannelPerformanceListenerTest {
 
+    private static final LocalDate WEEK = LocalDate.parse("2026-11-16");
+    private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
 
-    static String event(UUID id, String channel, String spend) {
-        return """
-                {"id":"%s","type":"ChannelPerformanceUpdated","version":1,"source":"attribution-service",
-                 "time":"2026-11-25T10:00:00Z","subject":"channel:%s",
-                 "data":{"channel":"%s","model":"linear","windowStart":"2026-11-01","windowEnd":"2026-11-24",
-                         "creditedConversions":40,"creditedValue":2000.00,"spend":%s,"currency":"EUR","roas":2.0}}
-                """.formatted(id, channel, channel, spend);
+    private long stored(UUID eventId) {
+        return db.count("select count(*) from channel_signal where event_id = ?", eventId);
     }
 
-    private long signals(UUID eventId) {
-        return db.count("select count(*) from channel_signal where event_id = ?", eventId);
+    /** This consumer's inbox rows only: the reallocation loop records the same event under its own name. */
+    private long processed(UUID eventId) {
+        return db.count("select count(*) from processed_event where consumer = ? and event_id = ?",
+                ChannelPerformanceListener.CONSUMER, eventId);
+    }
+
+    private static void send(String channel, String event) {
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + channel, event);
     }
 
     @Test
     void redeliveredEventHasNoSecondEffect() {
+        String channel = uniqueChannel("search");
         UUID id = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
-        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:search", event(id, "search", "1000.00"));
-        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:search", event(id, "search", "1000.00"));
+        send(channel, event(id, NOON, channel, "markov-1", "WEEK", WEEK, 1, "2000.00", "1000.00"));
+        send(channel, event(id, NOON, channel, "markov-1", "WEEK", WEEK, 1, "2000.00", "1000.00"));
         // Same key, same partition: once the marker is applied, both copies before it have been consumed.
-        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:search", event(marker, "search", "1000.00"));
+        send(channel, event(marker, NOON, channel, "markov-1", "WEEK", WEEK.minusWeeks(1), 1, "1000.00", "500.00"));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> signals(marker) == 1);
-        assertEquals(1, signals(id));
-        // Only this consumer's row: the reallocation loop records the same event under its own consumer name
-        // whenever some running plan funds the channel.
-        assertEquals(1, db.count("select count(*) from processed_event where consumer = ? and event_id = ?",
-                ChannelPerformanceListener.CONSUMER, id));
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(marker) == 1);
+        assertEquals(1, stored(id));
+        assertEquals(1, processed(id));
+        assertEquals(2, db.count("select count(*) from channel_signal where channel = ?", channel));
+    }
+
+    @Test
+    void aLaterRevisionReplacesItsPeriodAndAnEarlierOneArrivingLateDoesNot() {
+        String channel = uniqueChannel("social");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID stale = UUID.randomUUID();
+        UUID sameRevisionLater = UUID.randomUUID();
+        UUID sameRevisionEarlier = UUID.randomUUID();
+        send(channel, event(first, NOON, channel, "markov-1", "WEEK", WEEK, 1, "2000.00", "1000.00"));
+        send(channel, event(second, NOON.plusSeconds(3600), channel, "markov-1", "WEEK", WEEK, 2, "2100.00", "1000.00"));
+        // Revision 1 again, announced even later (a replay): it is older evidence than revision 2.
+        send(channel, event(stale, NOON.plusSeconds(7200), channel, "markov-1", "WEEK", WEEK, 1, "1.00", "1.00"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(stale) == 1);
+        assertEquals(1, db.count("select count(*) from channel_signal where channel = ?", channel),
+                "one value per channel, model and period");
+        assertEquals(1, stored(second));
+        assertEquals(1, db.count("select count(*) from channel_signal where channel = ? and revision = 2 "
+                + "and credited_value = 2100", channel));
+
+        // The same revision twice: the one announced later wins, whatever the order of arrival.
+        send(channel, event(sameRevisionLater, NOON.plusSeconds(9000), channel, "markov-1", "WEEK", WEEK, 2,
+                "2200.00", "1000.00"));
+        send(channel, event(sameRevisionEarlier, NOON.plusSeconds(8000), channel, "markov-1", "WEEK", WEEK, 2,
+                "2150.00", "1000.00"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(sameRevisionEarlier) == 1);
+        assertEquals(1, stored(sameRevisionLater));
+        assertEquals(0, stored(sameRevisionEarlier));
+    }
+
+    @Test
+    void signalsOfAnotherModelOrPeriodKindAreKeptBesideEachOther() {
+        String channel = uniqueChannel("email");
+        UUID markov = UUID.randomUUID();
+        UUID linear = UUID.randomUUID();
+        UUID day = UUID.randomUUID();
+        send(channel, event(markov, NOON, channel, "markov-1", "WEEK", WEEK, 1, "2000.00", "1000.00"));
+        send(channel, event(linear, NOON, channel, "linear", "WEEK", WEEK, 1, "2500.00", "1000.00"));
+        send(channel, event(day, NOON, channel, "markov-1", "DAY", WEEK, 1, "300.00", "140.00"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(day) == 1);
+        assertEquals(1, stored(markov));
+        assertEquals(1, stored(linear));
+        assertEquals(1, stored(day));
+    }
+
+    @Test
+    void version1TrailingWindowsAreDeadLetteredWithTheReason() {
+        String channel = uniqueChannel("search");
+        UUID old = UUID.randomUUID();
+        String version1 = """
+                {"id":"%s","type":"ChannelPerformanceUpdated","version":1,"source":"attribution-service",
+                 "time":"2026-11-25T10:00:00Z","subject":"channel:%s",
+                 "data":{"channel":"%s","model":"markov-1","windowStart":"2026-10-29","windowEnd":"2026-11-25",
+                         "creditedConversions":40,"creditedValue":2000.00,"spend":1000.00,"currency":"EUR"}}
+                """.formatted(old, channel, channel);
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            send(channel, version1);
+            ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(old.toString()),
+                    Duration.ofSeconds(60));
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("unsupported version 1"), reason);
+            assertEquals(0, db.count("select count(*) from channel_signal where channel = ?", channel));
+        }
     }
 
     @Test
     void malformedMessageIsDeadLetteredAndTheNextOneIsStillApplied() {
+        String channel = uniqueChannel("email");
         UUID good = UUID.randomUUID();
         String garbage = "{\"id\": \"" + UUID.randomUUID() + "\", \"type\": ";
         try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
-            TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:email", garbage);
-            TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:email", event(good, "email", "500.00"));
+            send(channel, garbage);
+            send(channel, event(good, NOON, channel, "markov-1", "WEEK", WEEK, 1, "500.00", "250.00"));
 
             ConsumerRecord<String, String> dead = dlq.await(r -> garbage.equals(r.value()), Duration.ofSeconds(60));
             Header reason = dead.headers().lastHeader("dead-letter-reason");
             assertNotNull(reason, "the dead letter says why");
             assertTrue(new String(reason.value(), StandardCharsets.UTF_8).contains("not an event envelope"));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> signals(good) == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(good) == 1);
         }
     }
 
     @Test
     void eventWithInvalidDataIsDeadLetteredWithTheOffendingField() {
+        String channel = uniqueChannel("social");
         UUID bad = UUID.randomUUID();
+        UUID tuesday = UUID.randomUUID();
         try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
-            TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:social", event(bad, "social", "-3"));
+            send(channel, event(bad, NOON, channel, "markov-1", "WEEK", WEEK, 1, "500.00", "-3"));
+            send(channel, event(tuesday, NOON, channel, "markov-1", "WEEK", WEEK.plusDays(1), 1, "500.00", "3"));
 
             ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(bad.toString()), Duration.ofSeconds(60));
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.contains("spend"), reason);
-            assertEquals(0, signals(bad));
+            dead = dlq.await(r -> r.value().contains(tuesday.toString()), Duration.ofSeconds(60));
+            reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("periodStart 2026-11-17 is a TUESDAY"), reason);
+            assertEquals(0, stored(bad));
+            assertEquals(0, stored(tuesday));
         }
     }
 }

@@ -35,9 +35,14 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
         String campaign = campaignName == null || campaignName.isBlank()
                 ? campaignId : campaignName.strip() + " (" + campaignId + ")";
         String summary = clip("Launch of " + campaign + " on " + channel + ": QA verdict " + result.verdict().code()
-                + ", risk " + result.riskScore() + "/100, " + result.count(Severity.BLOCK) + " block, "
+                + ", risk index " + result.riskScore() + "/100 (" + issues(result.distinctIssues()) + "), "
+                + result.count(Severity.BLOCK) + " block, "
                 + result.count(Severity.WARN) + " warn, " + result.count(Severity.INFO) + " info", MAX_SUMMARY_CHARS);
         return new LaunchApprovalRequest(runId.toString(), channel, summary, explain(runId, result), requestedBy);
+    }
+
+    private static String issues(int count) {
+        return count + (count == 1 ? " distinct issue" : " distinct issues");
     }
 
     private static String explain(UUID runId, QaResult result) {

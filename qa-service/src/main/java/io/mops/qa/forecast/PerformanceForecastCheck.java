@@ -12,12 +12,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Rule {@value RuleIds#PERFORMANCE_FORECAST}: the forecast of the campaign's click and conversion rates, always as an
  * {@code info} finding so that the team sees what to expect, and a finding at the rule's severity for every target
- * the forecast misses (its posterior mean is below the target). Without past campaigns of the channel there is no
- * forecast, and the finding says so.
+ * the forecast misses (the expected rate is below the target), with the chance that the campaign reaches it all
+ * the same. Without past campaigns of the channel there is no forecast, and the finding says so.
+ *
+ * <p>The forecast is for a campaign of the planned size: {@code targets.plannedExposures}, else the audience size,
+ * else the median size of past campaigns (and the finding says which).
  */
 public final class PerformanceForecastCheck {
 
@@ -35,10 +39,11 @@ public final class PerformanceForecastCheck {
                     + channel + " campaigns are recorded", "record the results of finished campaigns "
                     + "(POST /qa/campaign-results) to get forecasts"));
         }
-        PerformanceForecast forecast = PerformanceForecast.of(channel, audience, channelHistory);
-        List<Finding> findings = new ArrayList<>();
-        findings.add(finding(book, Severity.INFO, FIELD, describe(forecast), null));
         PerformanceTargets targets = submission.targets();
+        PlannedSize size = PlannedSize.of(submission);
+        PerformanceForecast forecast = PerformanceForecast.of(channel, audience, size.exposures(), channelHistory);
+        List<Finding> findings = new ArrayList<>();
+        findings.add(finding(book, Severity.INFO, FIELD, describe(forecast, size), null));
         if (targets != null) {
             miss(book, setting.get().severity(), "click rate", "targets.clickRate", targets.clickRate(),
                     forecast.clickRate(), findings);
@@ -48,26 +53,64 @@ public final class PerformanceForecastCheck {
         return findings;
     }
 
+    /** Where the forecast's campaign size comes from. */
+    record PlannedSize(Long exposures, String basis) {
+
+        static PlannedSize of(CampaignSubmission submission) {
+            PerformanceTargets targets = submission.targets();
+            if (targets != null && targets.plannedExposures() != null) {
+                return new PlannedSize(targets.plannedExposures(), "the planned exposures");
+            }
+            Long audienceSize = submission.audience().size();
+            if (audienceSize != null && audienceSize > 0) {
+                return new PlannedSize(audienceSize, "the audience size");
+            }
+            return new PlannedSize(null, null);
+        }
+    }
+
     private static void miss(RuleBook book, Severity severity, String what, String field, BigDecimal target,
-                             RateForecast forecast, List<Finding> findings) {
-        if (target == null || forecast.rate() >= target.doubleValue()) {
+                             Optional<RateForecast> forecast, List<Finding> findings) {
+        if (target == null || forecast.isEmpty() || forecast.get().rate() >= target.doubleValue()) {
             return;
         }
-        findings.add(finding(book, severity, field, "the forecast " + what + " " + percent(forecast.rate())
-                        + " (" + interval(forecast) + ") misses the target " + percent(target.doubleValue())
-                        + "; chance of reaching it " + percent(forecast.chanceOfReaching(target.doubleValue())),
+        RateForecast rate = forecast.get();
+        findings.add(finding(book, severity, field, "the forecast " + what + " " + percent(rate.rate())
+                        + " (" + interval(rate) + ") misses the target " + percent(target.doubleValue())
+                        + "; chance of reaching it " + percent(rate.chanceOfReaching(target)),
                 "revisit the target with the channel's history in mind, or change audience, offer or creative"));
     }
 
-    static String describe(PerformanceForecast forecast) {
-        String basis = forecast.audienceCampaigns() == 0
+    static String describe(PerformanceForecast forecast, PlannedSize size) {
+        StringBuilder text = new StringBuilder();
+        text.append(forecast.clickRate().map(f -> "forecast click rate " + percent(f.rate()) + " (" + interval(f) + ")")
+                .orElse("no click rate forecast (the past " + forecast.channel() + " campaigns' click rates were "
+                        + "all 0 or all 100%)"));
+        if (forecast.clickRate().isPresent()) {
+            text.append(forecast.conversionRate().map(f -> ", conversion rate " + percent(f.rate()) + " ("
+                            + interval(f) + ")")
+                    .orElse(", no conversion rate forecast (the past " + forecast.channel() + " campaigns' "
+                            + "conversion rates were all 0 or all 100%)"));
+            text.append(" for a campaign of ").append(String.format(Locale.ROOT, "%,d", forecast.plannedExposures()))
+                    .append(" exposures (").append(sizeBasis(forecast, size)).append(')');
+        }
+        text.append("; ").append(forecast.audienceCampaigns() == 0
                 ? "no past campaign reached audience '" + forecast.audience() + "', so this is the channel's typical "
                 + "performance from " + forecast.channelCampaigns() + " past campaigns"
                 : "from " + forecast.audienceCampaigns() + " past campaigns reaching audience '" + forecast.audience()
-                + "', shrunk toward " + forecast.channelCampaigns() + " past " + forecast.channel() + " campaigns";
-        return "forecast click rate " + percent(forecast.clickRate().rate()) + " (" + interval(forecast.clickRate())
-                + "), conversion rate " + percent(forecast.conversionRate().rate()) + " ("
-                + interval(forecast.conversionRate()) + "); " + basis;
+                + "', shrunk toward " + forecast.channelCampaigns() + " past " + forecast.channel() + " campaigns");
+        forecast.clickRate().ifPresent(f -> text.append("; one audience's campaigns differ by about ±")
+                .append(wholePercent(f.next().campaignSpread())).append(" in click rate, audiences by about ±")
+                .append(wholePercent(f.next().audienceSpread())));
+        return text.toString();
+    }
+
+    private static String sizeBasis(PerformanceForecast forecast, PlannedSize size) {
+        if (!forecast.plannedFromHistory()) {
+            return size.basis();
+        }
+        return "the submission gives neither planned exposures nor an audience size, so the median of the "
+                + (forecast.audienceCampaigns() > 0 ? "audience's" : "channel's") + " past campaigns";
     }
 
     private static String interval(RateForecast forecast) {
@@ -77,6 +120,10 @@ public final class PerformanceForecastCheck {
 
     private static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+
+    private static String wholePercent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 
     private static Finding finding(RuleBook book, Severity severity, String field, String message, String fixHint) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * QA's answer for one campaign: the verdict, how risky the campaign looks overall (0 = nothing found, towards 100 =
- * many serious findings), and every finding in report order.
+ * QA's answer for one campaign: the verdict, the risk index (0 = nothing found, towards 100 = many distinct serious
+ * issues; an index, not a probability, see {@link RiskScore}), and every finding in report order.
  */
 public record QaResult(Verdict verdict, int riskScore, String ruleSet, int ruleSetVersion, List<Finding> findings) {
 
@@ -21,6 +21,11 @@ public record QaResult(Verdict verdict, int riskScore, String ruleSet, int ruleS
         List<Finding> all = Stream.concat(findings.stream(), more.stream())
                 .sorted(Finding.REPORT_ORDER).toList();
         return new QaResult(Verdict.of(all), RiskScore.of(all, weights), ruleSet, ruleSetVersion, all);
+    }
+
+    /** The distinct issues behind the risk index: each rule once per severity it reported at. */
+    public int distinctIssues() {
+        return RiskScore.issues(findings).size();
     }
 
     public long count(Severity severity) {

@@ -190,7 +190,7 @@ public record RuleBook(
         }
     }
 
-    /** The chance of harm each severity stands for in the {@link RiskScore}. */
+    /** The weight of one distinct issue of each severity in the {@link RiskScore risk index} (each in [0, 1)). */
     public record RiskWeights(double info, double warn, double block) {
         public double of(Severity severity) {
             return switch (Objects.requireNonNull(severity)) {

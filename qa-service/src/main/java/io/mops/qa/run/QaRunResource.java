@@ -43,7 +43,7 @@ public class QaRunResource {
     }
 
     @POST
-    @Operation(summary = "Check a campaign before launch: verdict, risk score and findings; publishes QaCompleted")
+    @Operation(summary = "Check a campaign before launch: verdict, risk index (distinct issues weighted by severity, not a probability) and findings; publishes QaCompleted")
     public Uni<Response> run(@NotNull @Valid CampaignSubmission submission,
                              @QueryParam("ruleSet") @DefaultValue(RuleSetCatalog.DEFAULT)
                              @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}") String ruleSet) {

@@ -245,9 +245,10 @@ public class QaRunService {
     }
 
     private static QaRunView view(QaRun run, List<FindingView> findings, UUID eventId) {
-        return new QaRunView(run.id, run.campaignId, run.channel, run.verdict, run.riskScore, run.ruleSet,
-                run.ruleSetVersion, run.inputDigest, findings, run.requestedBy, run.createdAt, ApprovalView.of(run),
-                eventId);
+        int distinctIssues = (int) findings.stream().map(f -> f.ruleId() + " " + f.severity()).distinct().count();
+        return new QaRunView(run.id, run.campaignId, run.channel, run.verdict, run.riskScore, distinctIssues,
+                run.ruleSet, run.ruleSetVersion, run.inputDigest, findings, run.requestedBy, run.createdAt,
+                ApprovalView.of(run), eventId);
     }
 
     private String digest(CampaignSubmission submission) {

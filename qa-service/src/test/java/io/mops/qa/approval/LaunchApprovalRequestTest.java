@@ -33,8 +33,8 @@ class LaunchApprovalRequestTest {
 
         assertEquals(RUN.toString(), request.reference());
         assertEquals("sam", request.requestedBy());
-        assertEquals("Launch of Black Friday (bf-2026) on email: QA verdict needs-approval, risk 12/100, "
-                + "0 block, 1 warn, 0 info", request.summary());
+        assertEquals("Launch of Black Friday (bf-2026) on email: QA verdict needs-approval, risk index 12/100 "
+                + "(1 distinct issue), 0 block, 1 warn, 0 info", request.summary());
         assertEquals("Findings under rule set mops-default v3 (QA run " + RUN + "):\n"
                 + "[warn] tracking.consistent-tags at creatives.email.html @ html > body > a:nth-child(2): "
                 + "the same link carries utm_campaign=bf and utm_campaign=BF Fix: use one set of tags per link\n",

@@ -8,16 +8,14 @@ import io.mops.qa.rules.RuleBook;
 import io.mops.qa.rules.RuleBookReader;
 import io.mops.qa.rules.RuleIds;
 import io.mops.qa.rules.Severity;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PerformanceForecastTest {
@@ -28,112 +26,109 @@ class PerformanceForecastTest {
         return new PastCampaign("c-" + exposures + "-" + clicks, "email", audience, exposures, clicks, conversions);
     }
 
+    private static final List<PastCampaign> HISTORY = List.of(email("segment:active", 50_000, 1_500, 75),
+            email("segment:active", 40_000, 1_200, 60), email("everyone", 200_000, 3_000, 90));
+
     @Test
-    void theConjugateUpdateAddsSuccessesToAlphaAndFailuresToBeta() {
-        BetaBelief posterior = new BetaBelief(2, 98).observe(30, 1000);
-        assertEquals(32, posterior.alpha());
-        assertEquals(1068, posterior.beta());
-        assertEquals(32.0 / 1100, posterior.mean(), 1e-15);
+    void theReportedRateOfACampaignIsBetaBinomialAroundTheExpectedRate() {
+        // A true rate expected at 0.5 with variance 1/12 is Beta(1, 1); its successes out of 10 are then uniform on
+        // 0..10 (closed form), so the 5 % and 95 % quantiles are 0 and 10 and P(X ≥ 4) = 7/11.
+        var uniform = new ChannelRateModel.NextCampaign(0.5, 1.0 / 12, 1, 3, 0.2, 0.3);
+        RateForecast small = RateForecast.of(uniform, 10);
+        assertEquals(0.5, small.rate(), 1e-15);
+        assertEquals(0.0, small.low());
+        assertEquals(1.0, small.high());
+        assertEquals(7.0 / 11, small.chanceOfReaching(new BigDecimal("0.35")), 1e-12);
+        assertEquals(7.0 / 11, small.chanceOfReaching(new BigDecimal("0.4")), 1e-12, "4 of 10 is exactly 0.4");
+        // Ten billion trials: the counts are not held one by one; the rate is then the uniform itself.
+        RateForecast huge = RateForecast.of(uniform, 10_000_000_000L);
+        assertEquals(0.05, huge.low(), 1e-6);
+        assertEquals(0.95, huge.high(), 1e-6);
+        assertEquals(0.65, huge.chanceOfReaching(new BigDecimal("0.35")), 1e-6);
     }
 
     @Test
-    void theIntervalMatchesTheBetaQuantilesInClosedForm() {
-        // Beta(1, 2) has CDF 1 - (1 - x)^2, so its p-quantile is 1 - sqrt(1 - p): 0.0253206 and 0.7763932.
-        RateForecast forecast = RateForecast.of(BetaBelief.UNIFORM, 1, 0, 1);
-        assertEquals(1.0 / 3, forecast.rate(), 1e-15);
-        assertEquals(1 - Math.sqrt(0.95), forecast.low(), 1e-9);
-        assertEquals(1 - Math.sqrt(0.05), forecast.high(), 1e-9);
-        // P(rate >= 0.5) = (1 - 0.5)^2
-        assertEquals(0.25, forecast.chanceOfReaching(0.5), 1e-12);
-    }
-
-    @Test
-    void theChannelPriorIsFittedByTheMethodOfMoments() {
-        // Rates 2 %, 4 %, 6 % on a million exposures each: m = 0.04, s² = 0.0004, binomial noise 0.04·0.96·1e-6,
-        // so α + β = 0.0384 / (0.0004 - 3.84e-8) - 1 = 95.00921...
-        BetaBelief prior = ChannelPrior.fit(List.of(new ChannelPrior.Observed(20_000, 1_000_000),
-                new ChannelPrior.Observed(40_000, 1_000_000), new ChannelPrior.Observed(60_000, 1_000_000)));
-        double strength = 0.0384 / (0.0004 - 0.0384e-6) - 1;
-        assertEquals(strength, prior.strength(), 1e-9);
-        assertEquals(0.04, prior.mean(), 1e-12);
-    }
-
-    @Test
-    void campaignsThatDifferNoMoreThanNoiseMakeAPriorWorthTheWholeHistory() {
-        BetaBelief prior = ChannelPrior.fit(List.of(new ChannelPrior.Observed(30, 1000),
-                new ChannelPrior.Observed(30, 1000), new ChannelPrior.Observed(30, 1000)));
-        assertEquals(3000, prior.strength(), 1e-9);
-        assertEquals(0.03, prior.mean(), 1e-12);
-    }
-
-    @Test
-    void tooLittleHistoryOrADegenerateRateGivesTheUniformPrior() {
-        assertSame(BetaBelief.UNIFORM, ChannelPrior.fit(List.of(new ChannelPrior.Observed(3, 100),
-                new ChannelPrior.Observed(5, 100))));
-        assertSame(BetaBelief.UNIFORM, ChannelPrior.fit(List.of(new ChannelPrior.Observed(0, 100),
-                new ChannelPrior.Observed(0, 100), new ChannelPrior.Observed(0, 50))));
-    }
-
-    @Test
-    void aSmallAudienceHistoryIsShrunkTowardTheChannel() {
-        List<PastCampaign> history = List.of(email("a", 1_000_000, 20_000, 400), email("b", 1_000_000, 40_000, 800),
-                email("c", 1_000_000, 60_000, 1200), email("new", 100, 20, 1));
-        PerformanceForecast forecast = PerformanceForecast.of("email", "new", history);
-        double raw = 20 / 100.0;
-        double channel = forecast.clickRate().prior().mean();
-        assertTrue(forecast.clickRate().rate() < raw && forecast.clickRate().rate() > channel,
-                "between the channel's " + channel + " and the audience's raw " + raw + ": "
-                        + forecast.clickRate().rate());
-        assertEquals(1, forecast.audienceCampaigns());
-        assertEquals(4, forecast.channelCampaigns());
-    }
-
-    @Test
-    void anUnseenAudienceGetsTheChannelsPriorAsItsForecast() {
-        List<PastCampaign> history = List.of(email("a", 10_000, 200, 10), email("b", 10_000, 400, 20),
-                email("c", 10_000, 300, 12));
-        PerformanceForecast forecast = PerformanceForecast.of("email", "never-seen", history);
-        assertEquals(forecast.clickRate().prior(), forecast.clickRate().posterior());
-        assertEquals(0.03, forecast.clickRate().rate(), 1e-12);
-    }
-
-    @Test
-    void theIntervalCoversTheTrueRateAboutNineTimesInTen() {
-        // Property, fixed seed: audiences whose true rates come from the prior, observed through binomial sampling;
-        // the 90 % posterior interval should contain the true rate in about 90 % of them.
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261125L);
-        var prior = new BetaBelief(6, 194);
-        var sampler = org.apache.commons.statistics.distribution.BetaDistribution.of(6, 194).createSampler(rng);
-        int covered = 0;
-        int audiences = 2000;
-        for (int i = 0; i < audiences; i++) {
-            double trueRate = sampler.sample();
-            int exposures = 500;
-            int clicks = 0;
-            for (int e = 0; e < exposures; e++) {
-                clicks += rng.nextDouble() < trueRate ? 1 : 0;
-            }
-            RateForecast forecast = RateForecast.of(prior, 1, clicks, exposures);
-            covered += forecast.low() <= trueRate && trueRate <= forecast.high() ? 1 : 0;
+    void theContinuousLimitOfALargeCampaignAgreesWithTheExactCounts() {
+        // 200,000 exposures at 3 % ± 20 %: about 1,200 successes of spread, past the exact counting's limit. Counted
+        // exactly all the same, the interval's ends and the chances differ by under 1 % of the interval's width.
+        var next = new ChannelRateModel.NextCampaign(0.03, 0.000_036, 5, 50, 0.2, 0.3, List.of(
+                new ChannelRateModel.Component(0.5, 0.029, 0.000_02), new ChannelRateModel.Component(0.5, 0.031, 0.000_05)));
+        long trials = 200_000;
+        RateForecast forecast = RateForecast.of(next, trials);
+        assertTrue(forecast.outcome() instanceof RateForecast.ContinuousLimit, forecast.outcome().getClass().getName());
+        RateForecast.Outcome exact = RateForecast.counted(next.mixture(), trials).orElseThrow();
+        double width = forecast.high() - forecast.low();
+        assertEquals(exact.quantile(0.05), forecast.low(), 0.01 * width);
+        assertEquals(exact.quantile(0.95), forecast.high(), 0.01 * width);
+        for (String target : List.of("0.02", "0.025", "0.03", "0.035", "0.04")) {
+            assertEquals(exact.chanceOfReaching(new BigDecimal(target)), forecast.chanceOfReaching(new BigDecimal(target)),
+                    0.005, "target " + target);
         }
-        assertEquals(0.90, covered / (double) audiences, 0.02);
+    }
+
+    @Test
+    void aSmallCampaignHasTheWiderIntervalForItsBinomialNoise() {
+        PerformanceForecast thousand = PerformanceForecast.of("email", "segment:active", 1_000L, HISTORY);
+        PerformanceForecast million = PerformanceForecast.of("email", "segment:active", 1_000_000L, HISTORY);
+        RateForecast small = thousand.clickRate().orElseThrow();
+        RateForecast large = million.clickRate().orElseThrow();
+        assertEquals(small.rate(), large.rate(), 1e-15, "the same expected rate");
+        assertTrue(small.high() - small.low() > large.high() - large.low(),
+                small.low() + "-" + small.high() + " against " + large.low() + "-" + large.high());
+        assertEquals(1_000, thousand.plannedExposures());
+        assertEquals(Math.round(1_000 * small.rate()), thousand.conversionRate().orElseThrow().plannedTrials(),
+                "conversions are forecast for the clicks the exposures are expected to bring");
+    }
+
+    @Test
+    void withoutASizeTheForecastIsForTheMedianOfTheAudiencesPastCampaigns() {
+        PerformanceForecast forecast = PerformanceForecast.of("email", "segment:active", null, HISTORY);
+        assertTrue(forecast.plannedFromHistory());
+        assertEquals(40_000, forecast.plannedExposures(), "the lower middle of 40,000 and 50,000");
+        assertEquals(50_000, PerformanceForecast.of("email", "never-seen", null, HISTORY).plannedExposures(),
+                "the channel's middle size (of 40,000, 50,000 and 200,000) for an audience never seen");
+    }
+
+    @Test
+    void aChannelWhoseClicksNeverConvertedHasNoConversionForecast() {
+        List<PastCampaign> history = List.of(email("a", 10_000, 200, 0), email("b", 10_000, 300, 0));
+        PerformanceForecast forecast = PerformanceForecast.of("email", "a", 5_000L, history);
+        assertTrue(forecast.clickRate().isPresent());
+        assertTrue(forecast.conversionRate().isEmpty());
+        String message = PerformanceForecastCheck.describe(forecast,
+                new PerformanceForecastCheck.PlannedSize(5_000L, "the audience size"));
+        assertTrue(message.contains("no conversion rate forecast"), message);
     }
 
     @Test
     void aTargetAboveTheForecastIsAWarningNamingTheChanceOfReachingIt() throws Exception {
-        List<PastCampaign> history = new ArrayList<>(List.of(email("segment:active", 50_000, 1_500, 75),
-                email("segment:active", 40_000, 1_200, 60), email("everyone", 200_000, 3_000, 90)));
         CampaignSubmission submission = submission(new PerformanceTargets(new BigDecimal("0.05"),
                 new BigDecimal("0.01")));
 
-        List<Finding> findings = new PerformanceForecastCheck().review(submission, BOOK, history);
+        List<Finding> findings = new PerformanceForecastCheck().review(submission, BOOK, HISTORY);
 
         assertEquals(List.of(Severity.INFO, Severity.WARN), findings.stream().map(Finding::severity).toList());
         assertTrue(findings.stream().allMatch(f -> f.ruleId().equals(RuleIds.PERFORMANCE_FORECAST)));
+        Finding info = findings.getFirst();
+        assertTrue(info.message().contains("for a campaign of 90,000 exposures (the audience size)"), info.message());
         Finding miss = findings.get(1);
         assertEquals("targets.clickRate", miss.location().field());
-        assertTrue(miss.message().startsWith("the forecast click rate 3."), miss.message());
-        assertTrue(miss.message().contains("misses the target 5.00%; chance of reaching it 0.00%"), miss.message());
+        Matcher chance = Pattern.compile("^the forecast click rate \\d\\.\\d\\d% \\(90% interval \\d\\.\\d\\d%–\\d\\.\\d\\d%\\) "
+                + "misses the target 5\\.00%; chance of reaching it (\\d+\\.\\d\\d)%$").matcher(miss.message());
+        assertTrue(chance.find(), miss.message());
+        // What the forecast for 90,000 exposures gives; campaigns differ, so 5 % is unlikely but not impossible.
+        double expected = PerformanceForecast.of("email", "segment:active", 90_000L, HISTORY).clickRate()
+                .orElseThrow().chanceOfReaching(new BigDecimal("0.05"));
+        assertEquals(expected * 100, Double.parseDouble(chance.group(1)), 0.005);
+        assertTrue(expected > 0 && expected < 0.5, "chance " + expected);
+    }
+
+    @Test
+    void plannedExposuresComeBeforeTheAudienceSize() throws Exception {
+        CampaignSubmission submission = submission(new PerformanceTargets(null, null, 250_000L));
+        Finding info = new PerformanceForecastCheck().review(submission, BOOK, HISTORY).getFirst();
+        assertTrue(info.message().contains("for a campaign of 250,000 exposures (the planned exposures)"),
+                info.message());
     }
 
     @Test

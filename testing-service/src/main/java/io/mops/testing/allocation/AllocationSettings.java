@@ -2,6 +2,7 @@ package io.mops.testing.allocation;
 
 import io.mops.testing.results.ExperimentAnalysis;
 import io.mops.testing.results.GuardrailCheck;
+import io.mops.testing.results.SequentialPlan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,19 +13,38 @@ public interface AllocationSettings {
     @WithDefault("0.95")
     double confidenceLevel();
 
+    /** Default minimum detectable effect (relative uplift) of the always-valid test's mixing scale. */
     @WithDefault("0.1")
     double relativeEffectOfInterest();
+
+    Sequential sequential();
 
     Bandit bandit();
 
     Guardrail guardrail();
 
+    /** Defaults of the always-valid test for experiments created without a baseline. */
+    interface Sequential {
+        /** Expected conversion rate of a binary metric's control. */
+        @WithDefault("0.03")
+        double baselineRate();
+
+        /** Effect, in standard deviations of the per-unit value, for a continuous metric without a baseline. */
+        @WithDefault("0.05")
+        double standardisedEffect();
+    }
+
     interface Guardrail {
         @WithDefault("0.01")
         double threshold();
 
+        /** Rise of the harm rate to find fastest, relative to {@link #baselineRate()}. */
         @WithDefault("1.0")
         double relativeEffectOfInterest();
+
+        /** Expected harm rate (unsubscribes, complaints) of the control. */
+        @WithDefault("0.01")
+        double baselineRate();
     }
 
     interface Bandit {
@@ -34,14 +54,17 @@ public interface AllocationSettings {
         @WithDefault("0.01")
         double minimumExplorationShare();
 
+        @WithDefault("0.1")
+        double explorationBudget();
+
         @WithDefault("false")
         boolean topTwo();
 
         @WithDefault("0.5")
         double leaderProbability();
 
-        @WithDefault("0.001")
-        double eliminationThreshold();
+        @WithDefault("0.01")
+        double eliminationErrorRate();
 
         @WithDefault("0.95")
         double winnerChanceToBeBest();
@@ -56,12 +79,18 @@ public interface AllocationSettings {
 
     default AllocationPolicy policy() {
         Bandit b = bandit();
-        return new AllocationPolicy(b.burnInExposures(), b.minimumExplorationShare(), b.topTwo(), b.leaderProbability(),
-                b.eliminationThreshold(), b.winnerChanceToBeBest(), b.winnerExpectedLoss());
+        return new AllocationPolicy(b.burnInExposures(), b.minimumExplorationShare(), b.explorationBudget(),
+                b.topTwo(), b.leaderProbability(), b.eliminationErrorRate(), b.winnerChanceToBeBest(),
+                b.winnerExpectedLoss());
+    }
+
+    default SequentialPlan.Defaults sequentialDefaults() {
+        return new SequentialPlan.Defaults(relativeEffectOfInterest(), sequential().baselineRate(),
+                sequential().standardisedEffect(), guardrail().relativeEffectOfInterest(), guardrail().baselineRate());
     }
 
     default ExperimentAnalysis analysis() {
-        return new ExperimentAnalysis(confidenceLevel(), relativeEffectOfInterest(), policy(),
-                new GuardrailCheck(guardrail().threshold(), guardrail().relativeEffectOfInterest()));
+        return new ExperimentAnalysis(confidenceLevel(), policy(), new GuardrailCheck(guardrail().threshold()),
+                sequentialDefaults());
     }
 }

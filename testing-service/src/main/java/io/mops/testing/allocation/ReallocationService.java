@@ -1,5 +1,7 @@
 package io.mops.testing.allocation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.common.events.AllocationChanged;
 import io.mops.common.events.VariantEliminated;
 import io.mops.common.events.WinnerDeclared;
@@ -35,11 +37,13 @@ public class ReallocationService {
     private final ResultsService results;
     private final AllocationSettings settings;
     private final Outbox outbox;
+    private final ObjectMapper json;
 
-    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox) {
+    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox, ObjectMapper json) {
         this.results = results;
         this.settings = settings;
         this.outbox = outbox;
+        this.json = json;
     }
 
     /** Call inside a transaction. */
@@ -56,7 +60,9 @@ public class ReallocationService {
                 String reason = String.format(Locale.ROOT,
                         "sample ratio mismatch: chi-square %.2f, p = %.2g below %s; paused until explained",
                         first.sampleRatio().chiSquare(), first.sampleRatio().pValue(), first.sampleRatio().threshold());
-                return ExperimentService.recordTransition(experiment, Experiment.Status.PAUSED, by, reason)
+                return results.recordLook(experiment, first)
+                        .chain(() -> ExperimentService.recordTransition(experiment, Experiment.Status.PAUSED, by,
+                                reason))
                         .replaceWith(() -> new Reallocation(false, experiment.allocationVersion,
                                 first.recommendation(), reason));
             }
@@ -71,9 +77,11 @@ public class ReallocationService {
                         + "a continuous metric needs 2 exposed units per variant");
             }
             if (decision.inBurnIn() && guardrailPauses.isEmpty()) {
-                return Uni.createFrom().item(new Reallocation(false, experiment.allocationVersion, decision, null));
+                return results.recordLook(experiment, readout).replaceWith(() ->
+                        new Reallocation(false, experiment.allocationVersion, decision, null));
             }
-            return apply(experiment, snapshot.variants(), readout, decision, guardrailPauses, by)
+            return results.recordLook(experiment, readout)
+                    .chain(() -> apply(experiment, snapshot.variants(), readout, decision, guardrailPauses, by))
                     .replaceWith(() -> new Reallocation(true, experiment.allocationVersion, decision, null));
         });
     }
@@ -106,13 +114,13 @@ public class ReallocationService {
             } else if (chance != null) {
                 variant.live = false;
                 variant.eliminatedAt = now;
-                variant.eliminatedReason = String.format(Locale.ROOT,
-                        "chance to be best %.5f fell below the elimination threshold %s", chance,
-                        settings.bandit().eliminationThreshold());
+                variant.eliminatedReason = "eliminated: " + decision.eliminationReasons().get(variant.key);
             }
         }
         experiment.allocationVersion++;
         List<Uni<?>> steps = new ArrayList<>();
+        steps.add(AllocationPeriod.of(experiment.id, experiment.allocationVersion, now, by,
+                sharesJson(decision.weights())).persist());
         steps.add(outbox.record(AllocationChanged.TYPE, "experiment:" + experiment.key,
                 new AllocationChanged(experiment.key, experiment.channel, experiment.allocationVersion,
                         decision.weights())));
@@ -146,6 +154,14 @@ public class ReallocationService {
                 .chain(() -> ExperimentVariant.persist(variants))
                 .chain(experiment::persist)
                 .replaceWithVoid();
+    }
+
+    private String sharesJson(Map<String, Double> shares) {
+        try {
+            return json.writeValueAsString(shares);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings to numbers always serialises", e);
+        }
     }
 
     private static double chanceToBeBest(ExperimentReadout readout, String variantKey) {

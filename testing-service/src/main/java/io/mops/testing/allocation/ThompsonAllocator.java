@@ -2,6 +2,7 @@ package io.mops.testing.allocation;
 
 import io.mops.testing.statistics.BayesianComparison;
 import io.mops.testing.statistics.BayesianVerdict;
+import io.mops.testing.statistics.ConfidenceSequence;
 import io.mops.testing.statistics.Posterior;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Thompson sampling allocation: each live variant gets traffic in proportion to its posterior chance of being the
@@ -18,6 +20,9 @@ import java.util.Optional;
  * Top-two Thompson sampling (Russo, 2020) gives the leader a share {@code beta} of its chance and spends the rest on
  * the challenger that wins when the leader is drawn out: {@code P(challenger = i | leader = j) = pi_i / (1 - pi_j)},
  * since the challenger comes from fresh posterior draws in which {@code j} is not the best.
+ * <p>
+ * Elimination is permanent, so it is decided by {@link EliminationRule}'s anytime-valid bounds, whose chance of
+ * ever stopping the best variant is proven to stay below the configured error rate, not by the chance to be best.
  * <p>
  * The control is never eliminated (every comparison is against it), nor is the current leader.
  */
@@ -41,20 +46,25 @@ public final class ThompsonAllocator {
         }
         boolean inBurnIn = live.stream().anyMatch(i -> variants.get(i).exposures() < policy.burnInExposures());
         Map<String, Double> eliminated = new LinkedHashMap<>();
+        Map<String, String> reasons = Map.of();
+        Map<String, ConfidenceSequence.Bounds> bounds = Map.of();
         Winner winner = Winner.NONE;
         LiveComparison comparison = LiveComparison.of(variants, live, controlIndex);
         if (!inBurnIn && live.size() > 1) {
             int leader = comparison.leader();
-            List<Integer> keep = new ArrayList<>();
-            for (int i : live) {
-                boolean protectedVariant = i == controlIndex || i == leader;
-                if (!protectedVariant && comparison.chance()[i] < policy.eliminationThreshold()) {
-                    eliminated.put(variants.get(i).variantKey(), comparison.chance()[i]);
-                } else {
-                    keep.add(i);
+            EliminationRule.Verdict verdict = new EliminationRule(policy).judge(variants, live,
+                    Set.copyOf(List.of(controlIndex, leader)));
+            bounds = verdict.bounds();
+            reasons = verdict.eliminated();
+            if (!reasons.isEmpty()) {
+                List<Integer> keep = new ArrayList<>();
+                for (int i : live) {
+                    if (reasons.containsKey(variants.get(i).variantKey())) {
+                        eliminated.put(variants.get(i).variantKey(), comparison.chance()[i]);
+                    } else {
+                        keep.add(i);
+                    }
                 }
-            }
-            if (!eliminated.isEmpty()) {
                 live = keep;
                 comparison = LiveComparison.of(variants, live, controlIndex);
             }
@@ -62,7 +72,7 @@ public final class ThompsonAllocator {
         }
         double[] chance = comparison.chance();
         double[] shares = inBurnIn ? evenly(variants.size(), live) : thompsonShares(variants.size(), live, chance);
-        applyExplorationFloor(shares, live, inBurnIn ? 0.0 : policy.minimumExplorationShare());
+        applyExplorationFloor(shares, live, inBurnIn ? 0.0 : policy.explorationFloor(live.size()));
 
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Double> chances = new LinkedHashMap<>();
@@ -72,8 +82,8 @@ public final class ThompsonAllocator {
         for (int i : live) {
             chances.put(variants.get(i).variantKey(), chance[i]);
         }
-        return new AllocationDecision(weights, chances, eliminated, winner.variantKey(), winner.expectedLoss(),
-                inBurnIn);
+        return new AllocationDecision(weights, chances, eliminated, reasons, bounds, winner.variantKey(),
+                winner.expectedLoss(), inBurnIn);
     }
 
     private record Winner(Optional<String> variantKey, Double expectedLoss) {

@@ -1,6 +1,7 @@
 package io.mops.testing.experiment;
 
 import io.mops.testing.results.MetricKind;
+import io.mops.testing.results.SequentialPlan;
 import io.mops.common.problem.NotFoundProblem;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -75,9 +76,38 @@ public class Experiment extends PanacheEntityBase {
     public Instant lastReweighedAt;
     /** Guardrail metric names, comma-separated; rates of harm where higher is worse. */
     public String guardrails;
+    /** The control's expected mean, stated at creation; {@code null} for the configured default. */
+    public Double baseline;
+    /** The relative uplift worth finding, stated at creation; {@code null} for the configured default. */
+    @Column(name = "minimum_detectable_effect")
+    public Double minimumDetectableEffect;
+    /** The always-valid tests' mixing scales, fixed when the experiment starts ({@code null} before). */
+    @Column(name = "sequential_mixing_scale")
+    public Double sequentialMixingScale;
+    @Column(name = "sequential_standardised")
+    public Boolean sequentialStandardised;
+    @Column(name = "guardrail_mixing_scale")
+    public Double guardrailMixingScale;
 
     public List<String> guardrailMetrics() {
         return guardrails == null || guardrails.isBlank() ? List.of() : List.of(guardrails.split(","));
+    }
+
+    /** The plan fixed at the start; experiments started before plans were stored get the configured defaults. */
+    public SequentialPlan sequentialPlan(SequentialPlan.Defaults defaults) {
+        if (sequentialMixingScale == null || guardrailMixingScale == null) {
+            return SequentialPlan.atStart(metricKind, baseline, minimumDetectableEffect, defaults);
+        }
+        return new SequentialPlan(sequentialMixingScale, Boolean.TRUE.equals(sequentialStandardised),
+                guardrailMixingScale);
+    }
+
+    /** Fixes the always-valid tests' mixing scales; called once, when the experiment first starts. */
+    void fixSequentialPlan(SequentialPlan.Defaults defaults) {
+        SequentialPlan plan = SequentialPlan.atStart(metricKind, baseline, minimumDetectableEffect, defaults);
+        sequentialMixingScale = plan.mixingScale();
+        sequentialStandardised = plan.standardised();
+        guardrailMixingScale = plan.guardrailMixingScale();
     }
 
     static Uni<List<Experiment>> visibleTo(Optional<String> channel) {

@@ -3,6 +3,7 @@ package io.mops.testing.experiment;
 import io.mops.testing.results.MetricKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,7 +28,16 @@ public record ExperimentDraft(
         guardrails,
         @Schema(description = "Re-weight by Thompson sampling on this cadence (ISO-8601, at least PT1S); "
                 + "without it only on request", examples = "PT1H")
-        Duration reweighEvery) {
+        Duration reweighEvery,
+        @Positive
+        @Schema(description = "The control's expected mean: its conversion rate (below 1) for a BINARY metric, its "
+                + "value per unit for a CONTINUOUS one. Fixes, with minimumDetectableEffect, the always-valid "
+                + "test's mixing scale when the experiment starts", examples = "0.032")
+        Double baseline,
+        @Positive
+        @Schema(description = "The relative uplift worth finding (0.1 = 10 %); defaults to "
+                + "mops.testing.relative-effect-of-interest", examples = "0.1")
+        Double minimumDetectableEffect) {
 
     String metricOrDefault() {
         return metric == null ? "conversion" : metric;

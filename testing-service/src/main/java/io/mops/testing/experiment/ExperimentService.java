@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.security.ChannelScope;
+import io.mops.testing.allocation.AllocationPeriod;
+import io.mops.testing.allocation.AllocationSettings;
+import io.mops.testing.results.MetricKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +33,11 @@ public class ExperimentService {
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final ObjectMapper json;
+    private final AllocationSettings settings;
 
-    public ExperimentService(ObjectMapper json) {
+    public ExperimentService(ObjectMapper json, AllocationSettings settings) {
         this.json = json;
+        this.settings = settings;
     }
 
     /** The experiment, if the caller's channel may see it (404 when it does not exist, 403 when not theirs). */
@@ -58,6 +63,8 @@ public class ExperimentService {
             experiment.seed = SEEDS.nextInt();
             experiment.guardrails = guardrailsOf(draft);
             experiment.reweighEverySeconds = cadenceOf(draft);
+            experiment.baseline = baselineOf(draft);
+            experiment.minimumDetectableEffect = draft.minimumDetectableEffect();
             return experiment.<Experiment>persist();
         });
     }
@@ -70,6 +77,13 @@ public class ExperimentService {
             throw new InvalidRequestException("reweighEvery", "must be at least PT1S");
         }
         return draft.reweighEvery().getSeconds();
+    }
+
+    private static Double baselineOf(ExperimentDraft draft) {
+        if (draft.baseline() != null && draft.metricKindOrDefault() == MetricKind.BINARY && draft.baseline() >= 1.0) {
+            throw new InvalidRequestException("baseline", "a conversion rate lies below 1, was " + draft.baseline());
+        }
+        return draft.baseline();
     }
 
     private static String guardrailsOf(ExperimentDraft draft) {
@@ -116,8 +130,25 @@ public class ExperimentService {
                 throw new ConflictProblem("an experiment needs at least " + MIN_VARIANTS
                         + " variants before it can run; it has " + count);
             }
+            if (experiment.status == Experiment.Status.DRAFT && next == Experiment.Status.RUNNING) {
+                return start(experiment, by).chain(() -> recordTransition(experiment, next, by, change.reason()));
+            }
             return recordTransition(experiment, next, by, change.reason());
         }).chain(() -> detail(experiment));
+    }
+
+    /**
+     * Fixes what the always-valid tests mix over, before any data, and opens the first allocation period with the
+     * planned shares.
+     */
+    private Uni<AllocationPeriod> start(Experiment experiment, String by) {
+        experiment.fixSequentialPlan(settings.sequentialDefaults());
+        return ExperimentVariant.of(experiment.id).chain(variants -> {
+            Map<String, Double> shares = new LinkedHashMap<>();
+            variants.forEach(v -> shares.put(v.key, v.share));
+            return AllocationPeriod.of(experiment.id, experiment.allocationVersion, Instant.now(), by, write(shares))
+                    .persist();
+        });
     }
 
     /** Moves the experiment to {@code next} and records who did it, when and why. Call inside a transaction. */
@@ -215,11 +246,11 @@ public class ExperimentService {
         return variant;
     }
 
-    private String write(Map<String, String> components) {
+    private String write(Map<String, ?> value) {
         try {
-            return json.writeValueAsString(components);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("components of plain strings always serialise", e);
+            throw new IllegalStateException("maps of strings and numbers always serialise", e);
         }
     }
 

@@ -3,10 +3,9 @@ package io.mops.testing.results;
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
-import io.mops.testing.allocation.AllocationSettings;
 import io.mops.testing.experiment.Experiment;
 import io.mops.testing.experiment.ExperimentService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,16 +23,15 @@ public class ResultsResource {
 
     private final ChannelScope scope;
     private final ResultsService results;
-    private final AllocationSettings settings;
 
-    public ResultsResource(ChannelScope scope, ResultsService results, AllocationSettings settings) {
+    public ResultsResource(ChannelScope scope, ResultsService results) {
         this.scope = scope;
         this.results = results;
-        this.settings = settings;
     }
 
+    /** A transaction, not just a session: every read is a look, whose always-valid p-values are recorded. */
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Bayesian and frequentist statistics per variant, the sample ratio check and the bandit's "
             + "recommendation (see docs/testing.md for how to read them)")
     public Uni<ResultsView> results(@PathParam("key") String key) {
@@ -41,9 +39,7 @@ public class ResultsResource {
             if (experiment.status == Experiment.Status.DRAFT || experiment.controlVariant == null) {
                 throw new ConflictProblem("experiment '" + key + "' has no results before it runs");
             }
-            return results.snapshot(experiment).map(snapshot -> new ResultsView(experiment.key, experiment.status,
-                    experiment.metric, experiment.allocationVersion, experiment.winner,
-                    snapshot.analyse(experiment.metricKind, settings.analysis())));
+            return results.read(experiment);
         });
     }
 }

@@ -23,6 +23,14 @@ public record BetaPosterior(double alpha, double beta) implements Posterior {
         return new BetaPosterior(1.0 + conversions, 1.0 + exposures - conversions);
     }
 
+    /** The same for effective (period-weighted, {@link PeriodWeights}) counts, which need not be whole. */
+    public static BetaPosterior afterObserving(double conversions, double exposures) {
+        if (!(conversions >= 0) || !(exposures >= conversions)) {
+            throw new IllegalArgumentException("need 0 <= conversions <= exposures, got " + conversions + " of " + exposures);
+        }
+        return new BetaPosterior(1.0 + conversions, 1.0 + exposures - conversions);
+    }
+
     @Override
     public double mean() {
         return alpha / (alpha + beta);

@@ -18,10 +18,12 @@ public record NormalPosterior(double mean, double standardDeviation) implements 
     /**
      * The posterior of the mean from a sample summary. A sample with no spread (every unit the same value) would
      * claim certainty; its standard error is floored at a millionth of the scale instead.
+     *
+     * @param units the (effective, after period weighting) number of units
      */
-    public static NormalPosterior ofSample(long units, double sampleMean, double sampleStandardDeviation) {
-        if (units < 2) {
-            throw new IllegalArgumentException("a mean needs at least 2 units, got " + units);
+    public static NormalPosterior ofSample(double units, double sampleMean, double sampleStandardDeviation) {
+        if (!(units > 0)) {
+            throw new IllegalArgumentException("a mean needs units, got " + units);
         }
         double standardError = sampleStandardDeviation / Math.sqrt(units);
         double floor = 1e-6 * Math.max(1.0, Math.abs(sampleMean));

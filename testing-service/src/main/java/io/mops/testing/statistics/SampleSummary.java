@@ -1,10 +1,16 @@
 package io.mops.testing.statistics;
 
-/** Count, mean and (sample, n - 1) standard deviation of a continuous metric's per-unit values. */
-public record SampleSummary(long units, double mean, double standardDeviation) {
+/**
+ * Count, mean and (sample, n - 1) standard deviation of a continuous metric's per-unit values.
+ *
+ * @param units the number of units; after weighting by allocation period ({@link PeriodWeights}) the effective
+ *              number, which need not be whole
+ */
+public record SampleSummary(double units, double mean, double standardDeviation) {
 
     public SampleSummary {
-        if (units < 0 || !Double.isFinite(mean) || !(standardDeviation >= 0) || Double.isInfinite(standardDeviation)) {
+        if (!(units >= 0) || Double.isInfinite(units) || !Double.isFinite(mean) || !(standardDeviation >= 0)
+                || Double.isInfinite(standardDeviation)) {
             throw new IllegalArgumentException("invalid sample summary: n=" + units + ", mean=" + mean
                     + ", sd=" + standardDeviation);
         }

@@ -12,15 +12,15 @@ public final class WelchTest {
     }
 
     public static SignificanceTest compare(SampleSummary control, SampleSummary variant, double confidenceLevel) {
-        if (control.units() < 2 || variant.units() < 2) {
-            throw new IllegalArgumentException("Welch's test needs at least 2 units per arm");
+        if (!(control.units() > 1) || !(variant.units() > 1)) {
+            throw new IllegalArgumentException("Welch's test needs more than one unit per arm");
         }
         double controlVariance = control.varianceOfMean();
         double variantVariance = variant.varianceOfMean();
         double standardError = Math.sqrt(controlVariance + variantVariance);
         double difference = variant.mean() - control.mean();
         if (standardError == 0.0) {
-            return new SignificanceTest(difference, 0.0, Double.NaN, difference == 0.0 ? 1.0 : 0.0,
+            return new SignificanceTest(difference, 0.0, null, difference == 0.0 ? 1.0 : 0.0,
                     difference, difference, confidenceLevel);
         }
         double degreesOfFreedom = square(controlVariance + variantVariance)

@@ -62,11 +62,16 @@ class ExperimentResultsTest {
 
     /** The exposures of every tally in one request, then their conversions in one more. */
     private static void collect(String key, Tally... tallies) {
+        collect(key, "unit", tallies);
+    }
+
+    /** The same with unit ids {@code <variant>-<batch>-<i>}, so that a test can add more units later. */
+    private static void collect(String key, String batch, Tally... tallies) {
         List<Map<String, String>> exposures = new ArrayList<>();
         List<Map<String, Object>> outcomes = new ArrayList<>();
         for (Tally tally : tallies) {
             for (int i = 0; i < tally.exposed(); i++) {
-                String unit = tally.variant() + "-unit-" + i;
+                String unit = tally.variant() + "-" + batch + "-" + i;
                 exposures.add(Map.of("unitId", unit, "variant", tally.variant()));
                 if (i < tally.converted()) {
                     outcomes.add(Map.of("unitId", unit));
@@ -170,6 +175,7 @@ class ExperimentResultsTest {
                 .body("readout.variants[1].bayesian.chanceToBeatControl", closeTo(0.9836, 0.002))
                 .body("readout.variants[1].bayesian.uplift.estimate", notNullValue())
                 .body("readout.variants[1].againstControl.difference", closeTo(0.05, 1e-9))
+                .body("readout.variants[1].againstControl.degreesOfFreedom", nullValue())
                 .body("readout.variants[1].holmPValue", notNullValue())
                 .body("readout.variants[1].alwaysValidPValue", notNullValue())
                 .body("readout.variants[0].againstControl", nullValue())
@@ -267,7 +273,7 @@ class ExperimentResultsTest {
                 .body("experiment.status", equalTo("CONCLUDED"))
                 .body("experiment.winner", equalTo("strong"))
                 .body("variants[2].live", equalTo(false))
-                .body("variants[2].eliminatedReason", containsString("elimination threshold"))
+                .body("variants[2].eliminatedReason", containsString("anytime-valid bounds"))
                 .body("history[1].reason", containsString("winner strong"));
     }
 
@@ -338,23 +344,87 @@ class ExperimentResultsTest {
                 .then().body("experiment.lastReweighedAt", notNullValue())
                 .body("experiment.reweighEverySeconds", equalTo(1))
                 .body("experiment.status", equalTo("RUNNING"));
-    }
-
-    @Test
-    void aCadenceShorterThanASecondIsRefused() {
+        // A running experiment with a one-second cadence would be re-weighted every second of every later test run
+        // on this database: conclude it.
         given().auth().oauth2(EMAIL).contentType(ContentType.JSON)
-                .body(Map.of("key", "exp-cadence-" + java.util.UUID.randomUUID().toString().substring(0, 6),
-                        "name", "n", "channel", "email", "reweighEvery", "PT0.5S"))
-                .post("/experiments")
-                .then().statusCode(400).body("violations[0].field", equalTo("reweighEvery"));
+                .body(Map.of("status", "CONCLUDED", "reason", "test over"))
+                .post("/experiments/" + key + "/status").then().statusCode(200);
+    }
+
+    /**
+     * The variant leads at the first read; then both convert alike and the p-value of the current look rises again.
+     * The one served must not: it is the running minimum, kept in the database between reads. The mixing scale was
+     * fixed from the stated baseline and effect (0.10 x 0.2 = 0.02) when the experiment started and moves with no
+     * data.
+     */
+    @Test
+    void theAlwaysValidPValueNeverRisesBetweenReadsAndItsMixingScaleIsFixedAtTheStart() {
+        String key = runningExperiment(List.of("control", "bold"), Map.of("baseline", 0.10,
+                "minimumDetectableEffect", 0.2));
+        given().config(DOUBLES).auth().oauth2(EMAIL).get("/experiments/" + key)
+                .then().statusCode(200)
+                .body("experiment.baseline", closeTo(0.10, 1e-12))
+                .body("experiment.sequentialMixingScale", closeTo(0.02, 1e-12))
+                .body("experiment.sequentialStandardised", equalTo(false));
+        collect(key, "first", new Tally("control", 400, 40), new Tally("bold", 400, 70));
+        double first = given().config(DOUBLES).auth().oauth2(EMAIL).get("/experiments/" + key + "/results")
+                .then().statusCode(200)
+                .body("readout.sequentialTest.mixingScale", closeTo(0.02, 1e-12))
+                .extract().jsonPath().getDouble("readout.variants[1].alwaysValidPValue");
+        assertTrue(first < 0.5, "the lucky start should show some evidence, p = " + first);
+
+        // At most 1,000 exposures per request.
+        collect(key, "second", new Tally("control", 800, 80), new Tally("bold", 200, 15));
+        collect(key, "third", new Tally("control", 800, 80), new Tally("bold", 200, 15));
+        collect(key, "fourth", new Tally("bold", 600, 50));
+        collect(key, "fifth", new Tally("bold", 600, 50));
+        given().config(DOUBLES).auth().oauth2(EMAIL).get("/experiments/" + key + "/results")
+                .then().statusCode(200)
+                .body("readout.variants[0].conversions", equalTo(200))
+                .body("readout.variants[1].conversions", equalTo(200))
+                .body("readout.variants[1].alwaysValidPValue", closeTo(first, 1e-12))
+                .body("readout.sequentialTest.mixingScale", closeTo(0.02, 1e-12));
     }
 
     @Test
-    void duringBurnInReallocationChangesNothing() {
-        String key = runningExperiment(List.of("a", "b"), Map.of());
-        collect(key, "a", 10, 1);
+    void aConversionRateBaselineOfOneOrMoreIsRefused() {
+        given().auth().oauth2(EMAIL).contentType(ContentType.JSON)
+                .body(Map.of("key", "exp-baseline-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+                        "name", "n", "channel", "email", "baseline", 1.5))
+                .post("/experiments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("baseline"));
+    }
+
+    /**
+     * After a re-weighting the results list both allocation periods with their start and their weight (their share
+     * of all exposures), and estimate every variant over them. Bold gets three quarters of the second period, in
+     * which everybody converts at 30 %: pooled, it looks 6 points better than the control; weighted by period, it
+     * is 1 point better, as it was in the first period and equal in the second.
+     */
+    @Test
+    void resultsAreWeightedByAllocationPeriod() {
+        String key = runningExperiment(List.of("control", "bold"), Map.of());
+        collect(key, "first", new Tally("control", 100, 10), new Tally("bold", 100, 12));
         given().auth().oauth2(EMAIL).post("/experiments/" + key + "/reallocations")
-                .then().statusCode(200).body("applied", equalTo(false)).body("allocationVersion", equalTo(0));
+                .then().statusCode(200).body("applied", equalTo(true)).body("allocationVersion", equalTo(1));
+        collect(key, "second", new Tally("control", 50, 15), new Tally("bold", 150, 45));
+        given().config(DOUBLES).auth().oauth2(EMAIL).get("/experiments/" + key + "/results")
+                .then().statusCode(200)
+                .body("periods", hasSize(2))
+                .body("periods[0].allocationVersion", equalTo(0))
+                .body("periods[0].startedAt", notNullValue())
+                .body("periods[1].allocationVersion", equalTo(1))
+                .body("periods[1].startedAt", notNullValue())
+                .body("periods[1].exposures", equalTo(200))
+                .body("periods[1].weight", closeTo(0.5, 1e-12))
+                .body("readout.periodWeights", hasSize(2))
+                // control: 0.5 x 10 % + 0.5 x 30 % = 20 %; bold: 0.5 x 12 % + 0.5 x 30 % = 21 %
+                .body("readout.variants[0].mean", closeTo(0.20, 1e-12))
+                .body("readout.variants[1].mean", closeTo(0.21, 1e-12))
+                .body("readout.variants[0].pooledMean", closeTo(25.0 / 150, 1e-12))
+                .body("readout.variants[1].pooledMean", closeTo(57.0 / 250, 1e-12))
+                .body("readout.variants[1].againstControl.difference", closeTo(0.01, 1e-12));
     }
 
     private JsonNode event(TopicTap tap, String subject, String type) throws Exception {

@@ -30,12 +30,28 @@ class GuardrailCheckTest {
         assertFalse(readouts.get(1).breached());
     }
 
+    /**
+     * The guardrail's test is one-sided: a look at which the variant harms less than the control is no evidence of
+     * harm, so however large the difference the p-value stays 1 and nothing is breached.
+     */
     @Test
     void aLowerHarmRateNeverBreachesHoweverSignificant() {
         List<GuardrailReadout> readouts = GuardrailCheck.DEFAULT.check(VARIANTS, 0,
                 List.of(new GuardrailTally("complaint", new long[] {100, 5, 100})));
-        assertTrue(readouts.getFirst().alwaysValidPValue() < 0.01);
+        assertEquals(1.0, readouts.getFirst().alwaysValidPValue());
         assertFalse(readouts.getFirst().breached());
+    }
+
+    /** An earlier look that found harm keeps its p-value; a later look with the rate still higher cannot raise it. */
+    @Test
+    void theGuardrailPValueIsTheRunningMinimumOverLooksWithHigherHarm() {
+        double tau = 0.01;
+        java.util.Map<String, Double> earlier = java.util.Map.of(GuardrailCheck.comparisonKey("unsubscribe", "spammy"),
+                1e-6);
+        List<GuardrailReadout> readouts = GuardrailCheck.DEFAULT.check(VARIANTS, 0,
+                List.of(new GuardrailTally("unsubscribe", new long[] {20, 24, 18})), tau, earlier);
+        assertEquals(1e-6, readouts.getFirst().alwaysValidPValue());
+        assertTrue(readouts.getFirst().breached(), "still higher, and harm was shown before");
     }
 
     @Test
