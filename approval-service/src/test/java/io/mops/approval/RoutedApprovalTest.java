@@ -33,13 +33,14 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -514,13 +515,14 @@ class RoutedApprovalTest {
     void aGroupsWebhookIsSignedRetriedWithBackoffAndItsFailuresAreVisible() throws Exception {
         String secret = "whsec-" + UUID.randomUUID();
         List<String[]> received = new CopyOnWriteArrayList<>();
-        AtomicInteger calls = new AtomicInteger();
+        // The first call about each request fails, so other tests' deliveries to the group cannot use up the 503.
+        Set<String> seen = ConcurrentHashMap.newKeySet();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new String[]{exchange.getRequestHeaders().getFirst("X-Mops-Timestamp"),
                     exchange.getRequestHeaders().getFirst("X-Mops-Signature"), body});
-            int status = calls.incrementAndGet() == 1 ? 503 : 200;
+            int status = seen.add(JSON.readTree(body).path("requestId").asText()) ? 503 : 200;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -562,6 +564,112 @@ class RoutedApprovalTest {
                     .put("/approvals/webhooks/finance").then().statusCode(200);
         }
         assertEquals(WebhookSignature.SIGNATURE_HEADER, "X-Mops-Signature");
+    }
+
+    @Test
+    void aWebhookThatKeepsFailingIsGivenUpAfterItsLastAttemptAndSaysWhy() throws Exception {
+        // Tests run with webhook-backoff 1m and webhook-max-attempts 3: attempts at t, t + 1m and t + 1m + 2m.
+        String secret = "whsec-" + UUID.randomUUID();
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/down", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/down", "secret", secret))
+                    .put("/approvals/webhooks/finance").then().statusCode(200);
+            String channel = channel();
+            policy(routing(channel, "SEQUENTIAL", List.of(stage("finance", "1", List.of("finance")))));
+            UUID id = arrives(channel, "sam", null);
+            String mine = "find { it.body.contains('%s') }".formatted(id);
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                int expected = attempt;
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("carol"))
+                        .get("/approvals/webhooks/finance/deliveries").then().statusCode(200)
+                        .body(mine + ".attempts", equalTo(expected))
+                        .body(mine + ".lastStatus", equalTo(500))
+                        .body(mine + ".state", equalTo(expected < 3 ? "RETRYING" : "FAILED")));
+                TestClock.advance(Duration.ofMinutes(1L << attempt));
+            }
+            given().auth().oauth2(Tokens.user("carol")).get("/approvals/webhooks/finance/deliveries").then()
+                    .body(mine + ".failedAt", notNullValue())
+                    .body(mine + ".nextAttemptAt", org.hamcrest.Matchers.nullValue());
+            // Given up means no call after the third, however far the clock moves (the dispatcher runs every 1s).
+            TestClock.advance(Duration.ofHours(2));
+            Thread.sleep(3000);
+            assertEquals(3, received.stream().filter(b -> b.contains(id.toString())).count());
+        } finally {
+            server.stop(0);
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:9/closed", "secret", secret))
+                    .put("/approvals/webhooks/finance").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aRequestWaitingForChangesExpiresUndecided() {
+        String channel = channel();
+        policy(Map.of("name", "p-" + channel, "precedence", 50,
+                "match", Map.of("kinds", List.of("CampaignLaunch"), "channels", List.of(channel)),
+                "action", "ROUTE", "expiresAfter", "PT1H",
+                "stages", List.of(Map.of("name", "legal", "groups", List.of("legal"), "quorum", "1"))));
+        UUID id = arrives(channel, "sam", null);
+        decide("omar", id, Map.of("verdict", "REQUEST_CHANGES", "comment", "cite the study"))
+                .then().statusCode(200).body("request.status", equalTo("CHANGES_REQUESTED"));
+        try (TopicTap decisions = TopicTap.open(Topics.APPROVAL_DECISIONS)) {
+            TestClock.advance(Duration.ofMinutes(61));
+            ConsumerRecord<String, String> expired = decisions.await(r -> r.value().contains(id.toString())
+                    && r.value().contains("\"type\":\"ApprovalExpired\""), Duration.ofSeconds(30));
+            assertTrue(expired.value().contains("\"reference\":\"run-" + id + "\""), expired.value());
+        }
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", id).then().statusCode(200)
+                .body("request.status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void aDelegationIsOneHopAndItsHolderNeverDecidesTheirOwnRequest() {
+        // Brand: alice, nina and lena. Nina hands her seat to alice; neither may pass a seat on along that line.
+        String channel = channel();
+        policy(routing(channel, "SEQUENTIAL", List.of(stage("brand", "1", List.of("brand")))));
+        String today = LocalDate.ofInstant(TestClock.now(), ZoneOffset.UTC).toString();
+        String delegation = given().auth().oauth2(Tokens.user("nina")).contentType(ContentType.JSON)
+                .body(Map.of("delegate", "alice", "group", "brand", "from", today, "to", today))
+                .post("/approvals/delegations").then().statusCode(200).extract().path("id");
+        try {
+            given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)
+                    .body(Map.of("delegate", "lena", "group", "brand", "from", today, "to", today))
+                    .post("/approvals/delegations").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("delegator"));
+            given().auth().oauth2(Tokens.user("lena")).contentType(ContentType.JSON)
+                    .body(Map.of("delegate", "nina", "group", "brand", "from", today, "to", today))
+                    .post("/approvals/delegations").then().statusCode(400)
+                    .body("violations.field", hasItem("delegate"));
+
+            UUID id = arrives(channel, "alice", null);
+            decide("alice", id, Map.of("verdict", "GRANT", "onBehalfOf", "nina")).then().statusCode(409)
+                    .body("detail", containsString("own request"));
+            decide("lena", id, GRANT).then().statusCode(200).body("request.status", equalTo("GRANTED"))
+                    .body("decisions.size()", equalTo(1));
+        } finally {
+            given().auth().oauth2(Tokens.user("nina")).delete("/approvals/delegations/{id}", delegation)
+                    .then().statusCode(204);
+        }
+    }
+
+    @Test
+    void noRoleHoldsUpdateDeleteOrTruncateOnTheAuditTrail() {
+        // Read from PostgreSQL's catalogue: the table has an explicit ACL, and no entry in it grants a change.
+        assertEquals(1, db.count("select count(*) from pg_class where oid = 'approval_audit'::regclass"
+                + " and relacl is not null"));
+        assertEquals(0, db.count("select count(*) from pg_class c cross join lateral aclexplode(c.relacl) a"
+                + " where c.oid = 'approval_audit'::regclass and a.privilege_type in ('UPDATE', 'DELETE', 'TRUNCATE')"));
+        assertEquals(2, db.count("select count(*) from pg_class c cross join lateral aclexplode(c.relacl) a"
+                + " where c.oid = 'approval_audit'::regclass and a.grantee = c.relowner"
+                + " and a.privilege_type in ('SELECT', 'INSERT')"));
     }
 
     @Test

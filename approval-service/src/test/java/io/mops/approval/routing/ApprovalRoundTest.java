@@ -78,6 +78,10 @@ class ApprovalRoundTest {
                 null, Verdict.REJECT)));
         assertThrows(ApprovalRound.Refused.class, () -> round.decide(new ApprovalRound.Ballot("omar", Set.of("legal"),
                 "nina", Verdict.GRANT)), "a delegate cannot take the requester's seat");
+        ApprovalRound.Refused asDelegate = assertThrows(ApprovalRound.Refused.class, () -> round.decide(
+                new ApprovalRound.Ballot("nina", Set.of("legal"), "omar", Verdict.GRANT)),
+                "the requester holding a colleague's seat still cannot decide their own request");
+        assertTrue(asDelegate.getMessage().contains("on anyone's behalf"), asDelegate.getMessage());
     }
 
     @Test
