@@ -210,7 +210,7 @@ class RoutedApprovalTest {
     }
 
     @Test
-    void theRequesterCannotDecideTheirOwnRequestEvenAsAGroupMember() {
+    void theRequesterCannotDecideTheirOwnRequestEvenAsAGroupMember() throws Exception {
         String channel = channel();
         policy(routing(channel, "SEQUENTIAL", List.of(stage("legal", "1", List.of("legal")))));
         UUID id = arrives(channel, "nina", null);
@@ -218,10 +218,12 @@ class RoutedApprovalTest {
                 .then().statusCode(200).body("id", not(hasItem(id.toString())));
         decide("nina", id, GRANT).then().statusCode(409).body("detail", containsString("own request"));
         decide("omar", id, GRANT).then().statusCode(200).body("request.status", equalTo("GRANTED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("nina@mops.local", id.toString()).stream()
+                .anyMatch(m -> m.path("subject").asText().contains("Granted by omar")));
     }
 
     @Test
-    void rejectAndRequestChangesNeedACommentAndChangesGoBackToTheRequester() {
+    void rejectAndRequestChangesNeedACommentAndChangesGoBackToTheRequester() throws Exception {
         String channel = channel();
         policy(routing(channel, "SEQUENTIAL", List.of(stage("legal", "1", List.of("legal")))));
         UUID id = arrives(channel, "sam", null);
@@ -238,6 +240,8 @@ class RoutedApprovalTest {
             assertTrue(changes.value().contains("\"comment\":\"cite the study\""), changes.value());
         }
         decide("nina", id, GRANT).then().statusCode(409).body("detail", containsString("to change it"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("sam@mops.local", id.toString()).stream()
+                .anyMatch(m -> m.path("subject").asText().contains("Changes requested by omar: cite the study")));
     }
 
     @Test
@@ -269,7 +273,7 @@ class RoutedApprovalTest {
     }
 
     @Test
-    void aRejectionThatTeachesTheBrandVoiceSendsTheCopyAndTheReason() {
+    void aRejectionThatTeachesTheBrandVoiceSendsTheCopyAndTheReason() throws Exception {
         String channel = channel();
         policy(routing(channel, "SEQUENTIAL", List.of(stage("brand", "1", List.of("brand")))));
         UUID plain = arrives(channel, "sam", null);
@@ -285,6 +289,8 @@ class RoutedApprovalTest {
             assertTrue(taught.value().contains("Cure your cold overnight\\nFeel better now."), taught.value());
             assertTrue(taught.value().contains("\"reason\":\"we never promise cures\""), taught.value());
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("sam@mops.local", id.toString()).stream()
+                .anyMatch(m -> m.path("subject").asText().contains("Rejected by alice: we never promise cures")));
     }
 
     @Test
