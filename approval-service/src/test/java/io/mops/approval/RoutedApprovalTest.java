@@ -406,6 +406,7 @@ class RoutedApprovalTest {
                 .body("size()", equalTo(3))
                 .body("[2].retired", equalTo(true))
                 .body("[2].after", org.hamcrest.Matchers.nullValue());
+        assertEquals(List.of("policy.changed", "policy.changed", "policy.changed"), auditedActions("policy:p-" + channel));
         UUID afterRetirement = arrives(channel, "sam", null);
         given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", afterRetirement).then().statusCode(200)
                 .body("policy.name", equalTo("fallback"));
@@ -426,6 +427,11 @@ class RoutedApprovalTest {
                     .body("request.status", equalTo("GRANTED"))
                     .body("request.outcomeNote", containsString("auto-approved by policy p-" + channel + " v1"));
         }
+    }
+
+    /** The actions the audit trail recorded about one subject, oldest first. */
+    private List<String> auditedActions(String subject) {
+        return db.strings("select action from approval_audit where subject = ? order by seq", subject);
     }
 
     private static List<JsonNode> mailTo(String address, String containing) throws Exception {
@@ -486,6 +492,8 @@ class RoutedApprovalTest {
         decide("omar", id, GRANT).then().statusCode(409);
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("sam@mops.local", id.toString()).stream()
                 .anyMatch(m -> m.path("subject").asText().contains("Expired undecided")));
+        assertEquals(List.of("request.received", "stage.reminded", "stage.escalated", "request.expired"),
+                auditedActions(id.toString()));
     }
 
     @Test
@@ -664,6 +672,7 @@ class RoutedApprovalTest {
             given().auth().oauth2(Tokens.user("nina")).delete("/approvals/delegations/{id}", delegation)
                     .then().statusCode(204);
         }
+        assertEquals(List.of("delegation.created", "delegation.revoked"), auditedActions("delegation:" + delegation));
     }
 
     @Test
