@@ -194,6 +194,38 @@ class PlatformFlowTest {
     }
 
     @Test
+    void aRejectionThatTeachesTheBrandVoiceAddsTheCopyToTheBrandsCorpus() throws IOException {
+        String emailTeam = Tokens.serviceAccount("channel-email");
+        String alice = Tokens.user("alice");
+        String carol = Tokens.user("carol");
+        String brand = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Path sample = platform.root().resolve("qa-service/src/main/resources/samples/subtle-email-unsupported-claims.json");
+        ObjectNode claims = SampleDates.shiftedToToday((ObjectNode) JSON.readTree(sample.toFile()));
+        claims.put("brand", brand);
+        String subject = claims.at("/creatives/email/subject").asText();
+        JsonPath run = given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(claims.toString())
+                .post(gateway("/qa/runs")).then().statusCode(201).extract().jsonPath();
+        assertEquals("needs-approval", run.getString("verdict"));
+
+        String request = pendingRequestFor(run.getString("id"), alice);
+        given().auth().oauth2(alice).get(gateway("/approvals/" + request)).then().statusCode(200)
+                .body("evidence.schema", equalTo("LaunchEvidence"))
+                .body("evidence.content.brand", equalTo(brand));
+        given().auth().oauth2(alice).contentType(ContentType.JSON)
+                .body(Map.of("verdict", "REJECT", "comment", "We never promise guaranteed results.",
+                        "teachBrandVoice", true))
+                .post(gateway("/approvals/" + request + "/decisions")).then().statusCode(200);
+
+        JsonPath corpus = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
+                () -> given().auth().oauth2(carol).get(gateway("/qa/brands/" + brand + "/examples"))
+                        .then().statusCode(200).extract().jsonPath(),
+                examples -> examples.getList("$").size() == 1);
+        assertEquals("REJECTED", corpus.getString("[0].stance"));
+        assertEquals("We never promise guaranteed results.", corpus.getString("[0].reason"));
+        assertTrue(corpus.getString("[0].text").startsWith(subject), corpus.getString("[0].text"));
+    }
+
+    @Test
     void qaHoldsACampaignsBudgetAgainstWhatBudgetServiceHoldsForIt() throws IOException {
         String emailTeam = Tokens.serviceAccount("channel-email");
         String planId = demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC));

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real PostgreSQL, Kafka and Keycloak that tests run against, as started by {@code ./mops infra up}.
+ * The real PostgreSQL, Kafka, Keycloak and mail server (GreenMail) that tests run against, as started by {@code ./mops infra up}.
  *
  * <p>There is one way to start them, the {@code mops} script at the repository root; this class only finds it,
  * asks it to start whatever is not answering yet (so a test run from an IDE works on its own), and reads the
@@ -89,6 +89,15 @@ public final class LocalStack {
         return "http://" + host() + ":" + keycloakPort() + "/realms/mops";
     }
 
+    public int smtpPort() {
+        return Integer.parseInt(setting("MOPS_SMTP_PORT", "3025"));
+    }
+
+    /** GreenMail's REST API: {@code GET /api/user/<address>/messages/INBOX} lists what was delivered to an address. */
+    public String mailApiUrl() {
+        return "http://127.0.0.1:" + setting("MOPS_MAIL_API_PORT", "8025");
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host() + ":" + postgresPort() + "/" + database;
     }
@@ -102,7 +111,8 @@ public final class LocalStack {
                 "MOPS_PG_USER", postgresUser(),
                 "MOPS_PG_PASSWORD", postgresPassword(),
                 "MOPS_KAFKA_BOOTSTRAP", kafkaBootstrap(),
-                "MOPS_OIDC_URL", oidcUrl());
+                "MOPS_OIDC_URL", oidcUrl(),
+                "MOPS_SMTP_PORT", String.valueOf(smtpPort()));
     }
 
     /**
@@ -122,7 +132,7 @@ public final class LocalStack {
     }
 
     private boolean allAnswering() {
-        return answers(postgresPort()) && answers(kafkaPort()) && answers(keycloakPort());
+        return answers(postgresPort()) && answers(kafkaPort()) && answers(keycloakPort()) && answers(smtpPort());
     }
 
     private String setting(String key, String fallback) {

@@ -1,5 +1,6 @@
 package io.mops.approval.decision;
 
+import io.mops.approval.directory.Approver;
 import io.mops.common.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,7 @@ public class ApprovalDecisionResource {
 
     @GET
     @RolesAllowed({Roles.APPROVER, Roles.COE})
-    @Operation(summary = "A request with every decision taken on it (the audit trail)")
+    @Operation(summary = "A request with its policy, stages, evidence (every revision) and every decision taken on it")
     public Uni<ApprovalDetail> detail(@PathParam("id") UUID id) {
         return service.detail(id);
     }
@@ -39,8 +40,9 @@ public class ApprovalDecisionResource {
     @POST
     @Path("/decisions")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Grant or reject a pending request; four-eyes rules apply (409 when a rule refuses the decision)")
+    @Operation(summary = "Grant, reject or request changes (a comment is required for the last two); 409 when a "
+            + "four-eyes or stage rule refuses the decision or the request is no longer pending")
     public Uni<ApprovalDetail> decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest decision) {
-        return service.decide(id, identity.getPrincipal().getName(), decision);
+        return service.decide(id, Approver.of(identity), decision);
     }
 }

@@ -1,19 +1,40 @@
 package io.mops.approval.decision;
 
-import io.mops.approval.request.ApprovalRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mops.approval.request.ApprovalRequestView;
+import io.mops.approval.routing.Verdict;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** A request with every decision taken on it so far: what an approver and an auditor read. */
-public record ApprovalDetail(ApprovalRequestView request, int approversNeeded, List<DecisionView> decisions) {
+/**
+ * A request with what an approver and an auditor read: its policy, its stages and their clocks, every decision
+ * (stale ones marked: given on earlier evidence), and the evidence with its revisions.
+ *
+ * @param approversNeeded the sum of the stages' quorums
+ */
+public record ApprovalDetail(ApprovalRequestView request, Policy policy, int approversNeeded, List<StageView> stages,
+                             List<DecisionView> decisions, Evidence evidence, List<EvidenceVersion> evidenceVersions) {
 
-    public record DecisionView(String decidedBy, Verdict verdict, String comment, Instant decidedAt) {
+    public record Policy(String name, Integer version, String stageOrder, String onExpiry) {
     }
 
-    static ApprovalDetail of(ApprovalRequest request, int approversNeeded, List<ApprovalDecision> decisions) {
-        return new ApprovalDetail(ApprovalRequestView.of(request), approversNeeded, decisions.stream()
-                .map(d -> new DecisionView(d.decidedBy, d.verdict, d.comment, d.decidedAt)).toList());
+    public record StageView(int position, String name, Set<String> groups, int quorum, int grants, boolean open,
+                            boolean complete, Instant openedAt, Instant dueAt, Instant remindedAt,
+                            String escalatedTo, Instant escalatedAt) {
+    }
+
+    public record DecisionView(String decidedBy, String onBehalfOf, Verdict verdict, String comment,
+                               Instant decidedAt, Integer stage, int evidenceVersion, boolean stale,
+                               boolean teachBrandVoice) {
+    }
+
+    /** The current evidence: {@code schema}/{@code schemaVersion} name the shape of {@code content}. */
+    public record Evidence(int version, String schema, Integer schemaVersion, JsonNode content, String summary,
+                           String explanation, Instant receivedAt) {
+    }
+
+    public record EvidenceVersion(int version, String schema, Integer schemaVersion, Instant receivedAt) {
     }
 }

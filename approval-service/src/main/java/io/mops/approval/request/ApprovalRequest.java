@@ -1,7 +1,5 @@
 package io.mops.approval.request;
 
-import io.mops.common.events.ApprovalRequested;
-import io.mops.common.events.ReceivedEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,15 +12,26 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A decision people must take; its id is the id of the ApprovalRequested event that asked for it. */
+/** A decision people must take; its id is the id of the ApprovalRequested event that first asked for it. */
 @Entity
 @Table(name = "approval_request")
 public class ApprovalRequest extends PanacheEntityBase {
 
     public enum Status {
-        PENDING, GRANTED, REJECTED, EXPIRED, SUPERSEDED,
+        /** Waiting for approvers. */
+        PENDING,
+        /** An approver asked the requester for changes; a revised request (new evidence) reopens it. */
+        CHANGES_REQUESTED,
+        GRANTED,
+        REJECTED,
+        /** Nobody decided before {@code expiresAt}. */
+        EXPIRED,
         /** The requester no longer wants a decision (a newer request replaced it, or it lapsed there). */
-        WITHDRAWN
+        WITHDRAWN;
+
+        public boolean open() {
+            return this == PENDING || this == CHANGES_REQUESTED;
+        }
     }
 
     @Id
@@ -56,6 +65,26 @@ public class ApprovalRequest extends PanacheEntityBase {
     public String withdrawnBy;
     @Column(name = "withdrawal_reason", columnDefinition = "text")
     public String withdrawalReason;
+    @Column(name = "policy_name")
+    public String policyName;
+    @Column(name = "policy_version")
+    public Integer policyVersion;
+    @Column(name = "stage_order")
+    public String stageOrder;
+    @Column(name = "on_expiry")
+    public String onExpiry;
+    @Column(name = "evidence_version", nullable = false)
+    public int evidenceVersion = 1;
+    @Column(name = "risk_score")
+    public Integer riskScore;
+    @Column(name = "risk_verdict")
+    public String riskVerdict;
+    /** Comma-separated. */
+    @Column(name = "risk_categories", columnDefinition = "text")
+    public String riskCategories;
+    /** How it ended when no approver ended it: auto-approval by a policy, expiry. */
+    @Column(name = "outcome_note", columnDefinition = "text")
+    public String outcomeNote;
 
     /** Takes a pending request out of the approvers' queue; when and why stay on it for the audit trail. */
     void withdraw(String by, String reason, Instant at) {
@@ -65,23 +94,13 @@ public class ApprovalRequest extends PanacheEntityBase {
         decidedAt = at;
     }
 
-    static ApprovalRequest from(ReceivedEvent<ApprovalRequested> event) {
-        ApprovalRequested asked = event.data();
-        ApprovalRequest request = new ApprovalRequest();
-        request.id = event.id();
-        request.subject = event.envelope().subject();
-        request.source = event.envelope().source();
-        request.kind = asked.kind();
-        request.reference = asked.reference();
-        request.summary = asked.summary();
-        request.explanation = asked.explanation();
-        request.channel = asked.channel();
-        request.amount = asked.amount();
-        request.currency = asked.currency();
-        request.requestedBy = asked.requestedBy();
-        request.requestedAt = event.envelope().time();
-        request.expiresAt = asked.expiresAt();
-        request.status = Status.PENDING;
-        return request;
+    /** The requester's own name for the request. */
+    public String reference() {
+        return reference == null ? id.toString() : reference;
+    }
+
+    public String policyLabel() {
+        return policyName == null ? null : policyVersion == null || policyVersion == 0 ? policyName
+                : policyName + " v" + policyVersion;
     }
 }

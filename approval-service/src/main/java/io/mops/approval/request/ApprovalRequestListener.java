@@ -1,5 +1,6 @@
 package io.mops.approval.request;
 
+import io.mops.approval.audit.AuditLog;
 import io.mops.common.events.ApprovalRequested;
 import io.mops.common.events.ApprovalWithdrawn;
 import io.mops.common.events.EventCodec;
@@ -25,19 +26,24 @@ public class ApprovalRequestListener {
 
     private final EventCodec codec;
     private final IdempotentConsumer idempotent;
+    private final ApprovalIntake intake;
+    private final AuditLog audit;
 
-    public ApprovalRequestListener(EventCodec codec, IdempotentConsumer idempotent) {
+    public ApprovalRequestListener(EventCodec codec, IdempotentConsumer idempotent, ApprovalIntake intake,
+                                   AuditLog audit) {
         this.codec = codec;
         this.idempotent = idempotent;
+        this.intake = intake;
+        this.audit = audit;
     }
 
     @Incoming("approval-requests")
     public Uni<Void> onApprovalRequested(String payload) {
         return Uni.createFrom().item(() -> codec.readIf(payload, ApprovalRequested.TYPE))
                 .flatMap(event -> event
-                        .map(e -> idempotent.applyOnce(CONSUMER, e, ev -> ApprovalRequest.from(ev).persist()))
+                        .map(e -> idempotent.applyOnce(CONSUMER, e, intake::receive))
                         .orElseGet(() -> codec.readIf(payload, ApprovalWithdrawn.TYPE)
-                                .map(e -> idempotent.applyOnce(WITHDRAWALS, e, ApprovalRequestListener::withdraw))
+                                .map(e -> idempotent.applyOnce(WITHDRAWALS, e, this::withdraw))
                                 .orElseGet(() -> Uni.createFrom().item(false))))
                 .replaceWithVoid();
     }
@@ -46,27 +52,30 @@ public class ApprovalRequestListener {
      * Withdraws the requester's pending request of that kind and reference. One already decided keeps its decision:
      * the requester hears it and ignores it. The row lock orders this against an approver deciding at the same time.
      */
-    private static Uni<Void> withdraw(ReceivedEvent<ApprovalWithdrawn> event) {
+    private Uni<Void> withdraw(ReceivedEvent<ApprovalWithdrawn> event) {
         ApprovalWithdrawn withdrawn = event.data();
         String source = event.envelope().source();
         return ApprovalRequest.<ApprovalRequest>find("source = ?1 and kind = ?2 and reference = ?3", source,
                         withdrawn.kind(), withdrawn.reference())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .invoke((List<ApprovalRequest> requests) -> {
+                .chain((List<ApprovalRequest> requests) -> {
                     if (requests.isEmpty()) {
                         Log.infof("withdrawal of unknown %s %s from %s ignored", withdrawn.kind(),
                                 withdrawn.reference(), source);
                     }
+                    Uni<Void> all = Uni.createFrom().voidItem();
                     for (ApprovalRequest request : requests) {
-                        if (request.status == ApprovalRequest.Status.PENDING) {
+                        if (request.status.open()) {
                             request.withdraw(withdrawn.withdrawnBy(), reason(withdrawn), event.envelope().time());
+                            all = all.chain(() -> audit.append(withdrawn.withdrawnBy(), AuditLog.WITHDRAWN,
+                                    request.id.toString(), java.util.Map.of("reason", reason(withdrawn)))).replaceWithVoid();
                         } else {
                             Log.infof("withdrawal of request %s ignored: it is already %s", request.id,
                                     request.status);
                         }
                     }
-                })
-                .replaceWithVoid();
+                    return all;
+                });
     }
 
     private static String reason(ApprovalWithdrawn withdrawn) {

@@ -35,6 +35,9 @@ class ApprovalRequestResourceTest {
                 insert into approval_request (id, subject, kind, summary, channel, status, requested_by, requested_at)
                 values (?, 'campaign:bf-2026', 'ReallocationProposal', 'move 12% from social to search', 'search',
                         'PENDING', 'budget-service', now())""", id);
+        TestDatabase.named("mops_approval_test").update("""
+                insert into approval_stage (request_id, position, name, group_list, quorum, opened_at)
+                values (?, 0, 'approval', 'approver', 1, now())""", id);
 
         given().auth().oauth2(Tokens.user("alice")).get(PATH)
                 .then().statusCode(200).body("id", hasItem(id.toString()));

@@ -1,7 +1,9 @@
 package io.mops.budget.reallocation;
 
+import io.mops.common.events.ApprovalExpired;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRejected;
+import io.mops.common.events.ChangesRequested;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +22,8 @@ public class ApprovalDecisionListener {
 
     static final String GRANTED = "budget.reallocation-granted";
     static final String REJECTED = "budget.reallocation-rejected";
+    static final String CHANGES_REQUESTED = "budget.reallocation-changes-requested";
+    static final String EXPIRED = "budget.reallocation-approval-expired";
 
     private final EventCodec codec;
     private final ReallocationService reallocation;
@@ -44,6 +48,25 @@ public class ApprovalDecisionListener {
                 var event = rejected.get();
                 return ours(event.data().kind(), event.data().reference())
                         ? reallocation.onRejected(event, REJECTED)
+                        : Uni.createFrom().voidItem();
+            }
+            var changes = codec.readIf(payload, ChangesRequested.TYPE);
+            if (changes.isPresent()) {
+                var event = changes.get();
+                // Not granted: a proposal is not edited; newer evidence brings a newer proposal.
+                return ours(event.data().kind(), event.data().reference())
+                        ? reallocation.onNotGranted(event, CHANGES_REQUESTED, event.data().reference(),
+                        ProposalStatus.REJECTED, "changes requested by " + event.data().requestedBy(),
+                        event.data().comment())
+                        : Uni.createFrom().voidItem();
+            }
+            var expired = codec.readIf(payload, ApprovalExpired.TYPE);
+            if (expired.isPresent()) {
+                var event = expired.get();
+                return ours(event.data().kind(), event.data().reference())
+                        ? reallocation.onNotGranted(event, EXPIRED, event.data().reference(), ProposalStatus.EXPIRED,
+                        ReallocationService.BY_EXPIRY, "approval-service: nobody decided before "
+                                + event.data().expiredAt())
                         : Uni.createFrom().voidItem();
             }
             return Uni.createFrom().voidItem();

@@ -154,7 +154,7 @@ public class ReallocationService {
                 ReallocationProposal proposal = newProposal(plan, view, move, trigger);
                 return supersedeOlder(proposal)
                         .chain(() -> ReallocationSettings.current())
-                        .chain(settings -> decide(proposal, move, settings, plan.name))
+                        .chain(settings -> decide(proposal, view, move, settings, plan.name))
                         .chain(() -> proposal.persist())
                         .chain(() -> ReallocationShift.persist(move.shifts().stream()
                                 .map(s -> ReallocationShift.of(proposal.id, s)).toList()));
@@ -202,8 +202,8 @@ public class ReallocationService {
         return all;
     }
 
-    private Uni<Void> decide(ReallocationProposal proposal, BudgetMove move, ReallocationSettings settings,
-                             String planName) {
+    private Uni<Void> decide(ReallocationProposal proposal, ProposalView view, BudgetMove move,
+                             ReallocationSettings settings, String planName) {
         if (settings.frozen) {
             proposal.decide(ProposalStatus.FROZEN, SERVICE, frozen(settings), Instant.now(clock));
             return Uni.createFrom().voidItem();
@@ -218,7 +218,7 @@ public class ReallocationService {
             proposal.expiresAt = proposal.proposedAt.plus(config.approvalTimeout());
             ApprovalRequested request = new ApprovalRequested(KIND, proposal.id.toString(), null,
                     summary(proposal, move, planName), proposal.explanation, proposal.amountMoved, proposal.currency,
-                    SERVICE, proposal.expiresAt);
+                    SERVICE, proposal.expiresAt, null, ReallocationEvidence.of(proposal, view, planName, verdict.reason()));
             return outbox.record(ApprovalRequested.TYPE, "plan:" + proposal.planId, request).replaceWithVoid();
         });
     }
@@ -298,6 +298,17 @@ public class ReallocationService {
         return idempotent.applyOnce(consumer, event, e -> awaiting(rejected.reference()).invoke(found -> found
                         .ifPresent(p -> p.decide(ProposalStatus.REJECTED, "rejected by " + rejected.rejectedBy(),
                                 Optional.ofNullable(rejected.comment()).orElse("rejected"), Instant.now(clock)))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A request that ended without a grant other than by rejection: changes requested (a proposal cannot be changed;
+     * the next evidence brings a new one) or expired at approval-service. The proposal is dropped, once.
+     */
+    public <T> Uni<Void> onNotGranted(ReceivedEvent<T> event, String consumer, String reference, ProposalStatus status,
+                                      String decidedBy, String why) {
+        return idempotent.applyOnce(consumer, event, e -> awaiting(reference).invoke(found -> found
+                        .ifPresent(p -> p.decide(status, decidedBy, why, Instant.now(clock)))))
                 .replaceWithVoid();
     }
 

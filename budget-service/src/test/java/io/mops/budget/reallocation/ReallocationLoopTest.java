@@ -323,6 +323,28 @@ class ReallocationLoopTest {
             assertEquals("EUR", request.getString("data.currency"));
             assertTrue(request.getString("data.explanation").contains(setup.strong() + ": 3100.00 -> 3720.00 EUR"));
             assertNotNull(request.getString("data.expiresAt"));
+
+            // The structured evidence an approver sees: the same ±620 move, channel by channel.
+            assertEquals("ReallocationEvidence", request.getString("data.evidence.schema"));
+            assertEquals(1, request.getInt("data.evidence.version"));
+            String content = "data.evidence.content.";
+            assertEquals(setup.planId(), request.getString(content + "planId"));
+            assertEquals(620.0f, request.getFloat(content + "amountMoved"), 0.001);
+            String strong = content + "channels.find { it.channel == '" + setup.strong() + "' }.";
+            String weak = content + "channels.find { it.channel == '" + setup.weak() + "' }.";
+            assertEquals(3100.0f, request.getFloat(strong + "before"), 0.001);
+            assertEquals(3720.0f, request.getFloat(strong + "after"), 0.001);
+            assertEquals(3100.0f, request.getFloat(weak + "before"), 0.001);
+            assertEquals(2480.0f, request.getFloat(weak + "after"), 0.001);
+            // Money moves towards the channel whose true response is four times the other's: a gain is expected.
+            assertTrue(request.getDouble(content + "expectedOutcomeChange") > 0, asked.value());
+            assertTrue(request.getDouble(content + "expectedOutcomeChangeStandardError") >= 0, asked.value());
+            // Both histories are noise-free draws from the curves' own family: the fits are close to perfect.
+            assertTrue(request.getDouble(strong + "curveRSquared") > 0.9, asked.value());
+            assertTrue(request.getDouble(weak + "curveRSquared") > 0.9, asked.value());
+            assertTrue(request.getInt(weak + "curveObservations") >= 60, asked.value());
+            assertTrue(request.getString(content + "reason").startsWith("ChannelPerformanceUpdated"),
+                    request.getString(content + "reason"));
         }
         assertEquals("AWAITING_APPROVAL", status(setup, proposal));
         assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()),
@@ -363,6 +385,48 @@ class ReallocationLoopTest {
         decide("ApprovalGranted", setup.planId(), proposal, lateGrant);
         await().atMost(PATIENCE).until(() -> processed(lateGrant) == 1);
         assertEquals("REJECTED", status(setup, proposal));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+    }
+
+    private void notGranted(String type, String planId, String proposalId, String data, UUID eventId) {
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "plan:" + planId, """
+                {"id":"%s","type":"%s","version":1,"source":"approval-service","time":"2026-11-25T11:00:00Z",
+                 "subject":"plan:%s",
+                 "data":{"requestId":"%s","kind":"ReallocationProposal","reference":"%s",%s}}
+                """.formatted(eventId, type, planId, UUID.randomUUID(), proposalId, data));
+    }
+
+    @Test
+    void changesRequestedDropTheMoveWithTheApproversComment() {
+        policy("100", "1");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+
+        UUID changes = UUID.randomUUID();
+        notGranted("ChangesRequested", setup.planId(), proposal,
+                "\"requestedBy\":\"omar\",\"comment\":\"wait for the December figures\"", changes);
+        await().atMost(PATIENCE).until(() -> "REJECTED".equals(status(setup, proposal)));
+        assertEquals("changes requested by omar", field(setup, proposal, "decidedBy"));
+        assertEquals("wait for the December figures", field(setup, proposal, "reason"));
+
+        UUID lateGrant = UUID.randomUUID();
+        decide("ApprovalGranted", setup.planId(), proposal, lateGrant);
+        await().atMost(PATIENCE).until(() -> processed(lateGrant) == 1);
+        assertEquals("REJECTED", status(setup, proposal));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void aRequestThatExpiredAtApprovalServiceLeavesTheMoveExpired() {
+        policy("100", "1");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+
+        notGranted("ApprovalExpired", setup.planId(), proposal, "\"expiredAt\":\"2026-11-27T11:00:00Z\"",
+                UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> "EXPIRED".equals(status(setup, proposal)));
+        assertEquals(ReallocationService.BY_EXPIRY, field(setup, proposal, "decidedBy"));
+        assertEquals("approval-service: nobody decided before 2026-11-27T11:00:00Z", field(setup, proposal, "reason"));
         assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
     }
 

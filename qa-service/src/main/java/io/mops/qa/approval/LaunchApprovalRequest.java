@@ -1,6 +1,10 @@
 package io.mops.qa.approval;
 
+import io.mops.common.events.ApprovalEvidence;
+import io.mops.common.events.ApprovalRequested;
+import io.mops.qa.brand.Resemblance;
 import io.mops.qa.rules.Finding;
+import io.mops.qa.rules.RuleIds;
 import io.mops.qa.rules.QaResult;
 import io.mops.qa.rules.Severity;
 
@@ -60,6 +64,43 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
         }
         return text.toString();
     }
+
+    /**
+     * The structured evidence (schema {@value ApprovalEvidence#LAUNCH} v1): every finding with its location (the AI
+     * review's notes are also listed on their own), the copy as reviewed, the brand, and the brand corpus's examples
+     * the brand voice check compared the copy with (nearest approved and nearest rejected, each with its cosine
+     * similarity; empty when the check did not run).
+     */
+    public static ApprovalEvidence evidence(UUID runId, String campaignId, String brand, String copy,
+                                            QaResult result, List<Resemblance> brandNeighbours) {
+        List<ApprovalEvidence.Launch.Neighbour> neighbours = brandNeighbours.stream()
+                .map(r -> new ApprovalEvidence.Launch.Neighbour(r.example().stance().name(),
+                        clip(oneLine(r.example().text()), MAX_LINE_CHARS), r.similarity())).toList();
+        List<ApprovalEvidence.Launch.Finding> findings = result.findings().stream().limit(MAX_FINDING_LINES)
+                .map(f -> new ApprovalEvidence.Launch.Finding(f.ruleId(), f.severity().code(), category(f.ruleId()),
+                        f.location().toString(), f.message(), f.fixHint())).toList();
+        List<String> aiReview = result.findings().stream().filter(f -> f.ruleId().equals(RuleIds.AI_REVIEW))
+                .map(Finding::message).toList();
+        ApprovalEvidence.Launch content = new ApprovalEvidence.Launch(runId.toString(), campaignId, brand,
+                result.verdict().code(), result.riskScore(), findings,
+                copy == null || copy.isBlank() ? java.util.Map.of() : java.util.Map.of("copy", clip(copy, 5000)),
+                neighbours, aiReview);
+        return new ApprovalEvidence(ApprovalEvidence.LAUNCH, 1, JSON.valueToTree(content));
+    }
+
+    /** What approval policies match on: the run's risk score and verdict, and the findings' categories. */
+    public static ApprovalRequested.Risk risk(QaResult result) {
+        return new ApprovalRequested.Risk(result.riskScore(), result.verdict().code(),
+                result.findings().stream().map(f -> category(f.ruleId())).distinct().limit(50).toList());
+    }
+
+    /** A rule id's family: {@code compliance.health-claim} → {@code compliance}. */
+    static String category(String ruleId) {
+        int dot = ruleId.indexOf('.');
+        return dot > 0 ? ruleId.substring(0, dot) : ruleId;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** {@code [warn] email.subject-line at creatives.email.subject: message. Fix: hint} */
     static String line(Finding finding) {

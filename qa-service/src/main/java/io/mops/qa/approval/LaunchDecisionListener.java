@@ -1,11 +1,15 @@
 package io.mops.qa.approval;
 
+import io.mops.common.events.ApprovalExpired;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRejected;
+import io.mops.common.events.BrandVoiceTaught;
+import io.mops.common.events.ChangesRequested;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.run.QaRun;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -28,15 +32,20 @@ public class LaunchDecisionListener {
 
     static final String GRANTED = "qa.launch-approval-granted";
     static final String REJECTED = "qa.launch-approval-rejected";
+    static final String CHANGES_REQUESTED = "qa.launch-changes-requested";
+    static final String EXPIRED = "qa.launch-approval-expired";
+    static final String TAUGHT = "qa.brand-voice-taught";
 
     private final EventCodec codec;
     private final IdempotentConsumer idempotent;
+    private final BrandCorpus brands;
     private final Clock clock;
 
-    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent, Clock clock) {
+    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent, BrandCorpus brands, Clock clock) {
         this.clock = clock;
         this.codec = codec;
         this.idempotent = idempotent;
+        this.brands = brands;
     }
 
     @Incoming("approval-decisions")
@@ -57,6 +66,29 @@ public class LaunchDecisionListener {
                         ? decide(REJECTED, rejected.get(), data.reference(), QaRun.Approval.REJECTED,
                         data.rejectedBy(), data.comment())
                         : Uni.createFrom().voidItem();
+            }
+            var changes = codec.readIf(payload, ChangesRequested.TYPE);
+            if (changes.isPresent()) {
+                ChangesRequested data = changes.get().data();
+                return isLaunch(data.kind())
+                        ? decide(CHANGES_REQUESTED, changes.get(), data.reference(), QaRun.Approval.CHANGES_REQUESTED,
+                        data.requestedBy(), data.comment())
+                        : Uni.createFrom().voidItem();
+            }
+            var expired = codec.readIf(payload, ApprovalExpired.TYPE);
+            if (expired.isPresent()) {
+                ApprovalExpired data = expired.get().data();
+                return isLaunch(data.kind())
+                        ? decide(EXPIRED, expired.get(), data.reference(), QaRun.Approval.EXPIRED, "approval-service",
+                        "nobody decided before " + data.expiredAt())
+                        : Uni.createFrom().voidItem();
+            }
+            var taught = codec.readIf(payload, BrandVoiceTaught.TYPE);
+            if (taught.isPresent()) {
+                BrandVoiceTaught data = taught.get().data();
+                return idempotent.applyOnce(TAUGHT, taught.get(), e -> brands.teach(data.brand(), data.copy(),
+                        data.reason(), data.taughtBy() + " (approval " + data.requestId() + ")", data.requestId()))
+                        .replaceWithVoid();
             }
             return Uni.createFrom().voidItem();
         });

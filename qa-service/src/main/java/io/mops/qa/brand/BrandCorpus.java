@@ -75,6 +75,34 @@ public class BrandCorpus {
                 }));
     }
 
+    /**
+     * Adds copy an approver rejected ("teach brand voice") as a rejected example with the reason, once per approval
+     * request. Runs in the caller's transaction; the embedding is computed on a worker thread first.
+     */
+    public Uni<Void> teach(String brand, String text, String reason, String author, UUID requestId) {
+        Context caller = Vertx.currentContext();
+        return Uni.createFrom().item(() -> voice.embed(text))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(command -> caller.runOnContext(ignored -> command.run()))
+                .flatMap(vector -> BrandExample.count("taughtByRequest", requestId).flatMap(seen -> {
+                    if (seen > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    BrandExample stored = new BrandExample();
+                    stored.id = UUID.randomUUID();
+                    stored.brand = brand;
+                    stored.stance = Stance.REJECTED;
+                    stored.text = text.strip();
+                    stored.embedding = BrandExample.encode(vector);
+                    stored.model = MODEL;
+                    stored.createdBy = author;
+                    stored.createdAt = Instant.now(clock);
+                    stored.reason = reason;
+                    stored.taughtByRequest = requestId;
+                    return stored.persist().replaceWithVoid();
+                }));
+    }
+
     public Uni<Void> remove(String brand, UUID id) {
         return Panache.withTransaction(() -> BrandExample.<BrandExample>findById(id).flatMap(found -> {
             if (found == null || !found.brand.equals(brand)) {

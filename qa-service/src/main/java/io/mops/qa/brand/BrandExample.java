@@ -39,6 +39,12 @@ public class BrandExample extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Why an approver rejected this copy, when it was taught through approval-service. */
+    @Column(columnDefinition = "text")
+    public String reason;
+    /** The approval request that taught it; unique, so a lesson is learned once. */
+    @Column(name = "taught_by_request")
+    public java.util.UUID taughtByRequest;
 
     static Uni<List<BrandExample>> ofBrand(String brand) {
         return find("brand", Sort.ascending("createdAt").and("id"), brand).list();

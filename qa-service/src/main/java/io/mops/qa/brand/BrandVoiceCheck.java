@@ -29,26 +29,47 @@ public final class BrandVoiceCheck {
         this.voice = voice;
     }
 
+    /**
+     * What the check found, and the corpus examples it compared the copy with: the nearest approved and the nearest
+     * rejected ones ({@code nearestExamples} of each, most similar first), empty when the check did not run.
+     */
+    public record Outcome(List<Finding> findings, List<Resemblance> nearest) {
+
+        public Outcome {
+            findings = List.copyOf(findings);
+            nearest = List.copyOf(nearest);
+        }
+
+        static Outcome skipped(Finding note) {
+            return new Outcome(List.of(note), List.of());
+        }
+    }
+
     /** @param corpus the examples of the submission's brand (empty when it names none, or the brand has none) */
     public List<Finding> review(CampaignSubmission submission, RuleBook book, List<CorpusExample> corpus) {
+        return judge(submission, book, corpus).findings();
+    }
+
+    /** Like {@link #review}, with the nearest examples an approver can compare the copy with. */
+    public Outcome judge(CampaignSubmission submission, RuleBook book, List<CorpusExample> corpus) {
         var setting = book.enabled(RuleIds.BRAND_VOICE);
         if (setting.isEmpty() || book.brandVoice() == null) {
-            return List.of();
+            return new Outcome(List.of(), List.of());
         }
         String brand = submission.brand();
         if (brand == null || brand.isBlank()) {
-            return List.of(skipped(book, Location.field("brand"),
+            return Outcome.skipped(skipped(book, Location.field("brand"),
                     "brand voice not checked: the campaign names no brand", "name the brand to have its voice checked"));
         }
         if (corpus.isEmpty()) {
-            return List.of(skipped(book, Location.field("brand"), "brand voice not checked: brand '" + brand
+            return Outcome.skipped(skipped(book, Location.field("brand"), "brand voice not checked: brand '" + brand
                     + "' has no examples in its corpus", "ask the CoE to add approved and rejected examples for '"
                     + brand + "'"));
         }
         String copy = CampaignCopy.of(submission);
         if (copy.isBlank()) {
-            return List.of(skipped(book, Location.field(FIELD), "brand voice not checked: the campaign has no copy",
-                    "add the copy recipients will read"));
+            return Outcome.skipped(skipped(book, Location.field(FIELD),
+                    "brand voice not checked: the campaign has no copy", "add the copy recipients will read"));
         }
         RuleBook.BrandVoiceRules rules = book.brandVoice();
         BrandVoice.Placement placement = voice.place(copy, corpus);
@@ -69,7 +90,10 @@ public final class BrandVoiceCheck {
                             + " allowed); nearest rejected: " + quote(placement.rejected(), rules.nearestExamples()),
                     "rewrite the copy away from the rejected example"));
         }
-        return findings;
+        List<Resemblance> nearest = new ArrayList<>();
+        placement.approved().stream().limit(rules.nearestExamples()).forEach(nearest::add);
+        placement.rejected().stream().limit(rules.nearestExamples()).forEach(nearest::add);
+        return new Outcome(findings, nearest);
     }
 
     private static Finding skipped(RuleBook book, Location location, String message, String fixHint) {

@@ -55,7 +55,8 @@ public class QaRun extends PanacheEntityBase {
     @Column(name = "approval_decided_at")
     public Instant approvalDecidedAt;
 
-    public enum Approval { PENDING, APPROVED, REJECTED }
+    /** CHANGES_REQUESTED and EXPIRED are "not approved" as much as REJECTED: the launch does not go ahead. */
+    public enum Approval { PENDING, APPROVED, REJECTED, CHANGES_REQUESTED, EXPIRED }
 
     /** A campaign's runs, newest first, limited to one channel unless {@code channel} is empty (the CoE). */
     static Uni<List<QaRun>> ofCampaign(String campaignId, Optional<String> channel, int limit) {

@@ -13,7 +13,10 @@ import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.security.Caller;
 import io.mops.qa.approval.LaunchApprovalRequest;
 import io.mops.qa.brand.BrandCorpus;
+import io.mops.qa.brand.BrandVoiceCheck;
+import io.mops.qa.brand.CampaignCopy;
 import io.mops.qa.brand.CorpusExample;
+import io.mops.qa.brand.Resemblance;
 import io.mops.qa.budget.BudgetHoldCheck;
 import io.mops.qa.budget.BudgetLedger;
 import io.mops.qa.budget.BudgetLookup;
@@ -148,12 +151,14 @@ public class QaRunService {
             AiReviewOutcome ai = book.enabled(RuleIds.AI_REVIEW).isPresent()
                     ? service.aiReview.review(copy, remembered)
                     : new AiReviewOutcome.Skipped("rule " + RuleIds.AI_REVIEW + " is not in the rule set");
-            List<Finding> more = new ArrayList<>(service.brands.check().review(submission, book, corpus));
+            BrandVoiceCheck.Outcome voice = service.brands.check().judge(submission, book, corpus);
+            List<Finding> more = new ArrayList<>(voice.findings());
             PerformanceForecastCheck.Checked forecast = service.forecast.check(submission, book, history);
             more.addAll(forecast.findings());
             more.addAll(service.budgetHold.review(submission, book, service.budgetLookup(submission, book)));
             more.addAll(AiReviewFindings.of(ai, book));
-            return new Reviewed(rules.with(more, book.riskWeights()), ai, remembered, forecast.forecast());
+            return new Reviewed(rules.with(more, book.riskWeights()), voice.nearest(), ai, remembered,
+                    forecast.forecast());
         }
     }
 
@@ -166,15 +171,17 @@ public class QaRunService {
     }
 
     /**
-     * The result of a review, with the AI review's outcome so that a new valid review can be remembered, and the
-     * performance forecast so that it enters the track record.
+     * The result of a review, with the brand examples the copy was compared with (for the approver), the AI
+     * review's outcome so that a new valid review can be remembered, and the performance forecast so that it enters
+     * the track record.
      */
-    private record Reviewed(QaResult result, AiReviewOutcome aiReview, Optional<CopyReview> remembered,
-                            Optional<PerformanceForecast> forecast) {
+    private record Reviewed(QaResult result, List<Resemblance> brandNeighbours, AiReviewOutcome aiReview,
+                            Optional<CopyReview> remembered, Optional<PerformanceForecast> forecast) {
     }
 
     private Uni<QaRunView> store(CampaignSubmission submission, Reviewed reviewed, String requestedBy) {
         QaResult result = reviewed.result();
+        List<Resemblance> brandNeighbours = reviewed.brandNeighbours();
         QaRun run = new QaRun();
         run.id = UUID.randomUUID();
         run.campaignId = submission.campaignId();
@@ -199,15 +206,19 @@ public class QaRunService {
                         .map(forecast -> trackRecord.open(run.id, run.campaignId, run.createdAt, forecast))
                         .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
-                .call(() -> needsApproval ? askForApproval(submission, run, result) : Uni.createFrom().voidItem())
+                .call(() -> needsApproval ? askForApproval(submission, run, result, brandNeighbours)
+                        : Uni.createFrom().voidItem())
                 .map(envelope -> view(run, findings, envelope.id()));
     }
 
-    private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result) {
+    private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result,
+                                  List<Resemblance> brandNeighbours) {
         LaunchApprovalRequest request = LaunchApprovalRequest.of(run.id, run.campaignId, submission.name(),
                 run.channel, result, run.requestedBy);
         ApprovalRequested asked = new ApprovalRequested(LaunchApprovalRequest.KIND, request.reference(),
-                request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null);
+                request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null,
+                LaunchApprovalRequest.risk(result), LaunchApprovalRequest.evidence(run.id, run.campaignId,
+                submission.brand(), CampaignCopy.of(submission), result, brandNeighbours));
         return outbox.record(ApprovalRequested.TYPE, "qa-run:" + run.id, asked);
     }
 

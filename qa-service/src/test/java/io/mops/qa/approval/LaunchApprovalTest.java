@@ -2,6 +2,7 @@ package io.mops.qa.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
@@ -16,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.mops.qa.SampleSubmissions.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -57,6 +61,129 @@ class LaunchApprovalTest {
 
             assertEquals(1, tap.collect(r -> r.value().contains(runId), Duration.ofSeconds(2)).size());
         }
+    }
+
+    /** A rule set of the test's own, published from the bundled default: brand.voice on, whatever else was seeded. */
+    private static String publishBundledRuleSet() throws Exception {
+        String name = "launch-test-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var in = LaunchApprovalTest.class.getClassLoader().getResourceAsStream("rules/mops-default.json")) {
+            ObjectNode document = (ObjectNode) JSON.readTree(in);
+            document.put("name", name);
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(document.toString())
+                    .post("/qa/rule-sets").then().statusCode(201);
+        }
+        return name;
+    }
+
+    private static void addExample(String brand, String stance, String text) {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("stance", stance, "text", text))
+                .post("/qa/brands/" + brand + "/examples").then().statusCode(201);
+    }
+
+    @Test
+    void theRequestCarriesTheFindingsTheCopyAndTheBrandExamplesTheCopyWasComparedWith() throws Exception {
+        String brand = "launch-" + UUID.randomUUID().toString().substring(0, 8);
+        // The sample's own headline and first paragraph: the closest approved example by construction.
+        String approved = "Black Friday: 30% off winter jackets. Our warmest jackets are 30% off until Sunday.";
+        String rejected = "BUY NOW!!! LAST CHANCE!!! Prices this low will NEVER come back, act immediately!!!";
+        addExample(brand, "APPROVED", approved);
+        addExample(brand, "REJECTED", rejected);
+        String ruleSet = publishBundledRuleSet();
+        ObjectNode campaign = sample("subtle-email-tracking-drift");
+        campaign.put("brand", brand);
+        try (TopicTap tap = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            var run = given().auth().oauth2(Tokens.serviceAccount("channel-email")).contentType(ContentType.JSON)
+                    .queryParam("ruleSet", ruleSet).body(campaign.toString()).post("/qa/runs")
+                    .then().statusCode(201).body("verdict", equalTo("needs-approval")).extract();
+            String runId = run.path("id");
+            int riskScore = run.path("riskScore");
+
+            JsonNode data = JSON.readTree(tap.await(r -> r.value().contains(runId), Duration.ofSeconds(30)).value())
+                    .get("data");
+            assertEquals(riskScore, data.at("/risk/score").asInt());
+            assertEquals("needs-approval", data.at("/risk/verdict").asText());
+            // The run's drifting tags are tracking findings: their family is a category policies can match.
+            assertTrue(data.at("/risk/categories").toString().contains("\"tracking\""), data.at("/risk").toString());
+
+            JsonNode evidence = data.get("evidence");
+            assertEquals("LaunchEvidence", evidence.get("schema").asText());
+            assertEquals(1, evidence.get("version").asInt());
+            JsonNode content = evidence.get("content");
+            assertEquals(runId, content.get("qaRunId").asText());
+            assertEquals(brand, content.get("brand").asText());
+            assertTrue(content.at("/copy/copy").asText().startsWith("Black Friday: 30% off winter jackets"),
+                    content.get("copy").toString());
+            JsonNode tracking = null;
+            for (JsonNode finding : content.get("findings")) {
+                assertFalse(finding.get("location").asText().isBlank(), finding.toString());
+                if (finding.get("ruleId").asText().startsWith("tracking.")) {
+                    tracking = finding;
+                }
+            }
+            assertTrue(tracking != null && tracking.get("category").asText().equals("tracking"),
+                    content.get("findings").toString());
+
+            JsonNode neighbours = content.get("brandNeighbours");
+            assertEquals(2, neighbours.size(), neighbours.toString());
+            assertEquals("APPROVED", neighbours.get(0).get("stance").asText());
+            assertEquals(approved, neighbours.get(0).get("text").asText());
+            assertEquals("REJECTED", neighbours.get(1).get("stance").asText());
+            assertEquals(rejected, neighbours.get(1).get("text").asText());
+            assertTrue(neighbours.get(0).get("similarity").asDouble() > neighbours.get(1).get("similarity").asDouble(),
+                    neighbours.toString());
+        }
+    }
+
+    @Test
+    void changesRequestedAndExpiryLeaveTheLaunchNotApprovedWithTheReason() {
+        String changed = submit("subtle-email-tracking-drift", "needs-approval");
+        String lapsed = submit("subtle-email-tracking-drift", "needs-approval");
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "qa-run:" + changed, envelope("ChangesRequested", """
+                {"requestId": "%s", "kind": "CampaignLaunch", "reference": "%s", "requestedBy": "omar",
+                 "comment": "cite the study"}""".formatted(UUID.randomUUID(), changed)));
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "qa-run:" + lapsed, envelope("ApprovalExpired", """
+                {"requestId": "%s", "kind": "CampaignLaunch", "reference": "%s",
+                 "expiredAt": "2026-12-01T10:00:00Z"}""".formatted(UUID.randomUUID(), lapsed)));
+
+        awaitApproval(changed, "CHANGES_REQUESTED");
+        awaitApproval(lapsed, "EXPIRED");
+        given().auth().oauth2(Tokens.user("carol")).get("/qa/runs/" + changed).then().statusCode(200)
+                .body("approval.status", equalTo("CHANGES_REQUESTED"))
+                .body("approval.decidedBy", equalTo("omar"))
+                .body("approval.comment", equalTo("cite the study"));
+        given().auth().oauth2(Tokens.user("carol")).get("/qa/runs/" + lapsed).then().statusCode(200)
+                .body("approval.status", equalTo("EXPIRED"))
+                .body("approval.comment", equalTo("nobody decided before 2026-12-01T10:00:00Z"));
+    }
+
+    @Test
+    void aTaughtRejectionJoinsTheBrandCorpusOnceWithItsReason() {
+        String brand = "taught-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID requestId = UUID.randomUUID();
+        String lesson = """
+                {"requestId": "%s", "reference": "%s", "brand": "%s", "copy": "Cure your cold overnight",
+                 "reason": "we never promise cures", "taughtBy": "alice"}""".formatted(requestId, UUID.randomUUID(),
+                brand);
+        String event = envelope("BrandVoiceTaught", lesson);
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "qa-run:x", event);
+        // Redelivered, and sent again as a new event for the same approval: one example all the same.
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "qa-run:x", event);
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "qa-run:x", envelope("BrandVoiceTaught", lesson));
+        // A later lesson on the same key lands, so the three before it were read.
+        String marker = envelope("BrandVoiceTaught", """
+                {"requestId": "%s", "reference": "%s", "brand": "%s", "copy": "Miracle results guaranteed",
+                 "reason": "no guarantees", "taughtBy": "nina"}""".formatted(UUID.randomUUID(), UUID.randomUUID(),
+                brand));
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "qa-run:x", marker);
+
+        TestDatabase db = TestDatabase.named("mops_qa_test");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                db.count("select count(*) from brand_example where brand = ?", brand) == 2);
+        given().auth().oauth2(Tokens.user("carol")).get("/qa/brands/" + brand + "/examples").then().statusCode(200)
+                .body("findAll { it.text == 'Cure your cold overnight' }.size()", equalTo(1))
+                .body("find { it.text == 'Cure your cold overnight' }.stance", equalTo("REJECTED"))
+                .body("find { it.text == 'Cure your cold overnight' }.reason", equalTo("we never promise cures"));
     }
 
     @Test

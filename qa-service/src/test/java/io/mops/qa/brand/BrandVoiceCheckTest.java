@@ -83,6 +83,47 @@ class BrandVoiceCheckTest {
                 && f.message().contains("\"BUY NOW!!!")), findings.toString());
     }
 
+    /** Cosine similarity written out, independently of the library the check uses. */
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * (double) b[i];
+            normA += a[i] * (double) a[i];
+            normB += b[i] * (double) b[i];
+        }
+        return dot / Math.sqrt(normA * normB);
+    }
+
+    @Test
+    void theOutcomeNamesTheNearestApprovedAndRejectedExamplesTheCopyWasComparedWith() {
+        String copy = "Gear up for the first snow: our warm winter jackets are built to last and are 20% off this week.";
+        float[] embedded = VOICE.embed(copy);
+
+        BrandVoiceCheck.Outcome outcome = CHECK.judge(sms("northwind", copy), RULES, CORPUS);
+
+        // The bundled rule set quotes 2 examples of each stance: both approved ones, closest first, then the one
+        // rejected example the corpus has.
+        assertEquals(2, RULES.brandVoice().nearestExamples());
+        List<Resemblance> nearest = outcome.nearest();
+        assertEquals(List.of(JACKETS, BOOTS, PUSHY), nearest.stream().map(r -> r.example().text()).toList());
+        assertEquals(List.of(Stance.APPROVED, Stance.APPROVED, Stance.REJECTED),
+                nearest.stream().map(r -> r.example().stance()).toList());
+        for (Resemblance r : nearest) {
+            assertEquals(cosine(embedded, r.example().vector()), r.similarity(), 1e-5, r.example().text());
+        }
+        assertEquals(List.of(), outcome.findings());
+    }
+
+    @Test
+    void aSkippedCheckComparedWithNothing() {
+        BrandVoiceCheck.Outcome outcome = CHECK.judge(sms(null, JACKETS), RULES, CORPUS);
+
+        assertEquals(List.of(), outcome.nearest());
+        assertEquals(1, outcome.findings().size());
+    }
+
     @Test
     void withoutABrandTheCheckIsSkippedWithANoteSayingSo() {
         List<Finding> findings = CHECK.review(sms(null, JACKETS), RULES, List.of());

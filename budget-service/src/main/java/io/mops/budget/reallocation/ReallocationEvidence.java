@@ -1,0 +1,30 @@
+package io.mops.budget.reallocation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.budget.budgets.ProposalView;
+import io.mops.common.events.ApprovalEvidence;
+
+/**
+ * The structured evidence approvers see for a reallocation (schema {@value ApprovalEvidence#REALLOCATION} v1): each
+ * channel before and after with its expected outcome change and the fit of its response curve, the whole move's
+ * expected change with its standard error, and why it was proposed and held for people.
+ */
+final class ReallocationEvidence {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReallocationEvidence() {
+    }
+
+    static ApprovalEvidence of(ReallocationProposal proposal, ProposalView view, String planName, String why) {
+        ApprovalEvidence.Reallocation content = new ApprovalEvidence.Reallocation(
+                proposal.planId.toString(), planName, proposal.currency, proposal.amountMoved,
+                view.expectedOutcomeChange(), view.expectedOutcomeChangeStandardError(),
+                view.channels().stream().map(m -> new ApprovalEvidence.Reallocation.Channel(m.channel(),
+                        m.spendBefore(), m.spendAfter(), m.expectedOutcomeChange(), m.outcomeChangeStandardError(),
+                        m.curve() == null ? null : m.curve().rSquared(),
+                        m.curve() == null ? null : m.curve().observations())).toList(),
+                proposal.triggeredBy + "; " + why);
+        return new ApprovalEvidence(ApprovalEvidence.REALLOCATION, 1, JSON.valueToTree(content));
+    }
+}

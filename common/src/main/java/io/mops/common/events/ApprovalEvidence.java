@@ -1,0 +1,61 @@
+package io.mops.common.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * What an approver looks at, structured so a console can show it (tables, not prose), and versioned per kind so the
+ * shape can evolve: {@code schema} names the shape ({@code ReallocationEvidence}, {@code LaunchEvidence}), {@code
+ * version} its revision, {@code content} the object itself. The records below are the shapes MOPS's own requesters
+ * send; other services may send their own schemas, which approval-service stores and returns unchanged.
+ */
+public record ApprovalEvidence(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{1,79}") String schema,
+                               @Min(1) int version,
+                               @NotNull JsonNode content) {
+
+    public static final String REALLOCATION = "ReallocationEvidence";
+    public static final String LAUNCH = "LaunchEvidence";
+
+    /**
+     * A budget move (schema {@value #REALLOCATION}, version 1).
+     *
+     * @param expectedOutcomeChange              attributed value the move is expected to add over the plan's period
+     * @param expectedOutcomeChangeStandardError its standard error
+     * @param reason                             why it was proposed and why it needs people
+     */
+    public record Reallocation(String planId, String planName, String currency, java.math.BigDecimal amountMoved,
+                               double expectedOutcomeChange, double expectedOutcomeChangeStandardError,
+                               java.util.List<Channel> channels, String reason) {
+
+        /**
+         * @param curveRSquared    fit quality of the channel's response curve (R²)
+         * @param curveObservations how many periods the curve was fitted on
+         */
+        public record Channel(String channel, java.math.BigDecimal before, java.math.BigDecimal after,
+                              double expectedOutcomeChange, double standardError, Double curveRSquared,
+                              Integer curveObservations) {
+        }
+    }
+
+    /**
+     * A campaign launch QA sent to people (schema {@value #LAUNCH}, version 1).
+     *
+     * @param copy              the copy as submitted (subject, body, headline, …)
+     * @param brandNeighbours   the brand corpus's examples closest to the copy
+     * @param aiReview          the AI review's notes, if one ran
+     */
+    public record Launch(String qaRunId, String campaignId, String brand, String verdict, int riskScore,
+                         java.util.List<Finding> findings, java.util.Map<String, String> copy,
+                         java.util.List<Neighbour> brandNeighbours, java.util.List<String> aiReview) {
+
+        public record Finding(String ruleId, String severity, String category, String location, String message,
+                              String fixHint) {
+        }
+
+        public record Neighbour(String stance, String text, double similarity) {
+        }
+    }
+}
