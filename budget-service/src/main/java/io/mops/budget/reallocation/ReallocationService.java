@@ -115,6 +115,11 @@ public class ReallocationService {
                     return proposal.invoke(view -> {
                                 if (view.keptBecause() != null) {
                                     Log.infof("no reallocation for plan %s: %s", planId, view.keptBecause());
+                                } else if (view.channels().isEmpty() && !view.held().isEmpty()) {
+                                    // Silent before: every channel held means the loop cannot act, and people ask why.
+                                    Log.infof("no reallocation for plan %s: every channel is held (%s)", planId,
+                                            view.held().stream().map(h -> h.channel() + ": " + h.reason())
+                                                    .collect(java.util.stream.Collectors.joining("; ")));
                                 }
                             })
                             .map(view -> Optional.of(new Candidate(planId, view)))
