@@ -118,9 +118,22 @@ public final class LocalStack {
     /**
      * Stops the Kafka broker, for tests of what happens while it is away. Only for a test that restores it with
      * {@link #startKafka()} in a {@code finally}.
+     *
+     * @return whether the broker is down: {@code ./mops} stops only a broker it started from this checkout, so a
+     *         broker another checkout or person runs keeps answering, and a test must not pretend it saw an outage
      */
-    public void stopKafka() {
+    public boolean stopKafka() {
         mops("infra", "stop", "kafka");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (kafkaAnswering() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !kafkaAnswering();
     }
 
     public void startKafka() {
