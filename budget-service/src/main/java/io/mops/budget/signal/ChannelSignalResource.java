@@ -45,13 +45,7 @@ public class ChannelSignalResource {
             @Parameter(description = "only this attribution model") @QueryParam("model") String model,
             @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "rows per page") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        Optional<String> visible;
-        if (channel != null) {
-            scope.requireAccess(channel);
-            visible = Optional.of(channel);
-        } else {
-            visible = scope.visibleChannel();
-        }
+        Optional<String> visible = scope.visibleChannel(channel);
         return ChannelSignal.newestFirst(visible, Optional.ofNullable(model), page, limit)
                 .map(list -> list.stream().map(s -> ChannelSignalView.of(s, curves)).toList());
     }

@@ -58,13 +58,7 @@ public class TrackRecordResource {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from (" + from + ")");
         }
-        Optional<String> visible;
-        if (channel != null) {
-            scope.requireAccess(channel);
-            visible = Optional.of(channel);
-        } else {
-            visible = scope.visibleChannel();
-        }
+        Optional<String> visible = scope.visibleChannel(channel);
         return trackRecord.read(Optional.ofNullable(from), Optional.ofNullable(to), visible);
     }
 }

@@ -39,6 +39,20 @@ public class ChannelScope {
         }
     }
 
+    /**
+     * The channel a listing is narrowed to: the one the caller names (once it may access it), else the one the caller
+     * is confined to, else empty for all channels.
+     *
+     * @param named the channel the caller asked for, or {@code null}
+     */
+    public Optional<String> visibleChannel(String named) {
+        if (named == null) {
+            return visibleChannel();
+        }
+        requireAccess(named);
+        return Optional.of(named);
+    }
+
     /** The channel the caller is confined to when listing, or empty for all channels. */
     public Optional<String> visibleChannel() {
         try {
