@@ -450,6 +450,12 @@ class RoutedApprovalTest {
         return found;
     }
 
+    private static double stagesPastDue() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("mops_approval_stages_past_due "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
     @Test
     void remindersEscalationAndExpiryFollowThePlatformClockAndAreMailed() throws Exception {
         String channel = channel();
@@ -478,6 +484,8 @@ class RoutedApprovalTest {
                 .then().statusCode(200).body("id", hasItem(id.toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("lena@mops.local", id.toString()).stream()
                 .anyMatch(m -> m.path("subject").asText().contains("Escalated to coe-leads")));
+        // Its stage is now past due (due one hour after it opened, 75 minutes ago): the operators' alert sees it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> stagesPastDue() >= 1);
 
         try (TopicTap decisions = TopicTap.open(Topics.APPROVAL_DECISIONS)) {
             TestClock.advance(Duration.ofHours(2));

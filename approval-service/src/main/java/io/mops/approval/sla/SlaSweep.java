@@ -9,6 +9,8 @@ import io.mops.common.events.ApprovalExpired;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.time.ClockDrivenJob;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reminders, escalations and expiry, judged against the platform's clock (never wall time), so a driven clock — a
@@ -36,12 +39,17 @@ public class SlaSweep implements ClockDrivenJob {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Notifier notifier;
+    private final AtomicLong stagesPastDue = new AtomicLong();
 
-    public SlaSweep(Clock clock, Outbox outbox, AuditLog audit, Notifier notifier) {
+    public SlaSweep(Clock clock, Outbox outbox, AuditLog audit, Notifier notifier, MeterRegistry registry) {
         this.clock = clock;
         this.outbox = outbox;
         this.audit = audit;
         this.notifier = notifier;
+        // The alert "approvals past SLA" (k8s/base/monitoring/alerts.yaml) watches this.
+        Gauge.builder("mops.approval.stages.past.due", stagesPastDue, AtomicLong::get)
+                .description("Open stages of pending requests whose due time has passed, at the last sweep")
+                .register(registry);
     }
 
     @Scheduled(every = "${mops.approval.sweep-interval}", delayed = "${mops.outbox.initial-delay}",
@@ -84,6 +92,11 @@ public class SlaSweep implements ClockDrivenJob {
                         .toList())
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(s -> stageClock(s, now)).collect().asList())
+                .chain(() -> Panache.withSession(() -> ApprovalStage.count(
+                        "satisfiedAt is null and openedAt is not null and dueAt <= ?2 and requestId in"
+                                + " (select r.id from ApprovalRequest r where r.status = ?1)",
+                        ApprovalRequest.Status.PENDING, now)))
+                .invoke(stagesPastDue::set)
                 .replaceWithVoid();
     }
 

@@ -41,7 +41,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final String topicPrefix;
     private final AtomicBoolean kafkaWasDown = new AtomicBoolean();
-    private final Counter published;
+    private final MeterRegistry registry;
     private final Counter failedAttempts;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
@@ -50,8 +50,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.config = config;
         this.topicPrefix = topicPrefix.orElse("");
-        this.published = Counter.builder("mops.outbox.published")
-                .description("Events Kafka acknowledged").register(registry);
+        this.registry = registry;
         this.failedAttempts = Counter.builder("mops.outbox.failed.attempts")
                 .description("Publication attempts that failed and will be retried").register(registry);
     }
@@ -101,7 +100,7 @@ public class OutboxRelay {
                     row.publishedAt = Instant.now(clock);
                     row.attempts++;
                     row.lastError = null;
-                    published.increment();
+                    published(row.eventType).increment();
                     if (kafkaWasDown.compareAndSet(true, false)) {
                         Log.info("outbox relay is publishing again");
                     }
@@ -117,5 +116,11 @@ public class OutboxRelay {
                     }
                     return false;
                 });
+    }
+
+    /** Per event type, so that an operator sees what the loop does (proposals, decisions, pacing alerts) as rates. */
+    private Counter published(String eventType) {
+        return Counter.builder("mops.outbox.published").tag("event_type", eventType)
+                .description("Events Kafka acknowledged").register(registry);
     }
 }
