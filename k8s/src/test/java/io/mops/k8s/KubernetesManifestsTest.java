@@ -134,6 +134,33 @@ class KubernetesManifestsTest {
         });
     }
 
+    /** Each service's database (mops.database) exists, owned by the service's own role, whose password it reads. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceOwnsItsDatabaseThroughItsOwnRole(String overlay) {
+        List<Map<String, Object>> docs = render(overlay);
+        Map<String, Object> cluster = spec(byKind(docs, "Cluster").get("mops-postgres"));
+        Map<String, Map<String, Object>> roles = new java.util.HashMap<>();
+        list(map(cluster.get("managed")).get("roles")).forEach(r -> roles.put((String) r.get("name"), r));
+        Map<String, Map<String, Object>> databases = new java.util.HashMap<>();
+        byKind(docs, "Database").values().forEach(d -> databases.put((String) spec(d).get("name"), spec(d)));
+        Map<String, Map<String, Object>> secrets = byKind(docs, "Secret");
+        for (String module : Manifests.KAFKA_SERVICES) {
+            String database = Manifests.properties(module).getProperty("mops.database");
+            Map<String, Object> declared = databases.get(database);
+            assertNotNull(declared, overlay + ": no Database " + database + " for " + module);
+            String role = (String) declared.get("owner");
+            assertEquals("mops-postgres", map(declared.get("cluster")).get("name"));
+            Map<String, Object> managed = roles.get(role);
+            assertNotNull(managed, overlay + ": owner " + role + " of " + database + " is not a managed role");
+            assertEquals(false, managed.get("superuser"), role);
+            String secret = (String) map(managed.get("passwordSecret")).get("name");
+            assertEquals("mops-pg-" + module, secret, role + " password");
+            assertEquals(role, map(secrets.get(secret).get("stringData")).get("username"),
+                    secret + " names the role the service logs in as");
+        }
+    }
+
     static String probePath(Map<String, Object> container, String probe) {
         return (String) map(map(container.get(probe)).get("httpGet")).get("path");
     }
