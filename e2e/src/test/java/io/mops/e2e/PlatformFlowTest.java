@@ -62,7 +62,11 @@ class PlatformFlowTest {
         // Every service's clock reads noon of the demo day when the platform starts (mops.clock.offset).
         Duration offset = Duration.between(Instant.now(), DEMO_DAY.atTime(12, 0).toInstant(ZoneOffset.UTC));
         platform = PackagedPlatform.start(PackagedPlatform.Settings.endToEnd(PackagedPlatform.repositoryRoot())
-                .withProperties(Map.of("mops.clock.offset", offset.toString()))
+                .withProperties(Map.of("mops.clock.offset", offset.toString(),
+                        // Six JVMs starting at once on a busy machine: give Keycloak and PostgreSQL time to answer.
+                        "quarkus.oidc.connection-delay", "2M", "quarkus.oidc-client.connection-delay", "2M",
+                        "quarkus.oidc-client.connection-timeout", "30S",
+                        "quarkus.datasource.jdbc.acquisition-timeout", "60S"))
                 .withServiceProperties("gateway",
                         Map.of("%test.mops.gateway.rate-limit.per-caller.\"service-account-channel-email\"", "600")));
         plansFile = Files.createTempFile("mops-e2e-plans", ".txt");
@@ -146,6 +150,7 @@ class PlatformFlowTest {
         String carol = Tokens.user("carol");
         String credit = given().auth().oauth2(carol).queryParam("from", DEMO_DAY.minusDays(35).toString())
                 .queryParam("to", DEMO_DAY.toString()).queryParam("currency", "EUR")
+                .queryParam("model", "last-touch", "linear", "markov-1")
                 .get(gateway("/attribution/journeys/credit")).then().statusCode(200).extract().asString();
         for (String channel : List.of("search", "social", "email")) {
             assertTrue(credit.contains("\"" + channel + "\""), "no credit for " + channel + ": " + credit);
