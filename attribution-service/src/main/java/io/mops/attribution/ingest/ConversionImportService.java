@@ -41,7 +41,7 @@ public class ConversionImportService {
 
     private ImportResult store(Consumer<LineReader.Sink<ConversionImportLine>> read) {
         Instant receivedAt = Instant.now(clock);
-        return transaction.run(read, reader::problems, line -> {
+        return transaction.run("conversions", read, reader::problems, line -> {
                 },
                 (connection, batch) -> inbox.storeConversions(connection, batch.stream()
                         .map(line -> StoredConversion.of(line.eventId(), line.conversion(), receivedAt)).toList()),

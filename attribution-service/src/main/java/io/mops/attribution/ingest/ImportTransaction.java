@@ -2,6 +2,7 @@ package io.mops.attribution.ingest;
 
 import io.mops.attribution.lines.LineReader;
 import io.mops.common.security.ChannelScope;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,9 +28,13 @@ import java.util.function.Function;
 public class ImportTransaction {
 
     private final Pool pool;
+    private final RunningImports running;
+    private final SecurityIdentity identity;
 
-    public ImportTransaction(Pool pool) {
+    public ImportTransaction(Pool pool, RunningImports running, SecurityIdentity identity) {
         this.pool = pool;
+        this.running = running;
+        this.identity = identity;
     }
 
     /**
@@ -47,6 +52,7 @@ public class ImportTransaction {
     }
 
     /**
+     * @param kind    what is imported (touchpoints, conversions, spend), as {@code GET /attribution/imports} shows it
      * @param read    reads the body, handing each line on
      * @param check   a line's problems as one text, {@code null} when it has none
      * @param admit   throws when the caller may not write the line
@@ -54,15 +60,16 @@ public class ImportTransaction {
      * @param nothing the reason given when the import holds no lines
      * @throws io.mops.common.problem.InvalidRequestException listing the rejected lines; nothing was stored
      */
-    public <L> ImportResult run(Consumer<LineReader.Sink<L>> read, Function<L, String> check, Consumer<L> admit,
+    public <L> ImportResult run(String kind, Consumer<LineReader.Sink<L>> read, Function<L, String> check, Consumer<L> admit,
                                 BiFunction<SqlConnection, List<L>, Uni<Integer>> store, String nothing) {
+        RunningImports.Running progress = running.start(kind, identity.getPrincipal().getName());
         SqlConnection connection = pool.getConnection().await().indefinitely();
         try {
             Transaction transaction = connection.begin().await().indefinitely();
             StreamedImport.Outcome outcome;
             try {
                 StreamedImport<L> lines = new StreamedImport<>(StreamedImport.BATCH, check, admit,
-                        batch -> store.apply(connection, batch).await().indefinitely(), nothing);
+                        batch -> store.apply(connection, batch).await().indefinitely(), nothing, progress);
                 read.accept(lines);
                 outcome = lines.finish();
             } catch (RuntimeException e) {
@@ -76,6 +83,7 @@ public class ImportTransaction {
             transaction.commit().await().indefinitely();
             return new ImportResult(outcome.received(), outcome.stored(), outcome.received() - outcome.stored());
         } finally {
+            running.finish(progress);
             connection.close().await().indefinitely();
         }
     }

@@ -42,7 +42,7 @@ public class SpendImportService {
 
     private ImportResult store(Consumer<LineReader.Sink<SpendImportLine>> read, ChannelScope scope) {
         Instant receivedAt = Instant.now(clock);
-        return transaction.run(read, reader::problems, ImportTransaction.writableChannels(scope, SpendImportLine::channel),
+        return transaction.run("spend", read, reader::problems, ImportTransaction.writableChannels(scope, SpendImportLine::channel),
                 (connection, batch) -> inbox.storeSpend(connection, batch.stream()
                         .map(line -> StoredSpend.of(line.eventId(), line.report(), receivedAt)).toList()),
                 "the import holds no spend");

@@ -24,6 +24,18 @@ final class StreamedImport<L> implements LineReader.Sink<L> {
     /** Rejected lines listed in the answer; beyond these only their count is given. */
     static final int LISTED_REJECTIONS = 1_000;
 
+    /** Lines between two progress reports while reading. */
+    static final int PROGRESS_EVERY = 1_000;
+
+    /** Told how far an import has come: lines read, written in the open transaction, rejected. */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = (read, written, rejected) -> {
+        };
+
+        void update(long read, long written, long rejected);
+    }
+
     /** What an import read, wrote and rejected. */
     record Outcome(long received, long stored, List<RejectedLine> listedRejections, long rejections) {
 
@@ -37,6 +49,7 @@ final class StreamedImport<L> implements LineReader.Sink<L> {
     private final Consumer<L> admit;
     private final ToIntFunction<List<L>> store;
     private final String nothing;
+    private final Progress progress;
     private final List<L> batch = new ArrayList<>();
     private final List<RejectedLine> listed = new ArrayList<>();
     private long received;
@@ -51,6 +64,12 @@ final class StreamedImport<L> implements LineReader.Sink<L> {
      */
     StreamedImport(int batchSize, Function<L, String> check, Consumer<L> admit, ToIntFunction<List<L>> store,
                    String nothing) {
+        this(batchSize, check, admit, store, nothing, Progress.NONE);
+    }
+
+    StreamedImport(int batchSize, Function<L, String> check, Consumer<L> admit, ToIntFunction<List<L>> store,
+                   String nothing, Progress progress) {
+        this.progress = progress;
         this.batchSize = batchSize;
         this.check = check;
         this.admit = admit;
@@ -67,6 +86,9 @@ final class StreamedImport<L> implements LineReader.Sink<L> {
         }
         admit.accept(line.value());
         received++;
+        if (received % PROGRESS_EVERY == 0) {
+            progress.update(received, stored, rejections);
+        }
         if (rejections == 0) {
             batch.add(line.value());
             if (batch.size() >= batchSize) {
@@ -99,6 +121,7 @@ final class StreamedImport<L> implements LineReader.Sink<L> {
         if (!batch.isEmpty()) {
             stored += store.applyAsInt(List.copyOf(batch));
             batch.clear();
+            progress.update(received, stored, rejections);
         }
     }
 }

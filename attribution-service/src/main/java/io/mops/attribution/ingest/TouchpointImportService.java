@@ -42,7 +42,7 @@ public class TouchpointImportService {
 
     private ImportResult store(Consumer<LineReader.Sink<TouchpointImportLine>> read, ChannelScope scope) {
         Instant receivedAt = Instant.now(clock);
-        return transaction.run(read, reader::problems, ImportTransaction.writableChannels(scope, TouchpointImportLine::channel),
+        return transaction.run("touchpoints", read, reader::problems, ImportTransaction.writableChannels(scope, TouchpointImportLine::channel),
                 (connection, batch) -> inbox.storeTouchpoints(connection, batch.stream()
                         .map(line -> StoredTouchpoint.of(line.eventId(), line.touchpoint(), receivedAt)).toList()),
                 "the import holds no touchpoints");

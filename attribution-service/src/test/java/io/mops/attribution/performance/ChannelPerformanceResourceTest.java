@@ -62,12 +62,18 @@ class ChannelPerformanceResourceTest {
     @Test
     void recordedPerformanceIsPublishedOnceAsChannelPerformanceUpdated() throws Exception {
         try (TopicTap tap = TopicTap.open(Topics.CHANNEL_PERFORMANCE)) {
-            String eventId = given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
+            io.restassured.path.json.JsonPath recorded = given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
                     .contentType(ContentType.JSON).body(report("search")).post(PATH)
                     .then().statusCode(201)
                     .body("roas", equalTo(2.5f))
                     .body("eventId", notNullValue())
-                    .extract().path("eventId");
+                    .extract().jsonPath();
+            String eventId = recorded.getString("eventId");
+            // The list names the same event for the publication (every team reads it, a channel team included).
+            given().auth().oauth2(Tokens.serviceAccount("channel-search")).queryParam("channel", "search")
+                    .queryParam("limit", 500).get(PATH)
+                    .then().statusCode(200)
+                    .body("find { it.id == '" + recorded.getString("id") + "' }.eventId", equalTo(eventId));
 
             ConsumerRecord<String, String> record = tap.await(r -> r.value().contains(eventId), Duration.ofSeconds(30));
             assertEquals("channel:search", record.key());

@@ -6,17 +6,32 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/budget/plans")
@@ -43,6 +58,42 @@ public class PlanResource {
         return plans.create(draft, scope.caller().name())
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
+
+    @GET
+    @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+    @Operation(summary = "Budget plans, newest period first, in pages; a channel team sees the plans that allocate "
+            + "money to its channel, each with only its own channel")
+    @APIResponse(responseCode = "200", description = "One page of plans (an empty list after the last page)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PlanView.class),
+                    examples = @ExampleObject(name = "this month's plan", value = PLAN_LIST_EXAMPLE)))
+    public Uni<List<PlanView>> list(
+            @Parameter(description = "only plans that allocate money to this channel (a channel team may name only "
+                    + "its own); also narrows each plan's channels to it", example = "email")
+            @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
+            String channel,
+            @Parameter(description = "only plans in this currency (ISO 4217)", example = "EUR")
+            @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+            String currency,
+            @Parameter(description = "only plans whose period contains this day", example = "2026-12-07")
+            @QueryParam("activeOn") LocalDate activeOn,
+            @Parameter(description = "only plans whose name contains this text, ignoring case", example = "demo")
+            @QueryParam("name") @Size(max = 200) String name,
+            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "plans per page") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500)
+            int limit) {
+        PlanFilter filter = new PlanFilter(scope.visibleChannel(channel), Optional.ofNullable(currency),
+                Optional.ofNullable(activeOn), Optional.ofNullable(name).filter(n -> !n.isBlank()));
+        return plans.list(filter, page, limit);
+    }
+
+    static final String PLAN_LIST_EXAMPLE = """
+            [{"id": "0b7f3c52-8d0e-4b8e-9a51-2f61c1f0e2aa", "name": "Demo 2026-12", "currency": "EUR",
+              "total": 60000.00, "allocated": 54000.00, "unallocated": 6000.00,
+              "periodStart": "2026-12-01", "periodEnd": "2026-12-31", "pacing": "EVEN", "pacingTolerance": 0.10,
+              "version": 3,
+              "channels": [{"channel": "email", "allocation": 6000.00, "committedToCampaigns": 2500.00,
+                            "uncommitted": 3500.00}]}]""";
 
     @GET
     @Path("/{id}")

@@ -84,6 +84,29 @@ public class PlanService {
                 .map(tree -> PlanView.of(tree.plan(), tree.domain(), visibleChannel));
     }
 
+    /**
+     * One page of plans, newest period first, each as {@link #view} shows it.
+     *
+     * @param filter  what to narrow the list to; its channel also narrows each plan's channels (a channel team's own)
+     */
+    public Uni<List<PlanView>> list(PlanFilter filter, int page, int limit) {
+        return Panache.withSession(() -> filter.query().page(page, limit).list()
+                .chain(plans -> {
+                    if (plans.isEmpty()) {
+                        return Uni.createFrom().item(List.<PlanView>of());
+                    }
+                    List<UUID> ids = plans.stream().map(plan -> plan.id).toList();
+                    return ChannelAllocation.<ChannelAllocation>list("planId in ?1 order by channel", ids)
+                            .chain(allocations -> Campaign.<Campaign>list("planId in ?1 order by createdAt", ids)
+                                    .map(campaigns -> plans.stream().map(plan -> {
+                                        Tree tree = new Tree(plan,
+                                                allocations.stream().filter(a -> a.planId.equals(plan.id)).toList(),
+                                                campaigns.stream().filter(c -> c.planId.equals(plan.id)).toList());
+                                        return PlanView.of(plan, tree.domain(), filter.channel());
+                                    }).toList()));
+                }));
+    }
+
     public Uni<PlanView> reallocate(UUID planId, AllocationChange change) {
         return changeTree(planId, Optional.ofNullable(change.expectedVersion()), tree -> {
             Currency currency = Money.currency(tree.plan().currency);

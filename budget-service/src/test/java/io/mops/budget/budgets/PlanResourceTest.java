@@ -24,6 +24,7 @@ import static io.mops.budget.budgets.Budgets.december;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,5 +177,84 @@ class PlanResourceTest {
         UUID plan = UUID.fromString(id);
         assertEquals(1000, db.count("select sum(amount)::bigint from channel_allocation where plan_id = ?", plan));
         assertEquals(1, db.count("select count(*) from channel_allocation where plan_id = ? and amount = 450", plan));
+    }
+
+    /** Three plans of this test's own (found by a name no other test uses) in two currencies and three periods. */
+    private static String listedPlans() {
+        String tag = "listed-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> december = december("10000", Map.of("search", "4000", "social", "3000"));
+        december.put("name", tag + " December");
+        createPlan(december);
+        Map<String, Object> week = december("2000", Map.of("email", "500"));
+        week.remove("month");
+        week.put("name", tag + " Christmas week");
+        week.put("currency", "USD");
+        week.put("periodStart", "2026-12-20");
+        week.put("periodEnd", "2026-12-27");
+        createPlan(week);
+        Map<String, Object> november = december("5000", Map.of("social", "1000"));
+        november.put("name", tag + " November");
+        november.put("month", "2026-11");
+        createPlan(november);
+        return tag;
+    }
+
+    private static List<String> names(String token, Map<String, Object> query) {
+        return given().auth().oauth2(token).queryParams(query).get(PLANS)
+                .then().statusCode(200).extract().jsonPath().getList("name");
+    }
+
+    @Test
+    void plansAreListedNewestPeriodFirstAndFilteredByCurrencyDayAndChannel() {
+        String tag = listedPlans();
+        String carol = Tokens.user("carol");
+        assertEquals(List.of(tag + " Christmas week", tag + " December", tag + " November"),
+                names(carol, Map.of("name", tag)));
+        assertEquals(List.of(tag + " Christmas week"), names(carol, Map.of("name", tag, "currency", "USD")));
+        assertEquals(List.of(tag + " Christmas week", tag + " December"),
+                names(carol, Map.of("name", tag.toUpperCase(), "activeOn", "2026-12-27")));
+        assertEquals(List.of(tag + " December"), names(carol, Map.of("name", tag, "activeOn", "2026-12-19")));
+        assertEquals(List.of(tag + " November"), names(carol, Map.of("name", tag, "activeOn", "2026-11-30")));
+        given().auth().oauth2(carol).queryParam("name", tag).queryParam("channel", "social").get(PLANS)
+                .then().statusCode(200)
+                .body("name", contains(tag + " December", tag + " November"))
+                .body("channels.flatten().channel", everyItem(equalTo("social")))
+                .body("find { it.name.endsWith('December') }.total", equalTo(10000.0f))
+                .body("find { it.name.endsWith('December') }.allocated", equalTo(7000.0f));
+    }
+
+    @Test
+    void plansAreListedInPagesThatNeverOverlap() {
+        String tag = listedPlans();
+        String carol = Tokens.user("carol");
+        assertEquals(List.of(tag + " Christmas week", tag + " December"),
+                names(carol, Map.of("name", tag, "limit", 2, "page", 0)));
+        assertEquals(List.of(tag + " November"), names(carol, Map.of("name", tag, "limit", 2, "page", 1)));
+        assertEquals(List.of(), names(carol, Map.of("name", tag, "limit", 2, "page", 2)));
+    }
+
+    @Test
+    void aChannelTeamListsOnlyPlansThatFundItsChannelAndSeesOnlyItsOwnAllocation() {
+        String tag = listedPlans();
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).queryParam("name", tag).get(PLANS)
+                .then().statusCode(200)
+                .body("name", contains(tag + " December"))
+                .body("[0].channels.channel", contains("search"))
+                .body("[0].channels[0].allocation", equalTo(4000.0f));
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).queryParam("channel", "social").get(PLANS)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aMalformedPlanFilterIsA400() {
+        String carol = Tokens.user("carol");
+        given().auth().oauth2(carol).queryParam("currency", "eur").get(PLANS)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(carol).queryParam("activeOn", "07.12.2026").get(PLANS)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(carol).queryParam("limit", 0).get(PLANS)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("alice")).get(PLANS).then().statusCode(403);
+        given().get(PLANS).then().statusCode(401);
     }
 }

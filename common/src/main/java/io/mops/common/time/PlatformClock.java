@@ -20,6 +20,8 @@ public class PlatformClock {
 
     /** The profile under which a simulated clock is allowed. */
     public static final String SIMULATION_PROFILE = "sim";
+    /** The profile under which a shifted system clock is allowed. */
+    public static final String TEST_PROFILE = "test";
 
     private final ClockConfig config;
     private final SimulatedClock simulated;
@@ -32,7 +34,10 @@ public class PlatformClock {
     @Produces
     @Singleton
     Clock clock() {
-        return simulated() ? simulated : Clock.systemUTC();
+        if (simulated()) {
+            return simulated;
+        }
+        return config.offset().isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), config.offset());
     }
 
     /** The simulated clock, or empty-handed callers get a refusal: it exists only in simulation mode. */
@@ -50,6 +55,14 @@ public class PlatformClock {
     /** A production start with a driven clock would let anyone with a token move time: refuse it. */
     void refuseSimulatedClockOutsideSimulation(@Observes StartupEvent start) {
         requireSimulationProfile(config.mode(), ConfigUtils.getProfiles());
+        requireTestProfileForOffset(config.offset(), ConfigUtils.getProfiles());
+    }
+
+    static void requireTestProfileForOffset(java.time.Duration offset, List<String> activeProfiles) {
+        if (!offset.isZero() && !activeProfiles.contains(TEST_PROFILE)) {
+            throw new IllegalStateException("mops.clock.offset=" + offset + " is only allowed with the '"
+                    + TEST_PROFILE + "' profile (active: " + activeProfiles + "); refusing to start");
+        }
     }
 
     static void requireSimulationProfile(ClockConfig.Mode mode, List<String> activeProfiles) {

@@ -41,4 +41,13 @@ class SimulatedClockTest {
         assertDoesNotThrow(() -> PlatformClock.requireSimulationProfile(ClockConfig.Mode.SIMULATED, List.of("test", "sim")));
         assertDoesNotThrow(() -> PlatformClock.requireSimulationProfile(ClockConfig.Mode.SYSTEM, List.of("prod")));
     }
+
+    @Test
+    void aShiftedSystemClockIsRefusedOutsideTheTestProfile() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> PlatformClock.requireTestProfileForOffset(java.time.Duration.ofDays(100), List.of("prod")));
+        assertTrue(refused.getMessage().contains("refusing to start"), refused.getMessage());
+        assertDoesNotThrow(() -> PlatformClock.requireTestProfileForOffset(java.time.Duration.ofDays(100), List.of("test")));
+        assertDoesNotThrow(() -> PlatformClock.requireTestProfileForOffset(java.time.Duration.ZERO, List.of("prod")));
+    }
 }

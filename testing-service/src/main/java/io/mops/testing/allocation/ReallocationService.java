@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mops.testing.statistics.SampleRatioCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +61,12 @@ public class ReallocationService {
             ExperimentReadout first = observed.analyse(experiment.metricKind, settings.analysis());
             if (first.sampleRatio().mismatch()) {
                 // Traffic moved on broken data would compound the damage: stop and let a person look.
-                String reason = String.format(Locale.ROOT,
+                SampleRatioCheck check = first.sampleRatio();
+                String reason = check.chiSquare() == null
+                        ? "sample ratio mismatch: exposures in a variant meant to receive none; paused until explained"
+                        : String.format(Locale.ROOT,
                         "sample ratio mismatch: chi-square %.2f, p = %.2g below %s; paused until explained",
-                        first.sampleRatio().chiSquare(), first.sampleRatio().pValue(), first.sampleRatio().threshold());
+                        check.chiSquare(), check.pValue(), check.threshold());
                 return results.recordLook(experiment, first)
                         .chain(() -> ExperimentService.recordTransition(experiment, Experiment.Status.PAUSED, by,
                                 reason, Instant.now(clock)))

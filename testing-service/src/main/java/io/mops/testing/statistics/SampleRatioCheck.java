@@ -7,9 +7,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * against the shares it was meant to receive. A mismatch means assignment or exposure logging is broken (bots,
  * redirects, lost events), and every other figure of the experiment is suspect until it is explained.
  *
- * @param mismatch {@code pValue < threshold}; the customary threshold is 0.001 because the check runs often
+ * @param chiSquare the statistic; {@code null} when a variant meant to receive no traffic received some, where the
+ *                  statistic is unbounded (JSON has no infinity) and the mismatch certain ({@code pValue} 0)
+ * @param mismatch  {@code pValue < threshold}; the customary threshold is 0.001 because the check runs often
  */
-public record SampleRatioCheck(double chiSquare, int degreesOfFreedom, double pValue, double threshold,
+public record SampleRatioCheck(Double chiSquare, int degreesOfFreedom, double pValue, double threshold,
                                boolean mismatch) {
 
     public static final double DEFAULT_THRESHOLD = 0.001;
@@ -43,7 +45,7 @@ public record SampleRatioCheck(double chiSquare, int degreesOfFreedom, double pV
         }
         int degreesOfFreedom = Math.max(cells - 1, 0);
         if (impossibleCount) {
-            return new SampleRatioCheck(Double.POSITIVE_INFINITY, degreesOfFreedom, 0.0, threshold, true);
+            return new SampleRatioCheck(null, degreesOfFreedom, 0.0, threshold, true);
         }
         if (total == 0 || degreesOfFreedom == 0) {
             return new SampleRatioCheck(0.0, degreesOfFreedom, 1.0, threshold, false);

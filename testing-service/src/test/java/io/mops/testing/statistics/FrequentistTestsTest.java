@@ -3,6 +3,7 @@ package io.mops.testing.statistics;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,15 @@ class FrequentistTestsTest {
         SampleRatioCheck weighted = SampleRatioCheck.of(new long[] {3100, 3000, 3900}, new double[] {0.3, 0.3, 0.4});
         assertEquals(5.833333333333334, weighted.chiSquare(), 1e-9);
         assertEquals(0.05411376622282158, weighted.pValue(), 1e-9);
+    }
+
+    @Test
+    void trafficInAVariantMeantToGetNoneIsACertainMismatchWithoutANumericStatistic() {
+        // expected 0, observed 7: (7 - 0)^2 / 0 is unbounded, so the check reports no statistic, p = 0 and a mismatch
+        SampleRatioCheck impossible = SampleRatioCheck.of(new long[] {500, 480, 7}, new double[] {0.5, 0.5, 0.0});
+        assertNull(impossible.chiSquare());
+        assertEquals(0.0, impossible.pValue());
+        assertTrue(impossible.mismatch());
     }
 
     @Test
