@@ -106,7 +106,7 @@ public final class SimulationRun {
         return byModel;
     }
 
-    private static List<String> createTopics(Path root, String bootstrap, String prefix) {
+    static List<String> createTopics(Path root, String bootstrap, String prefix) {
         List<NewTopic> topics = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(root.resolve("infra/kafka/topics"))) {
@@ -131,7 +131,7 @@ public final class SimulationRun {
         return topics.stream().map(NewTopic::name).toList();
     }
 
-    private static void deleteTopics(String bootstrap, List<String> topics) {
+    static void deleteTopics(String bootstrap, List<String> topics) {
         try (Admin admin = admin(bootstrap)) {
             admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
