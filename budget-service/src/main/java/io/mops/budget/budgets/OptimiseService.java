@@ -121,7 +121,8 @@ public class OptimiseService {
             Identifiability judgement = Identifiability.judge(fit,
                     allocationPerPeriod > 0 ? allocationPerPeriod : medianSpend(series), limits);
             if (!judgement.identifiable()) {
-                held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason()));
+                held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason(),
+                        true));
                 continue;
             }
             evidenceOf.put(channel.channel(), ProposalView.Evidence.of(curves.attributionModel(), series));

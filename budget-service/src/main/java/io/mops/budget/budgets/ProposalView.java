@@ -83,6 +83,14 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
         }
     }
 
-    public record Held(String channel, BigDecimal allocation, String reason) {
+    /**
+     * @param curveUncertain the channel has a response curve, but the data do not pin it down: varying its spend on
+     *                       purpose (a spend exploration) is what can make it identifiable
+     */
+    public record Held(String channel, BigDecimal allocation, String reason, boolean curveUncertain) {
+
+        public Held(String channel, BigDecimal allocation, String reason) {
+            this(channel, allocation, reason, false);
+        }
     }
 }

@@ -27,4 +27,16 @@ final class ReallocationEvidence {
                 proposal.triggeredBy + "; " + why);
         return new ApprovalEvidence(ApprovalEvidence.REALLOCATION, 1, JSON.valueToTree(content));
     }
+
+    /** A step of a spend exploration: its channels before and after, and no forecast (it is not a bet on a gain). */
+    static ApprovalEvidence ofExploration(ReallocationProposal proposal, BudgetMove move, String planName,
+                                          String why) {
+        ApprovalEvidence.Reallocation content = new ApprovalEvidence.Reallocation(
+                proposal.planId.toString(), planName, proposal.currency, proposal.amountMoved, 0, 0,
+                move.shifts().stream().map(s -> new ApprovalEvidence.Reallocation.Channel(s.channel(),
+                        s.before().amount(), s.after().amount(), 0, 0, null, null)).toList(),
+                "spend exploration, step " + proposal.explorationStep + " of " + proposal.explorationSteps + " ("
+                        + proposal.triggeredBy + "); " + why);
+        return new ApprovalEvidence(ApprovalEvidence.REALLOCATION, 1, JSON.valueToTree(content));
+    }
 }

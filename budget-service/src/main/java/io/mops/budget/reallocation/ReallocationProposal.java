@@ -60,6 +60,25 @@ public class ReallocationProposal extends PanacheEntityBase {
     public String rolledBackBy;
     @Column(name = "rolled_back_at")
     public Instant rolledBackAt;
+    /** The first step of the spend exploration this proposal is a step of; absent for a move toward better return. */
+    @Column(name = "exploration_of")
+    public UUID explorationOf;
+    @Column(name = "exploration_step")
+    public Integer explorationStep;
+    @Column(name = "exploration_steps")
+    public Integer explorationSteps;
+    /** The explored channels, comma-separated. */
+    @Column(name = "explored_channels")
+    public String exploredChannels;
+
+    boolean isExploration() {
+        return explorationOf != null;
+    }
+
+    List<String> explored() {
+        return exploredChannels == null || exploredChannels.isEmpty() ? List.of()
+                : List.of(exploredChannels.split(","));
+    }
 
     Currency currencyUnit() {
         return Money.currency(currency);
@@ -82,6 +101,12 @@ public class ReallocationProposal extends PanacheEntityBase {
     static Uni<Optional<Instant>> lastProposedAt(UUID planId) {
         return ReallocationProposal.<ReallocationProposal>find("planId", Sort.descending("proposedAt"), planId)
                 .firstResult().map(last -> Optional.ofNullable(last).map(p -> p.proposedAt));
+    }
+
+    /** The plan's latest step of a spend exploration, whatever became of it. */
+    static Uni<Optional<ReallocationProposal>> latestExplorationStep(UUID planId) {
+        return ReallocationProposal.<ReallocationProposal>find("planId = ?1 and explorationOf is not null",
+                Sort.descending("proposedAt"), planId).firstResult().map(Optional::ofNullable);
     }
 
     static Uni<List<ReallocationProposal>> undecided(UUID planId) {

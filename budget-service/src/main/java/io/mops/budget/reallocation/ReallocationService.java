@@ -9,6 +9,7 @@ import io.mops.budget.budgets.PlanView;
 import io.mops.budget.budgets.ProposalView;
 import io.mops.budget.money.Money;
 import io.mops.budget.plan.BudgetRuleViolation;
+import io.mops.budget.signal.CurvesConfig;
 import io.mops.budget.trackrecord.TrackRecordService;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRejected;
@@ -62,11 +63,16 @@ public class ReallocationService {
     private final ProposalCadence cadence;
     private final TrackRecordService trackRecord;
     private final Clock clock;
+    private final ExplorationConfig exploration;
+    private final CurvesConfig curves;
 
     public ReallocationService(OptimiseService optimiser, PlanService plans, Outbox outbox,
                                IdempotentConsumer idempotent, ReallocationConfig config,
-                               TrackRecordService trackRecord, Clock clock) {
+                               TrackRecordService trackRecord, Clock clock, ExplorationConfig exploration,
+                               CurvesConfig curves) {
         this.clock = clock;
+        this.exploration = exploration;
+        this.curves = curves;
         this.trackRecord = trackRecord;
         this.optimiser = optimiser;
         this.plans = plans;
@@ -76,7 +82,22 @@ public class ReallocationService {
         this.cadence = new ProposalCadence(config.minInterval());
     }
 
-    private record Candidate(UUID planId, ProposalView proposal) {
+    /**
+     * @param exploration the step of a spend exploration to propose instead of the optimiser's move
+     */
+    private record Candidate(UUID planId, ProposalView proposal, Optional<ExplorationStep> exploration) {
+
+        Candidate(UUID planId, ProposalView proposal) {
+            this(planId, proposal, Optional.empty());
+        }
+    }
+
+    /**
+     * @param explorationOf the exploration's first step; absent when this is the first step
+     * @param why           why the explored channels are held: the reasons of their curves
+     */
+    private record ExplorationStep(Optional<UUID> explorationOf, int step, SpendExploration design, BudgetMove move,
+                                   String why, long planDays) {
     }
 
     /**
@@ -122,7 +143,7 @@ public class ReallocationService {
                                                     .collect(java.util.stream.Collectors.joining("; ")));
                                 }
                             })
-                            .map(view -> Optional.of(new Candidate(planId, view)))
+                            .chain(view -> exploreOrMove(planId, view, context))
                             .onFailure(BudgetRuleViolation.class).recoverWithItem(failure -> {
                                 Log.infof("no reallocation proposal for plan %s: %s", planId, failure.getMessage());
                                 return Optional.empty();
@@ -144,10 +165,11 @@ public class ReallocationService {
         ProposalView view = candidate.proposal();
         return Plan.<Plan>findById(candidate.planId()).chain(plan -> {
             Currency currency = Money.currency(plan.currency);
-            BudgetMove move = new BudgetMove(Money.of(plan.total, currency), view.channels().stream()
+            BudgetMove move = candidate.exploration().map(ExplorationStep::move).orElseGet(() -> new BudgetMove(
+                    Money.of(plan.total, currency), view.channels().stream()
                     .map(m -> new ChannelShift(m.channel(), Money.of(m.spendBefore(), currency),
                             Money.of(m.spendAfter(), currency)))
-                    .toList());
+                    .toList()));
             if (!move.movesAnything()) {
                 return Uni.createFrom().voidItem();
             }
@@ -157,6 +179,7 @@ public class ReallocationService {
                     return Uni.createFrom().voidItem();
                 }
                 ReallocationProposal proposal = newProposal(plan, view, move, trigger);
+                candidate.exploration().ifPresent(step -> explorationStep(proposal, step, plan.name));
                 return supersedeOlder(proposal)
                         .chain(() -> ReallocationSettings.current())
                         .chain(settings -> decide(proposal, view, move, settings, plan.name))
@@ -181,6 +204,109 @@ public class ReallocationService {
         proposal.explanation = ProposalExplanation.of(view);
         proposal.proposedAt = Instant.now(clock);
         return proposal;
+    }
+
+    private void explorationStep(ReallocationProposal proposal, ExplorationStep step, String planName) {
+        proposal.explorationOf = step.explorationOf().orElse(proposal.id);
+        proposal.explorationStep = step.step();
+        proposal.explorationSteps = step.design().steps();
+        proposal.exploredChannels = String.join(",", step.design().explored());
+        // An exploration is not a bet on a gain: its forecast is none, and it is not judged on one.
+        proposal.expectedOutcomeChange = 0;
+        proposal.outcomeChangeStandardError = 0;
+        proposal.explanation = ProposalExplanation.ofExploration(proposal.explorationOf, step.step(), step.design(),
+                step.move(), step.why(), exploration.periodsPerPhase(), curves.period(), step.planDays());
+    }
+
+    /**
+     * Chooses what to propose from the optimiser's answer: the next step of a running spend exploration, a new
+     * exploration when the optimiser can move nothing because curves are held as not identifiable, or the
+     * optimiser's move. Nothing while an exploration step awaits people, or while a phase has not yet run its
+     * periods.
+     */
+    private Uni<Optional<Candidate>> exploreOrMove(UUID planId, ProposalView view, Context context) {
+        Optional<Candidate> move = Optional.of(new Candidate(planId, view));
+        if (!exploration.enabled()) {
+            return Uni.createFrom().item(move);
+        }
+        Map<String, String> uncertain = new java.util.TreeMap<>();
+        view.held().stream().filter(ProposalView.Held::curveUncertain)
+                .forEach(h -> uncertain.put(h.channel(), h.reason()));
+        boolean optimiserMoves = view.channels().stream().anyMatch(m -> m.change().signum() != 0);
+        LocalDate today = LocalDate.now(clock);
+        Uni<Optional<Candidate>> chosen = Panache.withSession(() -> ReallocationProposal.latestExplorationStep(planId)
+                .chain(latest -> plans.view(planId, Optional.empty()).chain(plan -> {
+                    Currency currency = Money.currency(plan.currency());
+                    Money total = Money.of(plan.total(), currency);
+                    Map<String, Money> current = allocations(plan);
+                    if (latest.isPresent()) {
+                        ReallocationProposal last = latest.get();
+                        if (last.status == ProposalStatus.AWAITING_APPROVAL) {
+                            Log.infof("no reallocation for plan %s: exploration step %d of %d awaits approval",
+                                    planId, last.explorationStep, last.explorationSteps);
+                            return Uni.createFrom().item(Optional.<Candidate>empty());
+                        }
+                        boolean running = last.status == ProposalStatus.APPLIED
+                                && last.explorationStep < last.explorationSteps;
+                        if (running && last.explored().stream().anyMatch(uncertain::containsKey)) {
+                            if (periodsSince(last.decidedAt, today) < exploration.periodsPerPhase()) {
+                                return Uni.createFrom().item(Optional.<Candidate>empty());
+                            }
+                            return ReallocationShift.of(last.explorationOf).map(first -> {
+                                SpendExploration design = SpendExploration.fromFirstStep(last.explored(),
+                                        first.stream().map(s -> new ChannelShift(s.channel,
+                                                Money.of(s.before, currency), Money.of(s.after, currency))).toList(),
+                                        last.explorationSteps - 1);
+                                int step = last.explorationStep + 1;
+                                BudgetMove next = design.move(step, total);
+                                if (!next.startsFrom(current)) {
+                                    Log.infof("exploration %s of plan %s ends: the plan's allocations were changed "
+                                            + "by others", last.explorationOf, planId);
+                                    return move;
+                                }
+                                return Optional.of(new Candidate(planId, view, Optional.of(new ExplorationStep(
+                                        Optional.of(last.explorationOf), step, design, next,
+                                        why(design.explored(), uncertain), planDays(plan)))));
+                            });
+                        }
+                        if (!running && last.status != ProposalStatus.APPLIED && !optimiserMoves
+                                && periodsSince(Optional.ofNullable(last.decidedAt).orElse(last.proposedAt), today)
+                                < (long) exploration.phases() * exploration.periodsPerPhase()) {
+                            // People (or circumstances) stopped the last exploration: not asked again at once.
+                            return Uni.createFrom().item(move);
+                        }
+                    }
+                    if (optimiserMoves || uncertain.isEmpty()) {
+                        return Uni.createFrom().item(move);
+                    }
+                    Map<String, Money> floors = new HashMap<>();
+                    plan.channels().forEach(c -> floors.put(c.channel(), Money.of(c.committedToCampaigns(), currency)));
+                    Optional<SpendExploration> design = SpendExploration.design(current, floors, uncertain.keySet(),
+                            total, new SpendExploration.Limits(exploration.amplitude(), exploration.maxShareOfTotal(),
+                                    exploration.phases()));
+                    return Uni.createFrom().item(design.map(d -> new Candidate(planId, view, Optional.of(
+                                    new ExplorationStep(Optional.empty(), 1, d, d.move(1, total),
+                                            why(d.explored(), uncertain), planDays(plan)))))
+                            .or(() -> move));
+                })));
+        if (context != null) {
+            chosen = chosen.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        }
+        return chosen;
+    }
+
+    private static long planDays(PlanView plan) {
+        return java.time.temporal.ChronoUnit.DAYS.between(plan.periodStart(), plan.periodEnd()) + 1;
+    }
+
+    private long periodsSince(Instant at, LocalDate today) {
+        return java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), today)
+                / curves.period().days();
+    }
+
+    private static String why(List<String> explored, Map<String, String> reasons) {
+        return explored.stream().filter(reasons::containsKey).map(c -> c + ": " + reasons.get(c))
+                .collect(Collectors.joining("; "));
     }
 
     private Uni<Void> supersedeOlder(ReallocationProposal newer) {
@@ -222,8 +348,11 @@ public class ReallocationService {
             proposal.reason = verdict.reason();
             proposal.expiresAt = proposal.proposedAt.plus(config.approvalTimeout());
             ApprovalRequested request = new ApprovalRequested(KIND, proposal.id.toString(), null,
-                    summary(proposal, move, planName), proposal.explanation, proposal.amountMoved, proposal.currency,
-                    SERVICE, proposal.expiresAt, null, ReallocationEvidence.of(proposal, view, planName, verdict.reason()));
+                    proposal.isExploration() ? explorationSummary(proposal, move, planName)
+                            : summary(proposal, move, planName), proposal.explanation, proposal.amountMoved, proposal.currency,
+                    SERVICE, proposal.expiresAt, null, proposal.isExploration()
+                    ? ReallocationEvidence.ofExploration(proposal, move, planName, verdict.reason())
+                    : ReallocationEvidence.of(proposal, view, planName, verdict.reason()));
             return outbox.record(ApprovalRequested.TYPE, "plan:" + proposal.planId, request).replaceWithVoid();
         });
     }
@@ -234,6 +363,17 @@ public class ReallocationService {
                 .collect(Collectors.joining(", "));
         String summary = "Move " + move.amountMoved() + " (" + move.percentOfTotal().stripTrailingZeros().toPlainString()
                 + " % of the total) in plan '" + planName + "': " + channels;
+        return summary.length() <= 300 ? summary : summary.substring(0, 299) + "…";
+    }
+
+    private static String explorationSummary(ReallocationProposal proposal, BudgetMove move, String planName) {
+        String channels = move.shifts().stream().filter(ChannelShift::moves)
+                .map(s -> s.channel() + " " + signed(s.change()))
+                .collect(Collectors.joining(", "));
+        String summary = "Explore " + String.join(", ", proposal.explored()) + " (step " + proposal.explorationStep
+                + " of " + proposal.explorationSteps + "): move " + move.amountMoved() + " ("
+                + move.percentOfTotal().stripTrailingZeros().toPlainString() + " % of the total) in plan '" + planName
+                + "' to learn their response curves: " + channels;
         return summary.length() <= 300 ? summary : summary.substring(0, 299) + "…";
     }
 
@@ -260,7 +400,8 @@ public class ReallocationService {
             return plans.reallocate(proposal.planId, new AllocationChange(amounts(move.allocationsAfter()),
                             current.version()))
                     .invoke(done -> proposal.decide(ProposalStatus.APPLIED, decidedBy, why, Instant.now(clock)))
-                    .chain(done -> trackRecord.open(proposal.id, proposal.planId, proposal.decidedAt,
+                    // An exploration forecasts no gain, so it has no place in the forecasts' track record.
+                    .chain(done -> proposal.isExploration() ? Uni.createFrom().voidItem() : trackRecord.open(proposal.id, proposal.planId, proposal.decidedAt,
                             move.shifts().stream().filter(ChannelShift::moves).map(ChannelShift::channel).toList(),
                             proposal.currency, current.periodStart(), current.periodEnd(),
                             proposal.expectedOutcomeChange, proposal.outcomeChangeStandardError))

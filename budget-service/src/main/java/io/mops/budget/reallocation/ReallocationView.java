@@ -11,14 +11,23 @@ import java.util.UUID;
  * channel's line of them: the amount moved, the reason and the explanation name other channels' numbers.
  *
  * @param decidedBy the approval policy, the approvers, the expiry or the kill switch's owner
+ * @param exploration the spend exploration this proposal is a step of; absent for a move toward better return
  */
 public record ReallocationView(UUID id, UUID planId, ProposalStatus status, String triggeredBy, String currency,
                                BigDecimal amountMoved, double expectedOutcomeChange,
                                double expectedOutcomeChangeStandardError, String reason, String explanation,
                                Instant proposedAt, Instant expiresAt, String decidedBy, Instant decidedAt,
-                               String rolledBackBy, Instant rolledBackAt, List<Shift> channels) {
+                               String rolledBackBy, Instant rolledBackAt, List<Shift> channels,
+                               Exploration exploration) {
 
     public record Shift(String channel, BigDecimal before, BigDecimal after, BigDecimal change) {
+    }
+
+    /**
+     * @param of       the exploration's first step (its id)
+     * @param channels the channels explored (others may be varied against them)
+     */
+    public record Exploration(UUID of, int step, int steps, List<String> channels) {
     }
 
     static ReallocationView of(ReallocationProposal p, List<ReallocationShift> shifts, Optional<String> visibleChannel) {
@@ -32,6 +41,8 @@ public record ReallocationView(UUID id, UUID planId, ProposalStatus status, Stri
                 wholeView ? p.amountMoved : null, p.expectedOutcomeChange, p.outcomeChangeStandardError,
                 wholeView ? p.reason : null,
                 wholeView ? p.explanation : null, p.proposedAt, p.expiresAt, p.decidedBy, p.decidedAt,
-                p.rolledBackBy, p.rolledBackAt, visible);
+                p.rolledBackBy, p.rolledBackAt, visible, p.isExploration()
+                        ? new Exploration(p.explorationOf, p.explorationStep, p.explorationSteps, p.explored())
+                        : null);
     }
 }

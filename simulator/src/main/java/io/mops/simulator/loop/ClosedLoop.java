@@ -95,13 +95,22 @@ public final class ClosedLoop {
         List<ExperimentLedger> ledgers = spec.experiments().stream().map(ExperimentLedger::new).toList();
         UniformRandomProvider visitors = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0xC0FFEEL);
         Instant began = Instant.now();
+        Duration approverDelay = Duration.ofMinutes(Math.round(spec.approvers().delayHours() * 60));
         try (IngestStream ingest = platform.ingest(seed); Quiescence quiet = platform.quiescence()) {
             platform.moveClockTo(clockStart(spec));
             Setup setup = setUp();
             for (int t = 0; t < days; t++) {
                 platform.moveClockTo(midnight(t));
                 quiet.await(SETTLED, SimulatedPlatform.patience());
-                approvers.decideDue(midnight(t), t);
+                // The approvers come in once the requests made at midnight have waited their delay, the same day:
+                // deciding them only at the next midnight let that midnight's proposal supersede them first.
+                Instant decisionTime = approverDelay.compareTo(Duration.ofHours(23)) < 0
+                        ? midnight(t).plus(approverDelay) : midnight(t);
+                if (!decisionTime.equals(midnight(t))) {
+                    platform.moveClockTo(decisionTime);
+                    quiet.await(SETTLED, SimulatedPlatform.patience());
+                }
+                approvers.decideDue(decisionTime, t);
                 quiet.await(SETTLED, SimulatedPlatform.patience());
 
                 double[] dailyBudget = dailyBudgets(setup.planId());

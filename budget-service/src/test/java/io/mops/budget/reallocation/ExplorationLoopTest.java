@@ -1,0 +1,146 @@
+package io.mops.budget.reallocation;
+
+import io.mops.budget.curve.ResponseCurve;
+import io.mops.budget.signal.SignalFixtures;
+import io.mops.common.events.Topics;
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.TestProducer;
+import io.mops.testsupport.Tokens;
+import io.mops.testsupport.TopicTap;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Spend exploration over the real Kafka and database: a channel whose curve the data cannot pin down (spend that only
+ * moved ±14 %) beside one whose curve is trusted (spend from 280 to 1,120 a week) — the optimiser can move nothing,
+ * so the held channel gets an exploration, set against the trusted one, through the ordinary approval path.
+ */
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class ExplorationLoopTest {
+
+    private static final ResponseCurve CURVE = new ResponseCurve(0.3, 4200, 1050, 1.0);
+    private static final int HISTORY_WEEKS = 40;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final TestDatabase db = TestDatabase.named("mops_budget_test");
+
+    /** Weekly spend between 600 and 800 (the plan's 3,100 a month is about 700 a week), 5 % noise on the value. */
+    private void steadyHistory(String channel, long seed) {
+        Random random = new Random(seed);
+        double[] spend = new double[HISTORY_WEEKS];
+        for (int t = 0; t < spend.length; t++) {
+            spend[t] = 600 + 200 * random.nextDouble();
+        }
+        double[] value = CURVE.predict(spend);
+        for (int t = 0; t < value.length; t++) {
+            value[t] *= 1 + 0.05 * random.nextGaussian();
+        }
+        SignalFixtures.weeklySignals(db, channel, "EUR", spend, value);
+    }
+
+    private static JsonPath audit(String planId) {
+        return given().auth().oauth2(Tokens.user("carol")).queryParam("planId", planId)
+                .get("/budget/reallocations").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Float> allocations(String planId) {
+        JsonPath plan = given().auth().oauth2(Tokens.user("carol")).get("/budget/plans/" + planId)
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Float> allocations = new HashMap<>();
+        List<Map<String, Object>> channels = plan.getList("channels");
+        channels.forEach(c -> allocations.put((String) c.get("channel"), ((Number) c.get("allocation")).floatValue()));
+        return allocations;
+    }
+
+    @Test
+    void channelsHeldForTheirCurvesAreExploredOnlyWithTheApproversConsent() {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", Map.of("EUR", "100"), "maxPercentOfTotal", "1"))
+                .put("/budget/approval-policy").then().statusCode(200);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String first = "steady-" + suffix;
+        String second = "trusted-" + suffix;
+        steadyHistory(first, 11);
+        SignalFixtures.weeklyHistory(db, second, CURVE, 12, "EUR", HISTORY_WEEKS);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("name", "Exploring " + suffix);
+        draft.put("currency", "EUR");
+        draft.put("total", "10000");
+        draft.put("periodStart", today.minusDays(10).toString());
+        draft.put("periodEnd", today.plusDays(20).toString());
+        draft.put("allocations", Map.of(first, "3100", second, "3100"));
+        String planId = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
+                .post("/budget/plans").then().statusCode(201).extract().path("id");
+
+        String proposal;
+        try (TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            String event = SignalFixtures.event(UUID.randomUUID(), Instant.now(), first, "markov-1", "WEEK",
+                    SignalFixtures.HISTORY_START.plusWeeks(HISTORY_WEEKS), 1,
+                    BigDecimal.valueOf(CURVE.steadyStateOutcome(700)).setScale(2, RoundingMode.HALF_EVEN)
+                            .toPlainString(), "700.00");
+            TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + first, event);
+            await().atMost(PATIENCE).until(() -> audit(planId).getList("id").size() == 1);
+            proposal = audit(planId).getString("[0].id");
+            String id = proposal;
+            ConsumerRecord<String, String> asked = requests.await(r -> r.value().contains(id), PATIENCE);
+            JsonPath request = JsonPath.from(asked.value());
+            // The held channel against the trusted one, equal money: 70 % of 3,100 (below the cap of 40 % of the
+            // 10,000 total) goes from one to the other and back, four phases of three weeks, then returns.
+            assertEquals(2170.0f, request.getFloat("data.amount"), 0.001);
+            assertTrue(request.getString("data.summary").startsWith("Explore " + first + " (step 1 of 5)"),
+                    request.getString("data.summary"));
+            String explanation = request.getString("data.explanation");
+            assertTrue(explanation.startsWith("Exploration, step 1 of 5"), explanation);
+            assertTrue(explanation.contains("3 weeks a phase, 4 phases"), explanation);
+            assertTrue(explanation.contains(first + ": 3100.00 -> 5270.00 EUR (+2170.00)"), explanation);
+            assertTrue(explanation.contains(second + ": 3100.00 -> 930.00 EUR (-2170.00)"), explanation);
+            assertTrue(explanation.contains("Why: " + first + ": the data do not pin down its response curve"),
+                    explanation);
+            assertEquals(0.0, request.getDouble("data.evidence.content.expectedOutcomeChange"));
+        }
+        JsonPath listed = audit(planId);
+        assertEquals("AWAITING_APPROVAL", listed.getString("[0].status"));
+        assertEquals(1, listed.getInt("[0].exploration.step"));
+        assertEquals(5, listed.getInt("[0].exploration.steps"));
+        assertEquals(List.of(first), listed.getList("[0].exploration.channels"));
+        assertEquals(Map.of(first, 3100.0f, second, 3100.0f), allocations(planId), "nothing moves before consent");
+
+        String granted = """
+                {"id":"%s","type":"ApprovalGranted","version":1,"source":"approval-service","time":"2026-11-25T11:00:00Z",
+                 "subject":"plan:%s",
+                 "data":{"requestId":"%s","kind":"ReallocationProposal","reference":"%s","approvedBy":["alice"],
+                 "comment":"learn them"}}
+                """.formatted(UUID.randomUUID(), planId, UUID.randomUUID(), proposal);
+        TestProducer.send(Topics.APPROVAL_DECISIONS, "plan:" + planId, granted);
+        String id = proposal;
+        await().atMost(PATIENCE).until(() -> "APPLIED".equals(audit(planId)
+                .getString("find { it.id == '" + id + "' }.status")));
+        assertEquals(Map.of(first, 5270.0f, second, 930.0f), allocations(planId));
+        assertEquals(0, db.count("select count(*) from move_track_record where proposal_id = ?",
+                UUID.fromString(proposal)), "an exploration forecasts no gain and is not in the track record");
+    }
+}
