@@ -3,6 +3,7 @@ package io.mops.e2e;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,14 @@ class ConsoleBrowserTest {
             axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
         }
         Files.createDirectories(SCREENSHOTS);
-        demo = DemoPlatform.get();
+        demo = DemoPlatform.start();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (demo != null) {
+            demo.close();
+        }
     }
 
     @AfterEach

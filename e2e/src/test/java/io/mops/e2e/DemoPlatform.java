@@ -10,16 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform the end-to-end tests share: the six packaged services started once per test run with the demo data of
- * {@code ./mops up} loaded through their APIs, and stopped when the test JVM ends. Starting it takes minutes on a
- * small machine, so the API flows and the console's browser tests use the same one.
+ * The console's platform: the six packaged services with the demo data of {@code ./mops up} loaded through their
+ * APIs. Not shared with {@link PlatformFlowTest}: both decide the demo's one budget move waiting for approvers, so
+ * each class starts its own platform (one after the other, on the same e2e databases, which each start empties).
  */
-final class DemoPlatform {
+final class DemoPlatform implements AutoCloseable {
 
     /** Registered in the realm as a redirect URI of {@code mops-gateway}, so the browser tests can sign in. */
     static final int GATEWAY_PORT = Integer.getInteger("mops.e2e.gateway-port", 18090);
-
-    private static DemoPlatform shared;
 
     final PackagedPlatform platform;
     final Path plansFile;
@@ -31,14 +29,7 @@ final class DemoPlatform {
         this.seedOutput = seedOutput;
     }
 
-    static synchronized DemoPlatform get() {
-        if (shared == null) {
-            shared = start();
-        }
-        return shared;
-    }
-
-    private static DemoPlatform start() {
+    static DemoPlatform start() {
         // The gateway's own tests give this caller a tiny limit to see 429s; the flows here are ordinary traffic.
         PackagedPlatform platform = PackagedPlatform.start(PackagedPlatform.Settings.endToEnd(PackagedPlatform.repositoryRoot())
                 .withServiceProperties("gateway", Map.of(
@@ -51,9 +42,7 @@ final class DemoPlatform {
         try {
             Path plansFile = Files.createTempFile("mops-e2e-plans", ".txt");
             Files.delete(plansFile); // the seed creates plans only when its file does not know them yet
-            DemoPlatform demo = new DemoPlatform(platform, plansFile, seed(platform, plansFile));
-            Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "stop-demo-platform"));
-            return demo;
+            return new DemoPlatform(platform, plansFile, seed(platform, plansFile));
         } catch (IOException | RuntimeException | Error e) {
             platform.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) wrap(e);
@@ -64,7 +53,8 @@ final class DemoPlatform {
         return e instanceof Error error ? new IllegalStateException(error) : e;
     }
 
-    private void stop() {
+    @Override
+    public void close() {
         platform.close();
         try {
             Files.deleteIfExists(plansFile);

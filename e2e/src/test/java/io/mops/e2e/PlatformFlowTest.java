@@ -8,6 +8,7 @@ import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -46,11 +48,43 @@ class PlatformFlowTest {
     private static String seedOutput;
 
     @BeforeAll
-    static void startThePlatformAndLoadTheDemoData() {
-        DemoPlatform demo = DemoPlatform.get();
-        platform = demo.platform;
-        plansFile = demo.plansFile;
-        seedOutput = demo.seedOutput;
+    static void startThePlatformAndLoadTheDemoData() throws Exception {
+        // The gateway's own tests give this caller a tiny limit to see 429s; the flows here are ordinary traffic.
+        platform = PackagedPlatform.start(PackagedPlatform.Settings.endToEnd(PackagedPlatform.repositoryRoot())
+                .withServiceProperties("gateway",
+                        Map.of("%test.mops.gateway.rate-limit.per-caller.\"service-account-channel-email\"", "600")));
+        plansFile = Files.createTempFile("mops-e2e-plans", ".txt");
+        Files.delete(plansFile); // the seed creates plans only when its file does not know them yet
+        seedOutput = seed();
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws IOException {
+        if (platform != null) {
+            platform.close();
+        }
+        if (plansFile != null) {
+            Files.deleteIfExists(plansFile);
+        }
+    }
+
+    private static String seed() throws Exception {
+        Path output = platform.log("seed");
+        ProcessBuilder seed = new ProcessBuilder("bash", platform.root().resolve("infra/demo/seed").toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        Map<String, String> env = seed.environment();
+        env.put("MOPS_OIDC_URL", platform.oidcUrl());
+        env.put("MOPS_ATTRIBUTION_URL", platform.url("attribution-service"));
+        env.put("MOPS_BUDGET_URL", platform.url("budget-service"));
+        env.put("MOPS_TESTING_URL", platform.url("testing-service"));
+        env.put("MOPS_QA_URL", platform.url("qa-service"));
+        env.put("MOPS_APPROVAL_URL", platform.url("approval-service"));
+        env.put("MOPS_DEMO_PLANS_FILE", plansFile.toString());
+        Process process = seed.start();
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the demo seed did not finish within 10 minutes");
+        String printed = Files.readString(output);
+        assertEquals(0, process.exitValue(), "the demo seed failed:\n" + printed);
+        return printed;
     }
 
     private static String gateway(String path) {
