@@ -70,8 +70,21 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void theStartPageIsOpenAndInvitesToSignIn() {
-        given().accept("text/html").get("/").then().statusCode(200).body(containsString("Sign in"));
+    void theConsoleSendsAPersonToKeycloakAndAProgramGets401() {
+        Response person = given().redirects().follow(false).accept("text/html").get("/");
+        person.then().statusCode(302);
+        org.junit.jupiter.api.Assertions.assertTrue(person.header("Location").contains("code_challenge_method=S256"),
+                person.header("Location"));
+        given().accept("application/json").get("/").then().statusCode(401);
+    }
+
+    @Test
+    void theSignedOutPageIsOpenAndEveryAnswerCarriesAStrictContentSecurityPolicy() {
+        given().accept("text/html").get("/signed-out.html").then().statusCode(200)
+                .body(containsString("signed out"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("unsafe-inline")))
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     @Test

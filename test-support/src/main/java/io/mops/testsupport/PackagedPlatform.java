@@ -33,7 +33,8 @@ public final class PackagedPlatform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("attribution-service", "budget-service", "testing-service",
             "qa-service", "approval-service");
-    private static final Duration READY_WITHIN = Duration.ofMinutes(6);
+    /** Six minutes, or {@code -Dmops.platform.ready-minutes} on a machine shared with other builds. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(Long.getLong("mops.platform.ready-minutes", 6));
 
     /** How to run the platform: which profile, databases, topics and extra settings. */
     public record Settings(String profile, String databaseSuffix, String topicPrefix, Path logs,
@@ -118,9 +119,9 @@ public final class PackagedPlatform implements AutoCloseable {
 
     private void launchAll() {
         for (String service : SERVICES) {
-            ports.put(service, freePort());
+            ports.put(service, portOf(service));
         }
-        ports.put("gateway", freePort());
+        ports.put("gateway", portOf("gateway"));
         // Where the others are: the gateway routes to all of them, qa-service asks budget-service.
         Map<String, String> neighbours = Map.of(
                 "MOPS_ATTRIBUTION_URL", url("attribution-service"),
@@ -132,6 +133,15 @@ public final class PackagedPlatform implements AutoCloseable {
             launch(service, neighbours);
         }
         ports.keySet().forEach(this::awaitReady);
+    }
+
+    /**
+     * A free port, or the one a service's properties fix with {@code quarkus.http.port} (the browser tests' gateway:
+     * Keycloak sends people back only to registered redirect URIs).
+     */
+    private int portOf(String service) {
+        String fixed = settings.serviceProperties().getOrDefault(service, Map.of()).get("quarkus.http.port");
+        return fixed != null ? Integer.parseInt(fixed) : freePort();
     }
 
     private void launch(String service, Map<String, String> extraEnvironment) {

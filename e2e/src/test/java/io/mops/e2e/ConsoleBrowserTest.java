@@ -1,0 +1,329 @@
+package io.mops.e2e;
+
+import io.mops.testsupport.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The console in a real headless Chromium (Debian's, driven through {@code /usr/bin/chromedriver}): people sign in on
+ * Keycloak's real login page, decide with the keyboard, and each page is checked with axe-core for WCAG 2.1 AA and
+ * saved as a screenshot under {@code e2e/target/screenshots/}.
+ */
+class ConsoleBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static DemoPlatform demo;
+    private static String axe;
+    private final List<WebDriver> drivers = new ArrayList<>();
+
+    @BeforeAll
+    static void platformAndBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("Chromium and its driver are needed: apt-get install -y chromium chromium-driver");
+        }
+        try (InputStream script = ConsoleBrowserTest.class.getResourceAsStream("/axe.min.js")) {
+            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(SCREENSHOTS);
+        demo = DemoPlatform.start();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        drivers.forEach(WebDriver::quit);
+        drivers.clear();
+    }
+
+    private static String gateway() {
+        return demo.platform.gateway();
+    }
+
+    private WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100",
+                "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        drivers.add(driver);
+        return driver;
+    }
+
+    /** Signs in on Keycloak's own login page, as a person would. */
+    private WebDriver signedIn(String user) {
+        WebDriver driver = browser();
+        driver.get(gateway() + "/");
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(driver.getCurrentUrl().startsWith(demo.platform.oidcUrl()), "the login page is Keycloak's: "
+                + driver.getCurrentUrl());
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user + "-local");
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(gateway()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        assertEquals(user, driver.findElement(By.id("signed-in-as")).getText());
+        return driver;
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** axe-core's WCAG 2.0/2.1 A and AA rules: no serious or critical violation on the page as shown. */
+    private static void assertAccessible(WebDriver driver, String page) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axe);
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                      .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                          + v.nodes.map(n => n.target.join(' ')).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        assertEquals(List.of(), found, "axe-core on " + page);
+    }
+
+    /** No script without a src and no inline event handler: the CSP would refuse them anyway. */
+    private static void assertNoInlineScript(WebDriver driver) {
+        for (WebElement script : driver.findElements(By.tagName("script"))) {
+            String src = script.getAttribute("src");
+            assertTrue(src != null && !src.isBlank(), "an inline script on " + driver.getCurrentUrl());
+        }
+        Object handlers = ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
+                        + ".filter(n => n.startsWith('on')).length;");
+        assertEquals(0L, handlers, "inline event handlers on " + driver.getCurrentUrl());
+    }
+
+    private static HttpResponse<String> withBrowserCookies(WebDriver driver, HttpRequest.Builder request) {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        try {
+            return HttpClient.newHttpClient().send(request.header("Cookie", cookies).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String api(String path) {
+        return gateway() + "/api" + path;
+    }
+
+    private static Optional<String> awaitingProposal(String planId, String coe) {
+        JsonPath moves = given().auth().oauth2(coe).queryParam("planId", planId)
+                .get(api("/budget/reallocations")).then().statusCode(200).extract().jsonPath();
+        return Optional.ofNullable(moves.getString("find { it.status == 'AWAITING_APPROVAL' }.id"));
+    }
+
+    private static String proposalStatus(String planId, String proposalId, String coe) {
+        return given().auth().oauth2(coe).queryParam("planId", planId)
+                .get(api("/budget/reallocations")).then().statusCode(200).extract().jsonPath()
+                .getString("find { it.id == '" + proposalId + "' }.status");
+    }
+
+    private static String pendingRequestFor(String reference, String approver) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
+                () -> given().auth().oauth2(approver).get(api("/approvals/pending"))
+                        .then().statusCode(200).extract().jsonPath()
+                        .getString("find { it.reference == '" + reference + "' }.id"),
+                id -> id != null);
+    }
+
+    /** Keyboard only: type the comment, Tab to the Grant button, press Enter. */
+    private static void grantWithTheKeyboard(WebDriver driver, String comment) {
+        WebElement box = driver.findElement(By.id("comment"));
+        box.click();
+        box.sendKeys(comment);
+        box.sendKeys(Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertEquals("grant", focused.getAttribute("id"), "Tab from the comment reaches the Grant button");
+        focused.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, PATIENCE).until(d -> !d.findElements(By.cssSelector(".notice, .problem")).isEmpty());
+    }
+
+    @Test
+    void twoApproversGrantABudgetMoveAboveThePolicyInTheBrowserAndOnlyThenIsItApplied() throws IOException {
+        String carol = Tokens.user("carol");
+        String alice = Tokens.user("alice");
+        String planId = demo.demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC));
+        WebDriver aliceBrowser = signedIn("alice");
+        WebDriver ninaBrowser = signedIn("nina");
+
+        // A newer proposal may supersede the one on screen (evidence keeps arriving); then take the newest.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String proposal = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> awaitingProposal(planId, carol), Optional::isPresent).orElseThrow();
+            String request = pendingRequestFor(proposal, alice);
+
+            aliceBrowser.get(gateway() + "/");
+            WebElement link = new WebDriverWait(aliceBrowser, PATIENCE).until(ExpectedConditions
+                    .elementToBeClickable(By.cssSelector("a[href='/requests/" + request + "']")));
+            assertFalse(aliceBrowser.findElements(By.cssSelector(".badge")).isEmpty(), "each row has an SLA badge");
+            screenshot(aliceBrowser, "inbox-alice");
+            assertAccessible(aliceBrowser, "the inbox");
+            assertNoInlineScript(aliceBrowser);
+            link.click();
+
+            new WebDriverWait(aliceBrowser, PATIENCE).until(d -> "true".equals(
+                    d.findElement(By.id("move-chart")).getAttribute("data-drawn")));
+            assertFalse(aliceBrowser.findElements(By.cssSelector("table.move tbody tr")).isEmpty(),
+                    "the move's channels are listed");
+            assertTrue(aliceBrowser.findElement(By.id("expected-interval")).getText().contains(" to "));
+            screenshot(aliceBrowser, "request-budget-move-alice");
+            assertAccessible(aliceBrowser, "the request page");
+            assertNoInlineScript(aliceBrowser);
+
+            grantWithTheKeyboard(aliceBrowser, "Email earns more per euro this month.");
+            if (!aliceBrowser.findElements(By.id("decision-problem")).isEmpty()) {
+                continue; // superseded or no longer pending: the page says why; take the newest proposal
+            }
+            assertEquals("AWAITING_APPROVAL", proposalStatus(planId, proposal, carol),
+                    "one of two approvers is not enough");
+            String progress = aliceBrowser.findElement(By.id("grant-progress")).getText();
+            assertTrue(progress.startsWith("1 of 2"), "four eyes: " + progress);
+            assertTrue(aliceBrowser.findElement(By.id("history")).getText().contains("alice"));
+
+            ninaBrowser.get(gateway() + "/requests/" + request);
+            new WebDriverWait(ninaBrowser, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id("grant")));
+            grantWithTheKeyboard(ninaBrowser, "Agreed.");
+            if (!ninaBrowser.findElements(By.id("decision-problem")).isEmpty()) {
+                continue;
+            }
+            assertEquals("Granted", ninaBrowser.findElement(By.id("request-status")).getText());
+            screenshot(ninaBrowser, "request-granted-nina");
+            await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> proposalStatus(planId, proposal, carol), equalTo("APPLIED"));
+            return;
+        }
+        throw new AssertionError("every proposal of plan " + planId + " was superseded before the approvers decided");
+    }
+
+    @Test
+    void aChannelTeamMemberSeesOnlyHisChannelAndNoCoePage() throws IOException {
+        WebDriver sam = signedIn("sam");
+        assertEquals(gateway() + "/channel", sam.getCurrentUrl(), "sam has no inbox: his start page is his channel");
+        List<String> channels = sam.findElements(By.cssSelector("#experiments td.channel")).stream()
+                .map(WebElement::getText).toList();
+        assertFalse(channels.isEmpty(), "sam sees his channel's experiments");
+        assertTrue(channels.stream().allMatch("search"::equals), "only search: " + channels);
+        assertTrue(sam.findElements(By.linkText("CoE overview")).isEmpty(), "no link to the CoE's pages");
+        screenshot(sam, "channel-sam");
+        assertAccessible(sam, "the channel page");
+
+        sam.get(gateway() + "/coe");
+        assertEquals("Not for you", sam.findElement(By.id("problem-title")).getText());
+        assertTrue(sam.findElements(By.id("kill-switch-state")).isEmpty());
+        screenshot(sam, "coe-refused-sam");
+        assertAccessible(sam, "the refusal page");
+
+        HttpResponse<String> direct = withBrowserCookies(sam, HttpRequest.newBuilder(URI.create(gateway() + "/coe"))
+                .header("Accept", "text/html"));
+        assertEquals(403, direct.statusCode());
+    }
+
+    @Test
+    void theCoeOverviewShowsTheKillSwitchAndEveryPageSendsAStrictContentSecurityPolicy() throws IOException {
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/coe");
+        assertFalse(carol.findElement(By.id("kill-switch-state")).getText().isBlank());
+        assertFalse(carol.findElements(By.cssSelector("#pending-by-age tbody tr")).isEmpty());
+        new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("age-chart")).getAttribute("data-drawn")));
+        screenshot(carol, "coe-overview-carol");
+        assertAccessible(carol, "the CoE overview");
+        assertNoInlineScript(carol);
+
+        for (String page : List.of("/", "/coe", "/channel")) {
+            HttpResponse<String> answer = withBrowserCookies(carol,
+                    HttpRequest.newBuilder(URI.create(gateway() + page)).header("Accept", "text/html"));
+            assertEquals(200, answer.statusCode(), page);
+            String csp = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self';"), page + ": " + csp);
+            assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), page + ": " + csp);
+            assertTrue(csp.contains("object-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
+        }
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/coe");
+        assertTrue(carol.manage().getCookieNamed("mops-csrf") != null, "the page set a CSRF cookie");
+        String form = "frozen=true&reason=" + URLEncoder.encode("forged", StandardCharsets.UTF_8) + "&confirm=yes";
+        HttpResponse<String> forged = withBrowserCookies(carol, HttpRequest.newBuilder(
+                        URI.create(gateway() + "/coe/kill-switch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(403, forged.statusCode(), forged.body());
+        HttpResponse<String> wrongToken = withBrowserCookies(carol, HttpRequest.newBuilder(
+                        URI.create(gateway() + "/coe/kill-switch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&csrf-token=made-up.token")));
+        assertEquals(403, wrongToken.statusCode(), wrongToken.body());
+        given().auth().oauth2(Tokens.user("carol")).accept(ContentType.JSON).get(api("/budget/kill-switch"))
+                .then().statusCode(200).body("frozen", equalTo(false));
+    }
+}

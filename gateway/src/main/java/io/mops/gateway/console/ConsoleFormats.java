@@ -1,0 +1,96 @@
+package io.mops.gateway.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.TemplateExtension;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** How the console's templates print times, amounts and chart data. */
+@TemplateExtension
+public final class ConsoleFormats {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConsoleFormats() {
+    }
+
+    static String when(Instant instant) {
+        return instant == null ? "–" : WHEN.format(instant);
+    }
+
+    /** Machine-readable for {@code <time datetime>}. */
+    static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** "45 min", "5 h", "3 d". */
+    static String human(Duration age) {
+        if (age == null) {
+            return "–";
+        }
+        if (age.toDays() >= 1) {
+            return age.toDays() + " d";
+        }
+        if (age.toHours() >= 1) {
+            return age.toHours() + " h";
+        }
+        return Math.max(0, age.toMinutes()) + " min";
+    }
+
+    static String money(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+    }
+
+    /** Signed and rounded: "+1,234", "−56". */
+    static String signed(Double value) {
+        if (value == null) {
+            return "–";
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(0, RoundingMode.HALF_EVEN);
+        String digits = money(rounded.abs());
+        return rounded.signum() > 0 ? "+" + digits : rounded.signum() < 0 ? "−" + digits : digits;
+    }
+
+    /** A signed amount of money, e.g. a channel's shift. */
+    static String change(BigDecimal value) {
+        return value == null ? "–" : signed(value.doubleValue());
+    }
+
+    static String percent(Double share) {
+        return share == null ? "–" : BigDecimal.valueOf(share * 100).setScale(0, RoundingMode.HALF_EVEN) + " %";
+    }
+
+    /** Chart data for a {@code data-*} attribute; Qute escapes it for the attribute, the browser unescapes it. */
+    static String json(java.util.Collection<?> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String label(String enumName) {
+        if (enumName == null) {
+            return "–";
+        }
+        String words = enumName.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

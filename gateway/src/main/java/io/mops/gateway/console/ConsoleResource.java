@@ -1,0 +1,256 @@
+package io.mops.gateway.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The console: pages rendered on the server from the services' APIs, called with the signed-in person's access
+ * token, so every service still decides what this person may see and do. Forms carry a CSRF token (quarkus-rest-csrf)
+ * and the pages load no inline script (see {@link ContentSecurityPolicy}).
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final int INBOX_LIMIT = 1000;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance inbox(Viewer viewer, Inbox inbox);
+
+        static native TemplateInstance request(Viewer viewer, RequestDetail detail, FourEyesProgress progress,
+                                               BudgetMove move, LaunchReview launch, String notice, String problem);
+
+        static native TemplateInstance channel(Viewer viewer, List<ExperimentsApi.Experiment> experiments);
+
+        static native TemplateInstance coe(Viewer viewer, Map<String, Integer> pendingByAge, int pending,
+                                           BudgetApi.KillSwitch killSwitch, String problem);
+
+        static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
+    }
+
+    private final SecurityIdentity identity;
+    private final ApprovalsApi approvals;
+    private final BudgetApi budget;
+    private final ExperimentsApi experiments;
+    private final Clock clock = Clock.systemUTC();
+    private final ObjectMapper json;
+
+    public ConsoleResource(SecurityIdentity identity, @RestClient ApprovalsApi approvals, @RestClient BudgetApi budget,
+                           @RestClient ExperimentsApi experiments, ObjectMapper json) {
+        this.identity = identity;
+        this.approvals = approvals;
+        this.budget = budget;
+        this.experiments = experiments;
+        this.json = json;
+    }
+
+    @GET
+    public Uni<Response> inbox(@QueryParam("kind") String kind, @QueryParam("channel") String channel) {
+        Viewer viewer = Viewer.of(identity);
+        if (!viewer.approver() && !viewer.coe()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create("/channel")).build());
+        }
+        return approvals.pending(viewer.bearer(), INBOX_LIMIT)
+                .map(pending -> ok(Templates.inbox(viewer, Inbox.of(pending, kind, channel, clock.instant()))))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("requests/{id}")
+    public Uni<Response> request(@PathParam("id") String id, @QueryParam("decided") String decided) {
+        Viewer viewer = Viewer.of(identity);
+        if (!REQUEST_ID.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request",
+                    "A request id has 36 characters, like 3f6c0a4e-…")));
+        }
+        String notice = decided == null ? null : switch (decided) {
+            case "GRANT" -> "You granted this request.";
+            case "REJECT" -> "You rejected this request.";
+            case "REQUEST_CHANGES" -> "You asked for changes.";
+            default -> null;
+        };
+        return approvals.detail(viewer.bearer(), id)
+                .map(detail -> ok(requestPage(viewer, detail, notice, null)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @POST
+    @Path("requests/{id}/decisions")
+    public Uni<Response> decide(@PathParam("id") String id, @FormParam("verdict") String verdict,
+                                @FormParam("comment") String comment) {
+        Viewer viewer = Viewer.of(identity);
+        if (!REQUEST_ID.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request", id)));
+        }
+        String problem = DecisionForm.problem(verdict, comment);
+        if (problem != null) {
+            return approvals.detail(viewer.bearer(), id)
+                    .map(detail -> page(400, requestPage(viewer, detail, null, problem)))
+                    .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        return approvals.decide(viewer.bearer(), id, new DecisionForm.Decision(verdict, text))
+                .map(detail -> Response.seeOther(URI.create("/requests/" + id + "?decided=" + verdict)).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    if (status != 400 && status != 409) {
+                        return Uni.createFrom().item(problemPage(viewer, e));
+                    }
+                    // A rule refused it (four eyes, own request, no longer pending): show why on the page.
+                    String why = detailOf((WebApplicationException) e);
+                    return approvals.detail(viewer.bearer(), id)
+                            .map(detail -> page(status, requestPage(viewer, detail, null, why)))
+                            .onFailure(WebApplicationException.class).recoverWithItem(f -> problemPage(viewer, f));
+                });
+    }
+
+    @GET
+    @Path("channel")
+    public Uni<Response> channel() {
+        Viewer viewer = Viewer.of(identity);
+        return experiments.list(viewer.bearer())
+                .map(list -> ok(Templates.channel(viewer, list)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("coe")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> coe() {
+        Viewer viewer = Viewer.of(identity);
+        return coePage(viewer, null, 200);
+    }
+
+    @POST
+    @Path("coe/kill-switch")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> killSwitch(@FormParam("frozen") String frozen, @FormParam("reason") String reason,
+                                    @FormParam("confirm") String confirm) {
+        Viewer viewer = Viewer.of(identity);
+        boolean freeze = "true".equals(frozen);
+        if (!"yes".equals(confirm)) {
+            return coePage(viewer, "Tick the confirmation box: " + (freeze
+                    ? "freezing stops every autonomous budget move." : "releasing lets the loop move money again."), 400);
+        }
+        if (freeze && (reason == null || reason.isBlank())) {
+            return coePage(viewer, "Give a reason to freeze: the team must learn why the loop stopped.", 400);
+        }
+        BudgetApi.KillSwitch change = new BudgetApi.KillSwitch(freeze,
+                reason == null || reason.isBlank() ? null : reason.strip(), null, null);
+        return budget.setKillSwitch(viewer.bearer(), change)
+                .map(done -> Response.seeOther(URI.create("/coe")).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> coePage(viewer,
+                        detailOf((WebApplicationException) e), ((WebApplicationException) e).getResponse().getStatus()));
+    }
+
+    private Uni<Response> coePage(Viewer viewer, String problem, int status) {
+        return Uni.combine().all().unis(approvals.pending(viewer.bearer(), INBOX_LIMIT), budget.killSwitch(viewer.bearer()))
+                .asTuple()
+                .map(both -> page(status, Templates.coe(viewer, byAge(both.getItem1(), clock.instant()),
+                        both.getItem1().size(), both.getItem2(), problem)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    /** Pending requests counted by how long they have waited, in the buckets the CoE reviews. */
+    static Map<String, Integer> byAge(List<InboxItem> pending, Instant now) {
+        Map<String, Integer> buckets = new TreeMap<>();
+        List<String> names = List.of("1 under 1 hour", "2 1 to 24 hours", "3 1 to 7 days", "4 over 7 days");
+        names.forEach(n -> buckets.put(n, 0));
+        for (InboxItem item : pending) {
+            Duration age = item.requestedAt() == null ? Duration.ZERO : Duration.between(item.requestedAt(), now);
+            String bucket = age.compareTo(Duration.ofHours(1)) < 0 ? names.get(0)
+                    : age.compareTo(Duration.ofDays(1)) < 0 ? names.get(1)
+                    : age.compareTo(Duration.ofDays(7)) < 0 ? names.get(2) : names.get(3);
+            buckets.merge(bucket, 1, Integer::sum);
+        }
+        Map<String, Integer> labelled = new java.util.LinkedHashMap<>();
+        buckets.forEach((k, v) -> labelled.put(k.substring(2), v));
+        return labelled;
+    }
+
+    private TemplateInstance requestPage(Viewer viewer, RequestDetail detail, String notice, String problem) {
+        BudgetMove move = null;
+        LaunchReview launch = null;
+        RequestDetail.Evidence evidence = detail.evidence();
+        if (evidence != null && evidence.content() != null) {
+            try {
+                if ("ReallocationEvidence".equals(evidence.schema())) {
+                    move = BudgetMove.of(json.treeToValue(evidence.content(), BudgetMove.Evidence.class));
+                } else if ("LaunchEvidence".equals(evidence.schema())) {
+                    launch = json.treeToValue(evidence.content(), LaunchReview.class);
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // Evidence of a shape this console does not know is still shown as the request's summary.
+                Log.warnf("evidence %s v%s of request %s not readable: %s", evidence.schema(),
+                        evidence.schemaVersion(), detail.request().id(), e.getMessage());
+            }
+        }
+        return Templates.request(viewer, detail, FourEyesProgress.of(detail), move, launch, notice, problem);
+    }
+
+    private Response problemPage(Viewer viewer, Throwable failure) {
+        int status = ((WebApplicationException) failure).getResponse().getStatus();
+        String title = switch (status) {
+            case 401, 403 -> "Not for you";
+            case 404 -> "Not found";
+            default -> "The service did not answer as expected";
+        };
+        String detail = status == 403
+                ? "Your role or channel does not allow this page."
+                : detailOf((WebApplicationException) failure);
+        int shown = status >= 500 ? 502 : status;
+        return page(shown, Templates.problem(viewer, shown, title, detail));
+    }
+
+    /** The problem+json {@code detail} of a service's refusal, or its status line. */
+    private String detailOf(WebApplicationException e) {
+        try {
+            String body = e.getResponse().readEntity(String.class);
+            var node = json.readTree(body);
+            if (node != null && node.hasNonNull("detail")) {
+                return node.get("detail").asText();
+            }
+        } catch (RuntimeException | JsonProcessingException ignored) {
+            // no readable body: fall back to the status
+        }
+        return "HTTP " + e.getResponse().getStatus();
+    }
+
+    private static Response ok(TemplateInstance page) {
+        return page(200, page);
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+}

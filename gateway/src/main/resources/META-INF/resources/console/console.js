@@ -1,0 +1,61 @@
+// Draws the console's charts from data-* attributes: the pages carry no inline script (Content-Security-Policy).
+(function () {
+  'use strict';
+  const palette = { before: '#8a94a6', after: '#2150c8', bars: '#2150c8' };
+
+  function parse(el, name) {
+    return JSON.parse(el.getAttribute('data-' + name) || '[]');
+  }
+
+  function beforeAfter(canvas) {
+    const currency = canvas.getAttribute('data-currency') || '';
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: parse(canvas, 'labels'),
+        datasets: [
+          { label: 'Before', data: parse(canvas, 'before').map(Number), backgroundColor: palette.before },
+          { label: 'After', data: parse(canvas, 'after').map(Number), backgroundColor: palette.after }
+        ]
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'Spend (' + currency + ')' } } }
+      }
+    });
+  }
+
+  function bars(canvas) {
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: parse(canvas, 'labels'),
+        datasets: [{ label: canvas.getAttribute('data-series') || '', data: parse(canvas, 'values').map(Number),
+          backgroundColor: palette.bars }]
+      },
+      options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  }
+
+  function draw() {
+    if (typeof Chart === 'undefined') {
+      return;
+    }
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      if (canvas.getAttribute('data-drawn')) {
+        return;
+      }
+      const kind = canvas.getAttribute('data-chart');
+      if (kind === 'before-after') {
+        beforeAfter(canvas);
+      } else if (kind === 'bars') {
+        bars(canvas);
+      }
+      canvas.setAttribute('data-drawn', 'true');
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', draw);
+  document.addEventListener('htmx:afterSettle', draw);
+})();
