@@ -128,4 +128,39 @@ class TouchpointListenerTest {
             assertEquals(0, stored(bad));
         }
     }
+
+    /**
+     * Poison PostgreSQL or the validator would only trip over inside the batch (no data, NUL in text, a date past
+     * year 9999) used to fail the whole poll, dead-lettering the valid events polled with it. Each costs only itself.
+     */
+    @Test
+    void poisonMixedIntoAStreamCostsOnlyItself() {
+        String user = "mix-" + UUID.randomUUID();
+        List<UUID> good = new java.util.ArrayList<>();
+        java.util.Map<UUID, String> poison = new java.util.LinkedHashMap<>();
+        poison.put(UUID.randomUUID(), "null");
+        poison.put(UUID.randomUUID(), click("u\\u0000x", "search"));
+        poison.put(UUID.randomUUID(), click(user, "search").replace("2026-11-24T09:30:00Z", "+300000-01-01T00:00:00Z"));
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            java.util.Iterator<java.util.Map.Entry<UUID, String>> bad = poison.entrySet().iterator();
+            for (int i = 0; i < 300; i++) {
+                if (i % 100 == 50 && bad.hasNext()) {
+                    java.util.Map.Entry<UUID, String> p = bad.next();
+                    TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(p.getKey(), user, p.getValue()));
+                }
+                UUID id = UUID.randomUUID();
+                good.add(id);
+                TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(id, user, click(user, "search")));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() ->
+                    db.count("select count(*) from touchpoint where user_id = ?", user) == good.size());
+            for (UUID id : poison.keySet()) {
+                ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(id.toString()), Duration.ofSeconds(60));
+                assertTrue(dead.headers().lastHeader("dead-letter-reason") != null, "no reason for " + id);
+                assertEquals(0, stored(id));
+            }
+            assertEquals(List.of(), dlq.collect(r -> good.stream().anyMatch(id -> r.value().contains(id.toString())),
+                    Duration.ofSeconds(2)));
+        }
+    }
 }

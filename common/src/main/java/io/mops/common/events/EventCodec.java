@@ -89,12 +89,20 @@ public class EventCodec {
         } catch (Exception e) {
             throw new PoisonEventException("data of " + type.name() + " is malformed: " + rootMessage(e), e);
         }
+        if (data == null) {
+            throw new PoisonEventException("data of " + type.name() + " is missing");
+        }
         Set<ConstraintViolation<T>> violations = validator.validate(data);
         if (!violations.isEmpty()) {
             throw new PoisonEventException("data of " + type.name() + " is invalid: " + violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(v -> v.getPropertyPath() + " " + v.getMessage())
                     .collect(Collectors.joining("; ")));
+        }
+        java.util.List<String> unstorable = StorableValues.problems(data);
+        if (!unstorable.isEmpty()) {
+            throw new PoisonEventException("data of " + type.name() + " cannot be stored: "
+                    + String.join("; ", unstorable));
         }
         return new ReceivedEvent<>(envelope, data);
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -128,5 +129,58 @@ class EventCodecTest {
         assertTrue(e.getMessage().contains("currency"), e.getMessage());
         assertTrue(e.getMessage().contains("spend"), e.getMessage());
         assertTrue(e.getMessage().contains("revision"), e.getMessage());
+    }
+
+    private final TouchpointObserved touch = new TouchpointObserved("u-1", null, java.time.Instant.parse("2026-11-20T10:00:00Z"),
+            "search", "bf", "click", new BigDecimal("0.5"), "EUR");
+
+    private String touchWith(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change)
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(codec.write(codec.envelope(TouchpointObserved.TYPE, "user:u-1", touch)));
+        change.accept(envelope);
+        return mapper.writeValueAsString(envelope);
+    }
+
+    /** An envelope without data used to escape as an IllegalArgumentException and fail its whole poll. */
+    @Test
+    void anEnvelopeWithoutDataIsPoisonOnItsOwn() throws Exception {
+        for (String json : List.of(touchWith(e -> e.putNull("data")), touchWith(e -> e.remove("data")))) {
+            PoisonEventException e = assertThrows(PoisonEventException.class,
+                    () -> codec.read(json, TouchpointObserved.TYPE));
+            assertTrue(e.getMessage().endsWith("data") || e.getMessage().endsWith("data of TouchpointObserved is missing"),
+                    e.getMessage());
+        }
+        assertEquals(touch, codec.read(touchWith(e -> { }), TouchpointObserved.TYPE).data());
+    }
+
+    /** PostgreSQL refuses NUL in text: found at reading, so the batch insert of the other events goes through. */
+    @Test
+    void textWithANulCharacterIsPoisonNamingTheField() throws Exception {
+        String json = touchWith(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("data"))
+                .put("userId", "u\u00001").put("campaign", "b\u0000f"));
+        PoisonEventException e = assertThrows(PoisonEventException.class, () -> codec.read(json, TouchpointObserved.TYPE));
+        assertEquals("data of TouchpointObserved cannot be stored: userId contains a NUL character; "
+                + "campaign contains a NUL character", e.getMessage());
+    }
+
+    /** Year 300000 would be stored as PostgreSQL's infinity; years 1 to 9999 are kept as they are. */
+    @Test
+    void aDateOutsideFourDigitYearsIsPoison() throws Exception {
+        String far = touchWith(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("data"))
+                .put("occurredAt", "+300000-01-01T00:00:00Z"));
+        PoisonEventException e = assertThrows(PoisonEventException.class, () -> codec.read(far, TouchpointObserved.TYPE));
+        assertEquals("data of TouchpointObserved cannot be stored: occurredAt is in year 300000, outside 1-9999",
+                e.getMessage());
+        String last = touchWith(e2 -> ((com.fasterxml.jackson.databind.node.ObjectNode) e2.get("data"))
+                .put("occurredAt", "9999-12-31T23:59:59Z"));
+        assertEquals(java.time.Instant.parse("9999-12-31T23:59:59Z"), codec.read(last, TouchpointObserved.TYPE).data().occurredAt());
+        ChannelPerformanceUpdated ancient = new ChannelPerformanceUpdated("search", "linear", PeriodKind.DAY,
+                LocalDate.of(0, 1, 1), LocalDate.of(0, 1, 1), "UTC", 1, new BigDecimal("10"),
+                new BigDecimal("500.00"), new BigDecimal("250.00"), "EUR", new BigDecimal("2.0000"));
+        String json = codec.write(codec.envelope(ChannelPerformanceUpdated.TYPE, ancient.subject(), ancient));
+        PoisonEventException old = assertThrows(PoisonEventException.class,
+                () -> codec.read(json, ChannelPerformanceUpdated.TYPE));
+        assertTrue(old.getMessage().contains("periodStart is in year 0"), old.getMessage());
     }
 }
