@@ -42,7 +42,7 @@ final class DemoPlatform implements AutoCloseable {
         try {
             Path plansFile = Files.createTempFile("mops-e2e-plans", ".txt");
             Files.delete(plansFile); // the seed creates plans only when its file does not know them yet
-            return new DemoPlatform(platform, plansFile, seed(platform, plansFile, Map.of()));
+            return new DemoPlatform(platform, plansFile, seed(platform, plansFile));
         } catch (IOException | RuntimeException | Error e) {
             platform.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) wrap(e);
@@ -63,11 +63,7 @@ final class DemoPlatform implements AutoCloseable {
         }
     }
 
-    /**
-     * Loads the demo through the public APIs as {@code ./mops up} does, recording its plans in {@code plansFile};
-     * {@code environment} adds to the seed's (for instance {@code MOPS_DEMO_TODAY}). Returns what it printed.
-     */
-    static String seed(PackagedPlatform platform, Path plansFile, Map<String, String> environment) throws IOException {
+    private static String seed(PackagedPlatform platform, Path plansFile) throws IOException {
         Path output = platform.log("seed");
         ProcessBuilder seed = new ProcessBuilder("bash", platform.root().resolve("infra/demo/seed").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
@@ -79,7 +75,6 @@ final class DemoPlatform implements AutoCloseable {
         env.put("MOPS_QA_URL", platform.url("qa-service"));
         env.put("MOPS_APPROVAL_URL", platform.url("approval-service"));
         env.put("MOPS_DEMO_PLANS_FILE", plansFile.toString());
-        env.putAll(environment);
         Process process = seed.start();
         try {
             if (!process.waitFor(10, TimeUnit.MINUTES)) {

@@ -71,7 +71,7 @@ class PlatformFlowTest {
                         Map.of("%test.mops.gateway.rate-limit.per-caller.\"service-account-channel-email\"", "600")));
         plansFile = Files.createTempFile("mops-e2e-plans", ".txt");
         Files.delete(plansFile); // the seed creates plans only when its file does not know them yet
-        seedOutput = DemoPlatform.seed(platform, plansFile, Map.of("MOPS_DEMO_TODAY", DEMO_DAY.toString()));
+        seedOutput = seed();
     }
 
     @AfterAll
@@ -82,6 +82,26 @@ class PlatformFlowTest {
         if (plansFile != null) {
             Files.deleteIfExists(plansFile);
         }
+    }
+
+    private static String seed() throws Exception {
+        Path output = platform.log("seed");
+        ProcessBuilder seed = new ProcessBuilder("bash", platform.root().resolve("infra/demo/seed").toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        Map<String, String> env = seed.environment();
+        env.put("MOPS_OIDC_URL", platform.oidcUrl());
+        env.put("MOPS_ATTRIBUTION_URL", platform.url("attribution-service"));
+        env.put("MOPS_BUDGET_URL", platform.url("budget-service"));
+        env.put("MOPS_TESTING_URL", platform.url("testing-service"));
+        env.put("MOPS_QA_URL", platform.url("qa-service"));
+        env.put("MOPS_APPROVAL_URL", platform.url("approval-service"));
+        env.put("MOPS_DEMO_PLANS_FILE", plansFile.toString());
+        env.put("MOPS_DEMO_TODAY", DEMO_DAY.toString());
+        Process process = seed.start();
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the demo seed did not finish within 10 minutes");
+        String printed = Files.readString(output);
+        assertEquals(0, process.exitValue(), "the demo seed failed:\n" + printed);
+        return printed;
     }
 
     private static String gateway(String path) {
