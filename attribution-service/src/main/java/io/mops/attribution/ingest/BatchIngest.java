@@ -1,6 +1,7 @@
 package io.mops.attribution.ingest;
 
 import io.mops.common.inbox.DeadLetter;
+import io.mops.common.inbox.RefusedWrites;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,10 @@ import java.util.function.Function;
  * <p>
  * Poison is dead-lettered here, not by the connector: its dead-letter strategy acts on the whole batch, so leaving
  * poison to it would send the good events of the same poll to the dead-letter topic too. The dead letters are
- * acknowledged by Kafka before the batch is stored and the poll committed, so none is lost. The connector's
- * strategy stays for a poll that fails as a whole (the database refusing the write).
+ * acknowledged by Kafka before the batch is stored and the poll committed, so none is lost. An event the database
+ * refuses although validation let it through is found by halving the batch ({@link RefusedWrites}) and
+ * dead-lettered alone with the database's reason. The connector's strategy stays for a poll that fails as a whole
+ * for any other reason.
  */
 @ApplicationScoped
 public class BatchIngest {
@@ -46,8 +49,9 @@ public class BatchIngest {
         List<Uni<Void>> rejected = batch.rejected().stream().map(this::deadLetter).toList();
         Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return deadLettered.chain(() -> batch.events().isEmpty() ? Uni.createFrom().voidItem()
-                : store.apply(batch.events()).replaceWithVoid());
+        return deadLettered.chain(() -> RefusedWrites.store(batch.events(), part -> store.apply(part).replaceWithVoid(),
+                (event, refusal) -> deadLetters.sendMessage(DeadLetter.of(batch.sources().get(eventId.apply(event)),
+                        RefusedWrites.reason(refusal))))).replaceWithVoid();
     }
 
     private Uni<Void> deadLetter(InboxBatch.Rejected<ConsumerRecord<String, String>> rejected) {

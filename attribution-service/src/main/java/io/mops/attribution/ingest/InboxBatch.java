@@ -3,7 +3,7 @@ package io.mops.attribution.ingest;
 import io.mops.common.events.PoisonEventException;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,10 @@ import java.util.function.Function;
  *
  * @param <R> the record as it arrived, kept for the dead-letter topic
  * @param <T> what is stored of it
+ * @param sources the record each event was read from, by event id, for the dead letter of an event the database
+ *                refuses after all
  */
-public record InboxBatch<R, T>(Collection<T> events, List<Rejected<R>> rejected) {
+public record InboxBatch<R, T>(List<T> events, List<Rejected<R>> rejected, Map<UUID, R> sources) {
 
     /** A record that can never be stored, and why. */
     public record Rejected<R>(R record, String reason) {
@@ -32,17 +34,21 @@ public record InboxBatch<R, T>(Collection<T> events, List<Rejected<R>> rejected)
      */
     public static <R, T> InboxBatch<R, T> read(Iterable<R> records, Function<R, T> read, Function<T, UUID> eventId) {
         Map<UUID, T> events = new LinkedHashMap<>();
+        Map<UUID, R> sources = new HashMap<>();
         List<Rejected<R>> rejected = new ArrayList<>();
         for (R record : records) {
             try {
                 T event = read.apply(record);
                 if (event != null) {
-                    events.putIfAbsent(eventId.apply(event), event);
+                    UUID id = eventId.apply(event);
+                    if (events.putIfAbsent(id, event) == null) {
+                        sources.put(id, record);
+                    }
                 }
             } catch (PoisonEventException e) {
                 rejected.add(new Rejected<>(record, e.getMessage()));
             }
         }
-        return new InboxBatch<>(List.copyOf(events.values()), List.copyOf(rejected));
+        return new InboxBatch<>(List.copyOf(events.values()), List.copyOf(rejected), Map.copyOf(sources));
     }
 }

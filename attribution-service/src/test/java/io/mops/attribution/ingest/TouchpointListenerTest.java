@@ -163,4 +163,41 @@ class TouchpointListenerTest {
                     Duration.ofSeconds(2)));
         }
     }
+
+    /**
+     * A value validation lets through but the database refuses (here a check constraint the test adds for one
+     * campaign name, standing for any refusal validation did not foresee) used to fail the poll's single insert and
+     * dead-letter every event of the poll. The batch is halved until the refused events stand alone.
+     */
+    @Test
+    void anEventTheDatabaseRefusesCostsOnlyItself() {
+        String user = "refused-" + UUID.randomUUID();
+        String refusedCampaign = "refused-" + UUID.randomUUID();
+        String constraint = "test_refuses_" + refusedCampaign.substring(8, 16);
+        db.update("alter table touchpoint add constraint " + constraint
+                + " check (campaign is distinct from '" + refusedCampaign + "') not valid");
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            List<UUID> good = new java.util.ArrayList<>();
+            List<UUID> refused = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                UUID id = UUID.randomUUID();
+                boolean poison = i == 37 || i == 151;
+                (poison ? refused : good).add(id);
+                String data = click(user, "search").replace("brand-q4", poison ? refusedCampaign : "brand-q4");
+                TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(id, user, data));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() ->
+                    db.count("select count(*) from touchpoint where user_id = ?", user) == good.size());
+            for (UUID id : refused) {
+                ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(id.toString()), Duration.ofSeconds(60));
+                String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+                assertTrue(reason.contains("23514") && reason.contains(constraint), reason);
+                assertEquals(0, stored(id));
+            }
+            assertEquals(List.of(), dlq.collect(r -> good.stream().anyMatch(id -> r.value().contains(id.toString())),
+                    Duration.ofSeconds(2)));
+        } finally {
+            db.update("alter table touchpoint drop constraint " + constraint);
+        }
+    }
 }

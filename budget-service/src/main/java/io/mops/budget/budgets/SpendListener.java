@@ -4,6 +4,7 @@ import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.inbox.DeadLetter;
+import io.mops.common.inbox.RefusedWrites;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,10 @@ import java.util.List;
  * dead-letter strategy acts on the whole batch, so leaving poison to it would dead-letter the good reports of the
  * same poll too. Malformed reports go before the transaction; those the database refuses (an unknown campaign, a
  * currency or day the plan refuses) once it has committed, so that a retried transaction does not dead-letter
- * them twice. The dead letters are acknowledged by Kafka before the poll is committed, so none is lost. A poll that
- * lost a race with spend on the same campaign is applied again as a whole.
+ * them twice. A report the database refuses although validation let it through is found by halving the poll
+ * ({@link RefusedWrites}) and dead-lettered alone with the database's reason. The dead letters are acknowledged by
+ * Kafka before the poll is committed, so none is lost. A poll that lost a race with spend on the same campaign is
+ * applied again as a whole.
  */
 @ApplicationScoped
 public class SpendListener {
@@ -56,10 +59,13 @@ public class SpendListener {
             }
         }
         return deadLetter(malformed)
-                .chain(() -> Uni.createFrom().deferred(() -> ledger.recordOnce(CONSUMER, reports))
-                        .onFailure(BudgetProblems::isConcurrentChange)
-                        .retry().withBackOff(Duration.ofMillis(20)).atMost(5))
-                .chain(this::deadLetter);
+                .chain(() -> RefusedWrites.store(reports,
+                        part -> Uni.createFrom().deferred(() -> ledger.recordOnce(CONSUMER, part))
+                                .onFailure(BudgetProblems::isConcurrentChange)
+                                .retry().withBackOff(Duration.ofMillis(20)).atMost(5),
+                        (report, refusal) -> deadLetter(
+                                new SpendLedger.Refused<>(report.record(), RefusedWrites.reason(refusal)))))
+                .chain(refusedParts -> deadLetter(refusedParts.stream().flatMap(List::stream).toList()));
     }
 
     private Uni<Void> deadLetter(List<SpendLedger.Refused<ConsumerRecord<String, String>>> refused) {

@@ -167,6 +167,38 @@ class SpendListenerTest {
         given().auth().oauth2(SEARCH).get("/budget/campaigns/" + campaign).then().body("spent", equalTo(9.0f));
     }
 
+    /**
+     * A report the database refuses although validation let it through (a check constraint the test adds for one
+     * amount on its own campaign, standing for any refusal validation did not foresee) costs only itself: the poll is
+     * halved until it stands alone, the good reports beside it are recorded.
+     */
+    @Test
+    void aReportTheDatabaseRefusesCostsOnlyItself() {
+        String constraint = "test_refuses_" + campaign.substring(0, 8);
+        db.update("alter table spend_entry add constraint " + constraint
+                + " check (campaign_id <> '" + campaign + "' or amount <> 3.33) not valid");
+        UUID refused = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        String key = "campaign:" + campaign;
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(good, campaign, "7", "EUR"));
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(refused, campaign, "3.33", "EUR"));
+            TestProducer.send(CampaignSpendReported.TOPIC, key, spend(last, campaign, "2", "EUR"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> entries(campaign) == 2);
+            String reason = reasonOf(dlq.await(r -> r.value().contains(refused.toString())
+                    && reasonOf(r).contains(constraint), Duration.ofSeconds(60)));
+            assertTrue(reason.contains("23514"), reason);
+            assertEquals(List.of(), dlq.collect(r -> (r.value().contains(good.toString())
+                    || r.value().contains(last.toString())) && !reasonOf(r).startsWith("no campaign " + campaign),
+                    Duration.ofSeconds(2)));
+        } finally {
+            db.update("alter table spend_entry drop constraint " + constraint);
+        }
+        given().auth().oauth2(SEARCH).get("/budget/campaigns/" + campaign).then().body("spent", equalTo(9.0f));
+    }
+
     @Test
     void severalReportsCrossingTheCapAnnounceItOnceAndFlagOnlyTheSpendPastIt() {
         String key = "campaign:" + campaign;
