@@ -44,6 +44,7 @@ class KafkaAccessTest {
 
     private static final Pattern OUTBOX_EVENT = Pattern.compile("outbox\\.record\\(\\s*(\\w+)\\.TYPE|(\\w+)\\.TYPE\\.topic\\(\\)");
     private static final String PREFIX = "${mops.topic-prefix:}";
+    private static final String DEAD_LETTERS = "mops.dlq";
 
     @Test
     void theTopicsAreTheLocalOnesWithTheirPartitions() {
@@ -102,6 +103,13 @@ class KafkaAccessTest {
             assertEquals(Set.of("Describe", "Write"), operations, resource);
         });
         assertEquals(localTopics().keySet().stream().filter(t -> t.startsWith("mops.ingest.")).count(), ingest.size());
+
+        // The dead-letter tool reads mops.dlq and replays to exactly the topics some service consumes.
+        Map<String, Set<String>> replay = new TreeMap<>();
+        replay.put("topic:" + DEAD_LETTERS, Set.of("Describe", "Read"));
+        KAFKA_SERVICES.stream().flatMap(module -> consumed(module).stream()).filter(t -> !t.equals(DEAD_LETTERS))
+                .forEach(t -> replay.put("topic:" + t, Set.of("Describe", "Write")));
+        assertEquals(replay, grants(users.get("mops-dlq")), "mops-dlq");
     }
 
     /** KEDA reads consumer lag and nothing else; every consumer scales on its real group, within its partitions. */

@@ -200,4 +200,62 @@ class TouchpointListenerTest {
             db.update("alter table touchpoint drop constraint " + constraint);
         }
     }
+
+    /**
+     * The way back for a dead letter: after the cause is fixed the CoE replays it with {@code ./mops dlq replay}
+     * (the program that command runs), and it is applied once; a second replay is a redelivery and changes nothing.
+     */
+    @Test
+    void aDeadLetterReplayedAfterTheFixIsAppliedOnce() throws Exception {
+        String user = "replay-" + UUID.randomUUID();
+        String refusedCampaign = "replay-" + UUID.randomUUID();
+        String constraint = "test_refuses_" + refusedCampaign.substring(7, 15);
+        db.update("alter table touchpoint add constraint " + constraint
+                + " check (campaign is distinct from '" + refusedCampaign + "') not valid");
+        UUID refused = UUID.randomUUID();
+        ConsumerRecord<String, String> dead;
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user,
+                    event(refused, user, click(user, "search").replace("brand-q4", refusedCampaign)));
+            dead = dlq.await(r -> r.value().contains(refused.toString()), Duration.ofSeconds(60));
+        } finally {
+            db.update("alter table touchpoint drop constraint " + constraint);
+        }
+        String position = dead.partition() + ":" + dead.offset();
+
+        String fromTopic = new String(dead.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8);
+        assertEquals(io.mops.testsupport.LocalStack.testTopic(TouchpointObserved.TOPIC), fromTopic);
+        String listed = deadLetters("list", "--from-topic", fromTopic, "--reason", constraint);
+        assertTrue(listed.contains(position) && listed.contains(refused.toString()) && listed.contains("1 dead letter(s)"),
+                listed);
+
+        String replayed = deadLetters("replay", position);
+        assertTrue(replayed.contains("1 dead letter(s) replayed"), replayed);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(refused) == 1);
+
+        deadLetters("replay", position);
+        UUID marker = UUID.randomUUID();
+        TestProducer.send(TouchpointObserved.TOPIC, "customer:" + user, event(marker, user, click(user, "email")));
+        // Same key, same partition: once the marker is stored, the second replay before it has been consumed.
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(marker) == 1);
+        assertEquals(1, stored(refused));
+        assertEquals(1, db.count("select count(*) from touchpoint where event_id = ? and campaign = ?", refused,
+                refusedCampaign));
+    }
+
+    /** Runs infra/tools/DeadLetters.java as {@code ./mops dlq} does, on the tests' dead-letter topic. */
+    private static String deadLetters(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                java.nio.file.Path.of("..", "infra", "tools", "DeadLetters.java").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--dlq", io.mops.testsupport.LocalStack.testTopic(Topics.DEAD_LETTER),
+                "--bootstrap", io.mops.testsupport.LocalStack.ensureRunning().kafkaBootstrap()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), output);
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
 }
