@@ -70,6 +70,42 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void anIngestRouteHasAnAllowanceOfItsOwnAndSaysHowMuchIsLeft() {
+        // channel-email may send three general requests a minute, but ingest has its own 6,000 (application.properties).
+        String token = Tokens.serviceAccount("channel-email");
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).contentType("application/x-ndjson").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/attribution/touchpoints")
+                    .then().statusCode(200)
+                    .body("method", equalTo("POST"))
+                    .header("RateLimit-Limit", "6000")
+                    .header("RateLimit-Policy", "6000;w=60")
+                    .header("RateLimit-Remaining", org.hamcrest.Matchers.notNullValue());
+        }
+    }
+
+    @Test
+    void aRouteAllowanceForOneCallerIsCountedApartFromTheGeneralOne() {
+        // The test profile gives channel-email two spend imports a minute.
+        String token = Tokens.serviceAccount("channel-email");
+        for (int remaining = 1; remaining >= 0; remaining--) {
+            given().auth().oauth2(token).contentType("application/x-ndjson").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/attribution/spend")
+                    .then().statusCode(200)
+                    .header("RateLimit-Limit", "2")
+                    .header("RateLimit-Remaining", String.valueOf(remaining));
+        }
+        Response refused = given().auth().oauth2(token).contentType("application/x-ndjson").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/attribution/spend");
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("detail", containsString("ingest-spend"))
+                .header("RateLimit-Remaining", "0");
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        // Two a minute: the next one is due within 30 s.
+        org.junit.jupiter.api.Assertions.assertTrue(retryAfter >= 1 && retryAfter <= 30, "Retry-After " + retryAfter);
+    }
+
+    @Test
     void theConsoleSendsAPersonToKeycloakAndAProgramGets401() {
         Response person = given().redirects().follow(false).accept("text/html").get("/");
         person.then().statusCode(302);

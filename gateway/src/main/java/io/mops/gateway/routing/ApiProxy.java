@@ -22,7 +22,6 @@ import java.util.HashMap;
 import io.mops.gateway.limits.CallerRateLimiter;
 
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Routes {@code /api/<segment>/...} to the service that owns {@code <segment>}, with the caller's access token.
@@ -52,14 +51,20 @@ public class ApiProxy {
         String caller = ctx.user() instanceof QuarkusHttpUser user
                 ? user.getSecurityIdentity().getPrincipal().getName()
                 : "anonymous";
-        OptionalLong retryAfter = limiter.tryAcquire(caller);
-        if (retryAfter.isPresent()) {
-            ctx.response().putHeader("Retry-After", String.valueOf(retryAfter.getAsLong()));
-            GatewayProblems.send(ctx, 429, "Too Many Requests",
-                    caller + " has used up its request allowance; retry after " + retryAfter.getAsLong() + " s");
+        String path = ctx.request().path().substring(PREFIX.length());
+        CallerRateLimiter.Verdict verdict = limiter.tryAcquire(ctx.request().method().name(), path, caller);
+        // RateLimit-* as in the IETF httpapi draft, on every answer so a client can slow down before it is refused.
+        ctx.addHeadersEndHandler(v -> ctx.response()
+                .putHeader("RateLimit-Limit", String.valueOf(verdict.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()))
+                .putHeader("RateLimit-Reset", String.valueOf(verdict.resetSeconds()))
+                .putHeader("RateLimit-Policy", verdict.limit() + ";w=60"));
+        if (!verdict.allowed()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(verdict.resetSeconds()));
+            GatewayProblems.send(ctx, 429, "Too Many Requests", caller + " has used up its allowance on "
+                    + verdict.route() + " requests; retry after " + verdict.resetSeconds() + " s");
             return;
         }
-        String path = ctx.request().path().substring(PREFIX.length());
         String segment = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
         HttpProxy proxy = proxies.get(segment);
         if (proxy == null) {
