@@ -8,4 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(MopsInfra.class)
 class AttributionPlatformTest extends PlatformContractTest {
+
+    @Override
+    protected String protectedRead() {
+        return "/attribution/channel-performance";
+    }
 }

@@ -16,4 +16,9 @@ class GatewayPlatformTest extends PlatformContractTest {
     protected List<String> requiredReadinessChecks() {
         return List.of(); // no database and no Kafka: the gateway holds no state
     }
+
+    @Override
+    protected String protectedRead() {
+        return "/api/attribution/x";
+    }
 }

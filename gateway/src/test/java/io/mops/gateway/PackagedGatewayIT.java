@@ -17,4 +17,9 @@ class PackagedGatewayIT extends PlatformContractTest {
     protected List<String> requiredReadinessChecks() {
         return List.of();
     }
+
+    @Override
+    protected String protectedRead() {
+        return "/api/attribution/x";
+    }
 }

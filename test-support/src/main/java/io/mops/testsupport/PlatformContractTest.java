@@ -21,6 +21,24 @@ public abstract class PlatformContractTest {
         return List.of("PostgreSQL", "Kafka");
     }
 
+    /** A GET endpoint that needs a platform token the {@code mops-coe} service account has. */
+    protected abstract String protectedRead();
+
+    /**
+     * RFC 8725: a token Keycloak issued in the same realm, correctly signed, to a client that is not part of the
+     * platform (its {@code aud} lacks {@code mops-services}) is refused like a forged one, not judged by its roles.
+     * {@code approval-directory} is such a client: approval-service uses it to read Keycloak's directory only.
+     */
+    @Test
+    void aTokenOfTheRealmForAnotherAudienceIsRefused() {
+        String foreign = Tokens.serviceAccount("approval-directory");
+        org.junit.jupiter.api.Assertions.assertFalse(Tokens.claims(foreign).path("aud").toString()
+                .contains("mops-services"), "the test needs a token without the platform's audience");
+        given().auth().oauth2(foreign).accept("application/json").get(protectedRead()).then().statusCode(401);
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe")).accept("application/json").get(protectedRead())
+                .then().statusCode(org.hamcrest.Matchers.not(401));
+    }
+
     @Test
     void isLive() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));

@@ -8,4 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(MopsInfra.class)
 class TestingPlatformTest extends PlatformContractTest {
+
+    @Override
+    protected String protectedRead() {
+        return "/experiments";
+    }
 }
