@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Aggregates an experiment's exposures per variant and allocation period, runs the analysis on them, and keeps the
+ * Aggregates an experiment's exposures per variant and allocation period (those made while it ran: units first
+ * exposed after the conclusion belong to the winner's rollout, not to the evidence it was declared on), runs the analysis on them, and keeps the
  * running minimum of every always-valid p-value it reports.
  */
 @ApplicationScoped
@@ -51,13 +52,16 @@ public class ResultsService {
 
     private static final String TALLIES = "select x.variantKey, x.allocationVersion, count(x), "
             + "sum(case when x.outcomes > 0 then 1 else 0 end), sum(x.valueTotal), sum(x.valueTotal * x.valueTotal) "
-            + "from Exposure x where x.experimentId = ?1 group by x.variantKey, x.allocationVersion";
+            + "from Exposure x where x.experimentId = ?1 and x.afterConclusion = false "
+            + "group by x.variantKey, x.allocationVersion";
     private static final String CURRENT_SPLIT = "select x.variantKey, count(x) from Exposure x "
-            + "where x.experimentId = ?1 and x.allocationVersion = ?2 group by x.variantKey";
+            + "where x.experimentId = ?1 and x.allocationVersion = ?2 and x.afterConclusion = false "
+            + "group by x.variantKey";
     /** A guardrail event belongs to the period of its unit's exposure. */
     private static final String GUARDRAILS = "select g.metric, g.variantKey, x.allocationVersion, count(g) "
             + "from GuardrailEvent g, Exposure x where g.experimentId = ?1 and x.experimentId = ?1 "
-            + "and x.unitId = g.unitId group by g.metric, g.variantKey, x.allocationVersion";
+            + "and x.unitId = g.unitId and x.afterConclusion = false "
+            + "group by g.metric, g.variantKey, x.allocationVersion";
     private static final String EARLIER_LOOKS = "select metric, variant_key, p_value from always_valid_p_value "
             + "where experiment_id = ?1";
 
