@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Aggregates an experiment's exposures per variant and allocation period (those made while it ran: units first
- * exposed after the conclusion belong to the winner's rollout, not to the evidence it was declared on), runs the analysis on them, and keeps the
- * running minimum of every always-valid p-value it reports.
+ * Aggregates an experiment's exposures per variant and allocation period, runs the analysis on them, and keeps the
+ * running minimum of every always-valid p-value it reports. Only units exposed while the experiment ran count: those
+ * first exposed after a conclusion belong to the winner's rollout, not to the evidence it was declared on.
  */
 @ApplicationScoped
 public class ResultsService {
