@@ -52,7 +52,8 @@ public final class ExperimentTrackRecord {
         /** A winner whose uplift over the control is not tracked. */
         public ConcludedWinner(String experimentKey, String channel, String winner, Instant concludedAt,
                                double alpha, double beta, long unitsSince, long convertedSince) {
-            this(experimentKey, channel, winner, concludedAt, alpha, beta, unitsSince, convertedSince, null, null, null);
+            this(experimentKey, channel, winner, concludedAt, alpha, beta, unitsSince, convertedSince, null, null,
+                    null);
         }
     }
 

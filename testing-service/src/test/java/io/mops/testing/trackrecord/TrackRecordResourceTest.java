@@ -53,8 +53,9 @@ class TrackRecordResourceTest {
                 .then().statusCode(200).extract().jsonPath().using(DOUBLES);
     }
 
-    /** Exposes the units to the variant and converts each with probability {@code rate}; returns the conversions. */
-    private static int serve(String key, String variant, List<String> units, double rate, SplittableRandom rng) {
+    /** Exposes the units to the variant and converts each with probability {@code rate}; returns the converted. */
+    private static List<String> serve(String key, String variant, List<String> units, double rate,
+                                      SplittableRandom rng) {
         List<Map<String, String>> exposures = new ArrayList<>();
         List<Map<String, String>> outcomes = new ArrayList<>();
         for (String unit : units) {
@@ -70,7 +71,7 @@ class TrackRecordResourceTest {
             given().auth().oauth2(COE).contentType(ContentType.JSON).body(Map.of("outcomes", outcomes))
                     .post("/experiments/" + key + "/outcomes").then().statusCode(200);
         }
-        return outcomes.size();
+        return outcomes.stream().map(o -> o.get("unitId")).toList();
     }
 
     private static List<String> units(String prefix, int count) {
@@ -97,8 +98,8 @@ class TrackRecordResourceTest {
                 .post("/experiments/" + key + "/status").then().statusCode(200);
 
         SplittableRandom rng = new SplittableRandom(20261206L);
-        int controlConverted = serve(key, "control", units("control", UNITS_PER_VARIANT), CONTROL_RATE, rng);
-        int boldConverted = serve(key, "bold", units("bold", UNITS_PER_VARIANT), BOLD_RATE, rng);
+        List<String> controlConverted = serve(key, "control", units("control", UNITS_PER_VARIANT), CONTROL_RATE, rng);
+        int boldConverted = serve(key, "bold", units("bold", UNITS_PER_VARIANT), BOLD_RATE, rng).size();
         given().auth().oauth2(COE).post("/experiments/" + key + "/reallocations")
                 .then().statusCode(200).body("decision.winner", equalTo("bold"));
         given().auth().oauth2(COE).get("/experiments/" + key).then().statusCode(200)
@@ -122,19 +123,28 @@ class TrackRecordResourceTest {
         given().auth().oauth2(COE).contentType(ContentType.JSON).body(Map.of("unitId", "control-1"))
                 .post("/experiments/" + key + "/assignments").then().statusCode(200)
                 .body("variant", equalTo("bold"));
-        int convertedAfter = serve(key, "bold", units("after", UNITS_AFTER), BOLD_RATE, rng);
+        int convertedAfter = serve(key, "bold", units("after", UNITS_AFTER), BOLD_RATE, rng).size();
+        // A delivery system that has not switched yet: its exposures are kept but are not the winner's realisation.
+        serve(key, "control", units("stale", 20), 1.0, rng);
+        // A late conversion of a unit exposed during the experiment counts for the experiment.
+        String late = units("control", UNITS_PER_VARIANT).stream().filter(u -> !controlConverted.contains(u))
+                .findFirst().orElseThrow();
+        given().auth().oauth2(COE).contentType(ContentType.JSON)
+                .body(Map.of("outcomes", List.of(Map.of("unitId", late))))
+                .post("/experiments/" + key + "/outcomes").then().statusCode(200);
         // A unit from the experiment seen again keeps its first exposure: it is not a unit of the rollout.
         given().auth().oauth2(COE).contentType(ContentType.JSON)
                 .body(Map.of("exposures", List.of(Map.of("unitId", "control-1", "variant", "bold"))))
                 .post("/experiments/" + key + "/exposures").then().statusCode(200)
                 .body("recorded", equalTo(0)).body("alreadyExposed", equalTo(1));
 
-        // The experiment's readout is still the evidence the winner was declared on.
+        // The experiment's readout is still the evidence the winner was declared on, plus the late conversion.
         given().auth().oauth2(COE).get("/experiments/" + key + "/results").then().statusCode(200)
                 .body("readout.variants.find { it.variantKey == 'bold' }.exposures", equalTo(UNITS_PER_VARIANT))
                 .body("readout.variants.find { it.variantKey == 'bold' }.conversions", equalTo(boldConverted))
+                .body("readout.variants.find { it.variantKey == 'control' }.exposures", equalTo(UNITS_PER_VARIANT))
                 .body("readout.variants.find { it.variantKey == 'control' }.conversions",
-                        equalTo(controlConverted));
+                        equalTo(controlConverted.size() + 1));
 
         JsonPath realised = trackRecord(COE, Map.of("channel", channel));
         assertEquals(List.of(key), realised.getList("decisions.id"));
