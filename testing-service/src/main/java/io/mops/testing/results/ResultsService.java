@@ -62,6 +62,10 @@ public class ResultsService {
             + "from GuardrailEvent g, Exposure x where g.experimentId = ?1 and x.experimentId = ?1 "
             + "and x.unitId = g.unitId and x.afterConclusion = false "
             + "group by g.metric, g.variantKey, x.allocationVersion";
+    private static final String ROLLOUT = "select count(x), "
+            + "sum(case when x.variantKey = ?2 then 1 else 0 end), "
+            + "sum(case when x.variantKey = ?2 and x.outcomes > 0 then 1 else 0 end) "
+            + "from Exposure x where x.experimentId = ?1 and x.afterConclusion = true";
     private static final String EARLIER_LOOKS = "select metric, variant_key, p_value from always_valid_p_value "
             + "where experiment_id = ?1";
 
@@ -77,10 +81,23 @@ public class ResultsService {
             ExperimentReadout readout = snapshot.analyse(experiment.metricKind, settings.analysis());
             return recordLook(experiment, readout)
                     .chain(() -> AllocationPeriod.of(experiment.id))
-                    .map(periods -> new ResultsView(experiment.key, experiment.status, experiment.metric,
-                            experiment.allocationVersion, experiment.winner, periodsOf(snapshot, readout, periods),
-                            readout));
+                    .chain(periods -> rollout(experiment).map(rollout -> new ResultsView(experiment.key,
+                            experiment.status, experiment.metric, experiment.allocationVersion, experiment.winner,
+                            periodsOf(snapshot, readout, periods), readout, rollout)));
         });
+    }
+
+    private static Uni<ResultsView.Rollout> rollout(Experiment experiment) {
+        if (!experiment.rollsOutWinner()) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(session -> session.createSelectionQuery(ROLLOUT, Object[].class)
+                .setParameter(1, experiment.id).setParameter(2, experiment.winner).getSingleResult()
+                .map(row -> new ResultsView.Rollout(count(row[0]), count(row[1]), count(row[2]))));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     public Uni<Snapshot> snapshot(Experiment experiment) {

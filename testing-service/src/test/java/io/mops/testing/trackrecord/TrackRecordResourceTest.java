@@ -144,7 +144,10 @@ class TrackRecordResourceTest {
                 .body("readout.variants.find { it.variantKey == 'bold' }.conversions", equalTo(boldConverted))
                 .body("readout.variants.find { it.variantKey == 'control' }.exposures", equalTo(UNITS_PER_VARIANT))
                 .body("readout.variants.find { it.variantKey == 'control' }.conversions",
-                        equalTo(controlConverted.size() + 1));
+                        equalTo(controlConverted.size() + 1))
+                .body("rollout.units", equalTo(UNITS_AFTER + 20))
+                .body("rollout.winnerUnits", equalTo(UNITS_AFTER))
+                .body("rollout.winnerConverted", equalTo(convertedAfter));
 
         JsonPath realised = trackRecord(COE, Map.of("channel", channel));
         assertEquals(List.of(key), realised.getList("decisions.id"));
