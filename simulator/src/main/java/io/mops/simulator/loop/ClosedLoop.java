@@ -145,6 +145,9 @@ public final class ClosedLoop {
                 for (JsonNode variant : results.path("readout").path("variants")) {
                     exposed += variant.path("exposures").asLong();
                 }
+                // After a winner is declared the website keeps exposing visitors to it; testing-service counts them
+                // apart from the experiment's readout, as the winner's rollout.
+                exposed += results.path("rollout").path("units").asLong(0);
                 exposuresTaken.put(experiment.key(), exposed);
             }
             Map<String, Double> spendSent = new LinkedHashMap<>();
@@ -293,7 +296,8 @@ public final class ClosedLoop {
             if (refused.status() != 409) {
                 throw refused;
             }
-            // Concluded: the website shows everyone the declared winner (the control when none was declared).
+            // Concluded without a winner (with one, testing-service assigns everyone the winner): the website shows
+            // everyone the control.
             String shown = api.get(coe, base + "/results").path("winner").asText(experiment.variants().get(0).name());
             counts[index.getOrDefault(shown, 0)] = units.size();
             return counts;

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mops.testing.statistics.SampleRatioCheck;
+import io.mops.testing.trackrecord.TrackRecordService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +41,13 @@ public class ReallocationService {
     private final AllocationSettings settings;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final TrackRecordService trackRecord;
     private final Clock clock;
 
-    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox, ObjectMapper json, Clock clock) {
+    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox, ObjectMapper json,
+                               TrackRecordService trackRecord, Clock clock) {
         this.clock = clock;
+        this.trackRecord = trackRecord;
         this.results = results;
         this.settings = settings;
         this.outbox = outbox;
@@ -88,7 +92,7 @@ public class ReallocationService {
                         new Reallocation(false, experiment.allocationVersion, decision, null));
             }
             return results.recordLook(experiment, readout)
-                    .chain(() -> apply(experiment, snapshot.variants(), readout, decision, guardrailPauses, by))
+                    .chain(() -> apply(experiment, snapshot, readout, decision, guardrailPauses, by))
                     .replaceWith(() -> new Reallocation(true, experiment.allocationVersion, decision, null));
         });
     }
@@ -108,9 +112,10 @@ public class ReallocationService {
         return pauses;
     }
 
-    private Uni<Void> apply(Experiment experiment, List<ExperimentVariant> variants, ExperimentReadout readout,
+    private Uni<Void> apply(Experiment experiment, ResultsService.Snapshot snapshot, ExperimentReadout readout,
                             AllocationDecision decision, Map<String, String> guardrailPauses, String by) {
         Instant now = Instant.now(clock);
+        List<ExperimentVariant> variants = snapshot.variants();
         for (ExperimentVariant variant : variants) {
             variant.share = decision.weights().get(variant.key);
             Double chance = decision.eliminated().get(variant.key);
@@ -150,8 +155,11 @@ public class ReallocationService {
             String reason = String.format(Locale.ROOT, "winner %s: better than every live variant (always-valid "
                             + "p at most %.3g), chance to be best %.4f, expected loss %.6f", winner,
                     decision.leaderEvidence().threshold(), chance, decision.winnerExpectedLoss());
+            Instant concludedAt = Instant.now(clock);
             steps.add(ExperimentService.recordTransition(experiment, Experiment.Status.CONCLUDED, by, reason,
-                    Instant.now(clock)));
+                    concludedAt));
+            // The forecast is kept in the transaction that concludes, so no declared winner lacks one.
+            steps.add(trackRecord.open(experiment, snapshot, readout, winner, concludedAt));
             steps.add(outbox.record(WinnerDeclared.TYPE, "experiment:" + experiment.key,
                     new WinnerDeclared(experiment.key, experiment.channel, winner, experiment.metric, chance,
                             decision.winnerExpectedLoss(), uplift)));

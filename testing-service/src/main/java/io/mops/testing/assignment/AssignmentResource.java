@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.function.Function;
+
 @Path("/experiments/{key}/assignments")
 @Tag(name = "Assignment")
 @SecurityRequirement(name = "SecurityScheme")
@@ -33,11 +35,12 @@ public class AssignmentResource {
 
     @POST
     @WithSession
-    @Operation(summary = "The variant a unit sees: deterministic and sticky while the split is unchanged")
+    @Operation(summary = "The variant a unit sees: deterministic and sticky while the split is unchanged; after "
+            + "the experiment concluded with a winner, the winner for every unit")
     public Uni<AssignmentRequest.Single> assign(@PathParam("key") String key,
                                                 @NotNull @Valid AssignmentRequest.One request) {
-        return running(key).chain(e -> assigners.assignerFor(e).map(assigner -> new AssignmentRequest.Single(e.key,
-                e.allocationVersion, request.unitId(), assigner.variantFor(request.unitId()))));
+        return serving(key).chain(e -> variantOf(e).map(variantFor -> new AssignmentRequest.Single(e.key,
+                e.allocationVersion, request.unitId(), variantFor.apply(request.unitId()))));
     }
 
     @POST
@@ -46,16 +49,30 @@ public class AssignmentResource {
     @Operation(summary = "The variants of up to 10,000 units at once")
     public Uni<AssignmentRequest.Assignments> assignAll(@PathParam("key") String key,
                                                         @NotNull @Valid AssignmentRequest.Bulk request) {
-        return running(key).chain(e -> assigners.assignerFor(e).map(assigner -> new AssignmentRequest.Assignments(
+        return serving(key).chain(e -> variantOf(e).map(variantFor -> new AssignmentRequest.Assignments(
                 e.key, e.allocationVersion, request.unitIds().stream()
-                .map(unit -> new AssignmentRequest.Assignment(unit, assigner.variantFor(unit))).toList())));
+                .map(unit -> new AssignmentRequest.Assignment(unit, variantFor.apply(unit))).toList())));
     }
 
-    private Uni<Experiment> running(String key) {
+    /**
+     * A concluded experiment's winner is rolled out to everyone, the units that saw another variant during the
+     * experiment included: keeping them on a losing variant would go on paying the cost the experiment was run to
+     * stop paying.
+     */
+    private Uni<Function<String, String>> variantOf(Experiment experiment) {
+        if (experiment.rollsOutWinner()) {
+            String winner = experiment.winner;
+            return Uni.createFrom().item(unit -> winner);
+        }
+        return assigners.assignerFor(experiment).map(assigner -> assigner::variantFor);
+    }
+
+    private Uni<Experiment> serving(String key) {
         return ExperimentService.accessible(key, scope).invoke(e -> {
-            if (e.status != Experiment.Status.RUNNING) {
-                throw new ConflictProblem("experiment '" + key + "' is " + e.status + "; units are assigned only while "
-                        + "it runs");
+            if (e.status != Experiment.Status.RUNNING && !e.rollsOutWinner()) {
+                throw new ConflictProblem("experiment '" + key + "' is " + e.status
+                        + (e.status == Experiment.Status.CONCLUDED ? " without a winner" : "")
+                        + "; units are assigned while it runs, and after it concluded with a winner");
             }
         });
     }

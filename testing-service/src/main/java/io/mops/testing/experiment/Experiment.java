@@ -89,6 +89,14 @@ public class Experiment extends PanacheEntityBase {
     @Column(name = "guardrail_mixing_scale")
     public Double guardrailMixingScale;
 
+    /**
+     * Whether the experiment concluded with a declared winner, which it now serves to every unit (a unit that saw
+     * another variant during the experiment too: the point of declaring a winner is to roll it out).
+     */
+    public boolean rollsOutWinner() {
+        return status == Status.CONCLUDED && winner != null;
+    }
+
     public List<String> guardrailMetrics() {
         return guardrails == null || guardrails.isBlank() ? List.of() : List.of(guardrails.split(","));
     }

@@ -31,6 +31,9 @@ public class ExperimentService {
     public static final int MIN_VARIANTS = 2;
     public static final int MAX_VARIANTS = 500;
 
+    /** GET /experiments/track-record is the track record, so no experiment may take that key. */
+    private static final String TRACK_RECORD_PATH = "track-record";
+
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final ObjectMapper json;
@@ -49,6 +52,10 @@ public class ExperimentService {
     }
 
     public Uni<Experiment> create(ExperimentDraft draft, String createdBy) {
+        if (TRACK_RECORD_PATH.equals(draft.key())) {
+            throw new InvalidRequestException("key", "'" + TRACK_RECORD_PATH + "' is the path of the experiments' "
+                    + "track record; choose another key");
+        }
         return Experiment.keyTaken(draft.key()).flatMap(taken -> {
             if (taken) {
                 throw new ConflictProblem("an experiment with key '" + draft.key() + "' already exists");

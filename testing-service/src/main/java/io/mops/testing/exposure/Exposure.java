@@ -27,6 +27,9 @@ public class Exposure extends PanacheEntityBase {
     public int allocationVersion;
     @Column(name = "exposed_at", nullable = false)
     public Instant exposedAt;
+    /** First exposed after the experiment concluded with a winner: counts for the rollout, not the experiment. */
+    @Column(name = "after_conclusion", nullable = false)
+    public boolean afterConclusion;
     @Column(nullable = false)
     public int outcomes;
     @Column(name = "value_total", nullable = false)

@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
 /**
  * Records exposures and outcomes. Every bad row refuses the whole request, naming the row: a partly applied batch
  * would be a silent miscount.
+ *
+ * <p>A concluded experiment with a declared winner keeps collecting: its winner is rolled out to everyone, and a unit
+ * first exposed after the conclusion is marked {@code after_conclusion}. Those units are what the winner realised
+ * (the track record); the experiment's readout leaves them out, so it stays the evidence the winner was declared on.
  */
 @ApplicationScoped
 public class ExposureService {
@@ -56,14 +60,16 @@ public class ExposureService {
     /** One statement for the whole batch; a unit seen before (or twice in the batch) keeps its first variant. */
     private Uni<Integer> insertFirstExposures(Experiment experiment, List<ExposureReport.Seen> seen) {
         StringBuilder sql = new StringBuilder("insert into exposure (id, experiment_id, unit_id, variant_key, "
-                + "allocation_version, exposed_at, outcomes, value_total) values ");
+                + "allocation_version, exposed_at, after_conclusion, outcomes, value_total) values ");
         for (int i = 0; i < seen.size(); i++) {
             int p = i * 3;
             sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(3 * seen.size() + 1)
                     .append(", ?").append(p + 2).append(", ?").append(p + 3).append(", ?").append(3 * seen.size() + 2)
-                    .append(", ?").append(3 * seen.size() + 3).append(", 0, 0)");
+                    .append(", ?").append(3 * seen.size() + 3).append(", ?").append(3 * seen.size() + 4)
+                    .append(", 0, 0)");
         }
         sql.append(" on conflict (experiment_id, unit_id) do nothing");
+        boolean afterConclusion = experiment.status == Experiment.Status.CONCLUDED;
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString());
             for (int i = 0; i < seen.size(); i++) {
@@ -74,6 +80,7 @@ public class ExposureService {
             query.setParameter(3 * seen.size() + 1, experiment.id);
             query.setParameter(3 * seen.size() + 2, experiment.allocationVersion);
             query.setParameter(3 * seen.size() + 3, Instant.now(clock).atOffset(ZoneOffset.UTC));
+            query.setParameter(3 * seen.size() + 4, afterConclusion);
             return query.executeUpdate();
         });
     }
@@ -160,10 +167,14 @@ public class ExposureService {
         return outcome.value();
     }
 
+    /** Running, paused, or concluded with a winner that is now served to everyone. */
     private static void requireCollecting(Experiment experiment) {
-        if (experiment.status == Experiment.Status.DRAFT || experiment.status == Experiment.Status.CONCLUDED) {
+        if (experiment.status == Experiment.Status.DRAFT
+                || (experiment.status == Experiment.Status.CONCLUDED && !experiment.rollsOutWinner())) {
             throw new ConflictProblem("experiment '" + experiment.key + "' is " + experiment.status
-                    + "; exposures and outcomes are taken while it runs or is paused");
+                    + (experiment.status == Experiment.Status.CONCLUDED ? " without a winner" : "")
+                    + "; exposures and outcomes are taken while it runs or is paused, or after it concluded with "
+                    + "a winner");
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * Aggregates an experiment's exposures per variant and allocation period, runs the analysis on them, and keeps the
- * running minimum of every always-valid p-value it reports.
+ * running minimum of every always-valid p-value it reports. Only units exposed while the experiment ran count: those
+ * first exposed after a conclusion belong to the winner's rollout, not to the evidence it was declared on.
  */
 @ApplicationScoped
 public class ResultsService {
@@ -51,13 +52,20 @@ public class ResultsService {
 
     private static final String TALLIES = "select x.variantKey, x.allocationVersion, count(x), "
             + "sum(case when x.outcomes > 0 then 1 else 0 end), sum(x.valueTotal), sum(x.valueTotal * x.valueTotal) "
-            + "from Exposure x where x.experimentId = ?1 group by x.variantKey, x.allocationVersion";
+            + "from Exposure x where x.experimentId = ?1 and x.afterConclusion = false "
+            + "group by x.variantKey, x.allocationVersion";
     private static final String CURRENT_SPLIT = "select x.variantKey, count(x) from Exposure x "
-            + "where x.experimentId = ?1 and x.allocationVersion = ?2 group by x.variantKey";
+            + "where x.experimentId = ?1 and x.allocationVersion = ?2 and x.afterConclusion = false "
+            + "group by x.variantKey";
     /** A guardrail event belongs to the period of its unit's exposure. */
     private static final String GUARDRAILS = "select g.metric, g.variantKey, x.allocationVersion, count(g) "
             + "from GuardrailEvent g, Exposure x where g.experimentId = ?1 and x.experimentId = ?1 "
-            + "and x.unitId = g.unitId group by g.metric, g.variantKey, x.allocationVersion";
+            + "and x.unitId = g.unitId and x.afterConclusion = false "
+            + "group by g.metric, g.variantKey, x.allocationVersion";
+    private static final String ROLLOUT = "select count(x), "
+            + "sum(case when x.variantKey = ?2 then 1 else 0 end), "
+            + "sum(case when x.variantKey = ?2 and x.outcomes > 0 then 1 else 0 end) "
+            + "from Exposure x where x.experimentId = ?1 and x.afterConclusion = true";
     private static final String EARLIER_LOOKS = "select metric, variant_key, p_value from always_valid_p_value "
             + "where experiment_id = ?1";
 
@@ -73,10 +81,23 @@ public class ResultsService {
             ExperimentReadout readout = snapshot.analyse(experiment.metricKind, settings.analysis());
             return recordLook(experiment, readout)
                     .chain(() -> AllocationPeriod.of(experiment.id))
-                    .map(periods -> new ResultsView(experiment.key, experiment.status, experiment.metric,
-                            experiment.allocationVersion, experiment.winner, periodsOf(snapshot, readout, periods),
-                            readout));
+                    .chain(periods -> rollout(experiment).map(rollout -> new ResultsView(experiment.key,
+                            experiment.status, experiment.metric, experiment.allocationVersion, experiment.winner,
+                            periodsOf(snapshot, readout, periods), readout, rollout)));
         });
+    }
+
+    private static Uni<ResultsView.Rollout> rollout(Experiment experiment) {
+        if (!experiment.rollsOutWinner()) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(session -> session.createSelectionQuery(ROLLOUT, Object[].class)
+                .setParameter(1, experiment.id).setParameter(2, experiment.winner).getSingleResult()
+                .map(row -> new ResultsView.Rollout(count(row[0]), count(row[1]), count(row[2]))));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     public Uni<Snapshot> snapshot(Experiment experiment) {

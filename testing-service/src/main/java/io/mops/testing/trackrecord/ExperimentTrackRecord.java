@@ -14,8 +14,9 @@ import java.util.Locale;
  * the conclusion forecast it ({@link WinnerRateForecast}), beside the rate the winner realised on the units exposed
  * to it after the conclusion. Plain Java; the service reads the experiments and their exposures and hands them here.
  *
- * <p>Not wired into the service yet: a concluded experiment takes no exposures or outcomes today, so nothing is ever
- * realised until concluded experiments keep serving their winner and measuring it.
+ * <p>The rate is what is held to the interval: it is what the rollout observes directly, and its predictive interval
+ * is exact. The forecast uplift over the control, and the uplift realised against the control's rate during the
+ * experiment, are given beside it in words.
  */
 public final class ExperimentTrackRecord {
 
@@ -32,15 +33,27 @@ public final class ExperimentTrackRecord {
      * @param beta           prior + units that did not convert
      * @param unitsSince     units first exposed to the winner after the conclusion
      * @param convertedSince of them, the units that converted
+     * @param controlRate    the control's conversion rate during the experiment; {@code null} when unknown
+     * @param uplift         the winner's forecast relative uplift over the control with its 90 % interval;
+     *                       {@code null} when the readout had none
+     * @param lastExposedAt  when the latest of the units since the conclusion was exposed; {@code null} without any
      */
     public record ConcludedWinner(String experimentKey, String channel, String winner, Instant concludedAt,
-                                  double alpha, double beta, long unitsSince, long convertedSince) {
+                                  double alpha, double beta, long unitsSince, long convertedSince, Double controlRate,
+                                  Forecast uplift, Instant lastExposedAt) {
 
         public ConcludedWinner {
             if (unitsSince < 0 || convertedSince < 0 || convertedSince > unitsSince) {
                 throw new IllegalArgumentException("converted units " + convertedSince + " must lie within 0 and the "
                         + unitsSince + " units exposed");
             }
+        }
+
+        /** A winner whose uplift over the control is not tracked. */
+        public ConcludedWinner(String experimentKey, String channel, String winner, Instant concludedAt,
+                               double alpha, double beta, long unitsSince, long convertedSince) {
+            this(experimentKey, channel, winner, concludedAt, alpha, beta, unitsSince, convertedSince, null, null,
+                    null);
         }
     }
 
@@ -50,7 +63,10 @@ public final class ExperimentTrackRecord {
      */
     public static TrackedDecision decision(ConcludedWinner winner, long minUnits) {
         String what = String.format(Locale.ROOT, "experiment '%s' concluded with winner '%s'", winner.experimentKey(),
-                winner.winner());
+                winner.winner())
+                + (winner.uplift() == null ? "" : String.format(Locale.ROOT, ", forecast uplift over the control "
+                        + "%+.1f %% (90 %% interval %+.1f %% to %+.1f %%)", 100 * winner.uplift().value(),
+                        100 * winner.uplift().low(), 100 * winner.uplift().high()));
         List<String> channels = winner.channel() == null ? List.of() : List.of(winner.channel());
         if (winner.unitsSince() < Math.max(1, minUnits)) {
             Forecast forecast = WinnerRateForecast.ofRate(winner.alpha(), winner.beta());
@@ -60,10 +76,14 @@ public final class ExperimentTrackRecord {
         }
         Forecast forecast = WinnerRateForecast.observedOn(winner.alpha(), winner.beta(), winner.unitsSince());
         double realised = (double) winner.convertedSince() / winner.unitsSince();
+        String upliftRealised = winner.controlRate() == null || !(winner.controlRate() > 0) ? ""
+                : WinnerRealisation.realisedUplift(winner.controlRate(), winner.unitsSince(), winner.convertedSince(),
+                        minUnits).map(uplift -> String.format(Locale.ROOT, "; uplift %+.1f %% over the control's "
+                        + "%.4f during the experiment", 100 * uplift, winner.controlRate())).orElse("");
         return new TrackedDecision(winner.experimentKey(), winner.concludedAt(), channels, KIND, what, forecast,
-                realised, null, String.format(Locale.ROOT, "%d of %d units exposed to the winner since the conclusion "
-                        + "converted; the interval is the posterior predictive of the rate on that many units",
-                winner.convertedSince(), winner.unitsSince()));
+                realised, winner.lastExposedAt(), String.format(Locale.ROOT, "%d of %d units exposed to the winner "
+                        + "since the conclusion converted%s; the interval is the posterior predictive of the rate on "
+                        + "that many units", winner.convertedSince(), winner.unitsSince(), upliftRealised));
     }
 
     /** Newest conclusion first, with calibration over the realised ones. */

@@ -12,8 +12,8 @@ import java.util.Optional;
  * winner brought once it was served: its mean over the units exposed after the declaration, against the control's
  * mean during the experiment.
  *
- * <p>Not yet wired into the service: the experiment concludes with its winner and takes no exposures afterwards, so
- * there is nothing to realise until a concluded experiment keeps serving and measuring its winner.
+ * <p>The track record holds the winner's rate to its interval ({@link ExperimentTrackRecord}); the uplift forecast at
+ * the conclusion and the uplift realised by the rollout are shown beside it.
  */
 public final class WinnerRealisation {
 

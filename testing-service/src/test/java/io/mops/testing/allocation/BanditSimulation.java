@@ -4,6 +4,7 @@ import io.mops.testing.results.ExperimentAnalysis;
 import io.mops.testing.results.MetricKind;
 import io.mops.testing.results.PeriodTally;
 import io.mops.testing.results.VariantTally;
+import io.mops.testing.statistics.BetaPosterior;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.ArrayList;
@@ -75,9 +76,11 @@ final class BanditSimulation {
      * @param evenSplitRegret  the same for an even split of the same visitors
      * @param winner           the declared winner's index, or -1
      * @param best             the best variant's index
+     * @param winnerPosterior  the winner's posterior when it was declared, as the service stores its forecast;
+     *                         {@code null} without a winner
      */
     record Outcome(boolean bestEliminated, int eliminated, double regret, double evenSplitRegret, int winner,
-                   int best, boolean[] stopped) {
+                   int best, boolean[] stopped, BetaPosterior winnerPosterior) {
 
         double regretRatio() {
             return regret / evenSplitRegret;
@@ -131,6 +134,7 @@ final class BanditSimulation {
         boolean bestEliminated = false;
         int eliminated = 0;
         int winner = -1;
+        BetaPosterior winnerPosterior = null;
         for (int period = 0; period < horizon / batch; period++) {
             double bestRate = market.rate(best, period);
             double meanRate = 0.0;
@@ -153,8 +157,8 @@ final class BanditSimulation {
                 tallies.add(new VariantTally("v" + i, live[i], pooled ? List.of(pooled(periods.get(i)))
                         : periods.get(i)));
             }
-            AllocationDecision decision = allocator.decide(ExperimentAnalysis.evidence(MetricKind.BINARY, tallies),
-                    control);
+            List<VariantEvidence> evidence = ExperimentAnalysis.evidence(MetricKind.BINARY, tallies);
+            AllocationDecision decision = allocator.decide(evidence, control);
             for (int i = 0; i < arms; i++) {
                 weights[i] = decision.weights().get("v" + i);
                 if (decision.eliminated().containsKey("v" + i)) {
@@ -166,9 +170,10 @@ final class BanditSimulation {
             }
             if (decision.winner().isPresent()) {
                 winner = Integer.parseInt(decision.winner().get().substring(1));
+                winnerPosterior = (BetaPosterior) evidence.get(winner).posterior();
             }
         }
-        return new Outcome(bestEliminated, eliminated, regret, evenSplitRegret, winner, best, stopped);
+        return new Outcome(bestEliminated, eliminated, regret, evenSplitRegret, winner, best, stopped, winnerPosterior);
     }
 
     private static PeriodTally pooled(List<PeriodTally> periods) {

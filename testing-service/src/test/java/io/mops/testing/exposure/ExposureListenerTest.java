@@ -128,6 +128,52 @@ class ExposureListenerTest {
         assertEquals(1, unitsWith(key, "user-1", 1, "49.90"), "49.90 counted once, not 99.80");
     }
 
+    /**
+     * After the bandit concluded with a winner, the rolled-out winner's exposures and outcomes keep arriving over
+     * Kafka and count once each, as for a running experiment, marked as units of the rollout.
+     */
+    @Test
+    void afterAWinnerIsDeclaredRedeliveredEventsStillCountOnce() {
+        String key = draft(EMAIL, "email", Map.of());
+        planVariants(EMAIL, key, Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "strong"))));
+        start(EMAIL, key);
+        List<Map<String, String>> exposed = new java.util.ArrayList<>();
+        List<Map<String, String>> converted = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            exposed.add(Map.of("unitId", "control-" + i, "variant", "control"));
+            exposed.add(Map.of("unitId", "strong-" + i, "variant", "strong"));
+            if (i < 30) {
+                converted.add(Map.of("unitId", "control-" + i));
+            }
+            if (i < 70) {
+                converted.add(Map.of("unitId", "strong-" + i));
+            }
+        }
+        given().auth().oauth2(EMAIL).contentType(ContentType.JSON).body(Map.of("exposures", exposed))
+                .post("/experiments/" + key + "/exposures").then().statusCode(200);
+        given().auth().oauth2(EMAIL).contentType(ContentType.JSON).body(Map.of("outcomes", converted))
+                .post("/experiments/" + key + "/outcomes").then().statusCode(200);
+        given().auth().oauth2(EMAIL).post("/experiments/" + key + "/reallocations").then().statusCode(200)
+                .body("decision.winner", org.hamcrest.Matchers.equalTo("strong"));
+
+        UUID exposureId = UUID.randomUUID();
+        UUID outcomeId = UUID.randomUUID();
+        TestProducer.send(Topics.INGEST_EXPOSURES, "experiment:" + key, exposure(exposureId, key, "later-1", "strong"));
+        TestProducer.send(Topics.INGEST_EXPOSURES, "experiment:" + key, exposure(exposureId, key, "later-1", "strong"));
+        TestProducer.send(Topics.INGEST_EXPOSURES, "experiment:" + key,
+                exposure(UUID.randomUUID(), key, "marker", "strong"));
+        await().atMost(PATIENCE).until(() -> exposures(key, "marker") == 1);
+        assertEquals(1, db.count("select count(*) from exposure x join experiment e on e.id = x.experiment_id "
+                + "where e.key = ? and x.unit_id = ? and x.after_conclusion", key, "later-1"));
+
+        TestProducer.send(Topics.INGEST_OUTCOMES, "experiment:" + key, outcome(outcomeId, key, "later-1", null));
+        TestProducer.send(Topics.INGEST_OUTCOMES, "experiment:" + key, outcome(outcomeId, key, "later-1", null));
+        TestProducer.send(Topics.INGEST_OUTCOMES, "experiment:" + key,
+                outcome(UUID.randomUUID(), key, "marker", null));
+        await().atMost(PATIENCE).until(() -> unitsWith(key, "marker", 1, "0") == 1);
+        assertEquals(1, unitsWith(key, "later-1", 1, "0"), "the redelivered conversion counted once");
+    }
+
     @Test
     void outcomeArrivingJustBeforeItsExposureIsStillCounted() {
         String key = runningExperiment("conversion");

@@ -1,5 +1,6 @@
 package io.mops.testing.trackrecord;
 
+import io.mops.common.trackrecord.Forecast;
 import io.mops.common.trackrecord.TrackRecord;
 import io.mops.common.trackrecord.TrackedDecision;
 import io.mops.testing.trackrecord.ExperimentTrackRecord.ConcludedWinner;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentTrackRecordTest {
 
@@ -28,6 +30,20 @@ class ExperimentTrackRecordTest {
         assertEquals(94 / 99.0, decision.forecast().high(), 1e-12);
         assertEquals(List.of("search"), decision.channels());
         assertEquals(ExperimentTrackRecord.KIND, decision.kind());
+    }
+
+    @Test
+    void theUpliftForecastAndTheUpliftRealisedAgainstTheControlAreShownBeside() {
+        // 30 of 100 against a control at 20 %: realised uplift 0.30 / 0.20 − 1 = +50.0 %.
+        Instant lastExposed = CONCLUDED.plusSeconds(3_600);
+        TrackedDecision decision = ExperimentTrackRecord.decision(new ConcludedWinner("hl", "search", "b", CONCLUDED,
+                31, 71, 100, 30, 0.20, Forecast.withInterval(0.45, 0.2, 0.7), lastExposed),
+                50);
+        assertEquals(0.30, decision.realised(), 1e-12);
+        assertEquals(lastExposed, decision.realisedAt());
+        assertTrue(decision.what().contains("forecast uplift over the control +45.0 % (90 % interval +20.0 % to "
+                + "+70.0 %)"), decision.what());
+        assertTrue(decision.basis().contains("uplift +50.0 % over the control's 0.2000"), decision.basis());
     }
 
     @Test
