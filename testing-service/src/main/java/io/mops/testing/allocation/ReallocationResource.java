@@ -35,6 +35,6 @@ public class ReallocationResource {
             + "VariantEliminated and WinnerDeclared")
     public Uni<ReallocationService.Reallocation> reallocate(@PathParam("key") String key) {
         String by = scope.caller().name();
-        return ExperimentService.accessible(key, scope).chain(e -> reallocations.reallocate(e, by));
+        return ExperimentService.accessibleForUpdate(key, scope).chain(e -> reallocations.reallocate(e, by));
     }
 }

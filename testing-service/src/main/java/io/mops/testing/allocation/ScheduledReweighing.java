@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public class ScheduledReweighing implements ClockDrivenJob {
     }
 
     private Uni<Void> reweigh(UUID experimentId, String key) {
-        return Panache.withTransaction(() -> Experiment.<Experiment>findById(experimentId)
+        return Panache.withTransaction(() -> Experiment.<Experiment>findById(experimentId, LockModeType.PESSIMISTIC_WRITE)
                         .chain(experiment -> Uni.createFrom().deferred(() -> reallocations.reallocate(experiment, ACTOR))
                                 .onFailure(ConflictProblem.class).recoverWithItem(conflict -> {
                                     // The attempt counts: lastReweighedAt is kept, so the next one waits a full cadence.

@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -127,6 +128,17 @@ public class Experiment extends PanacheEntityBase {
     public static Uni<Experiment> byKey(String key) {
         return Experiment.<Experiment>find("key", key).firstResult().onItem().ifNull()
                 .failWith(() -> new NotFoundProblem("no experiment with key '" + key + "'"));
+    }
+
+    /**
+     * The experiment, its row locked until the transaction ends: every change of its state (status, variants,
+     * re-weighting) reads it this way, so that two changes at once are applied one after the other and each sees the
+     * other's result — without it two pauses of a running experiment both succeeded and the history recorded
+     * RUNNING → PAUSED twice ({@code ExperimentConcurrencySoakTest}). Call inside a transaction.
+     */
+    public static Uni<Experiment> byKeyForUpdate(String key) {
+        return Experiment.<Experiment>find("key", key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("no experiment with key '" + key + "'"));
     }
 
     /** Running experiments whose re-weighting cadence has elapsed at {@code now}. */

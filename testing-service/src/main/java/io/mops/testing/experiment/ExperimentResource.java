@@ -64,7 +64,7 @@ public class ExperimentResource {
     @Operation(summary = "Set a draft's variants: 2 to 500, listed with weights adding up to 1 or generated as the "
             + "cross product of creative components")
     public Uni<ExperimentDetail> planVariants(@PathParam("key") String key, @NotNull @Valid VariantPlan plan) {
-        return ExperimentService.accessible(key, scope).chain(e -> experiments.planVariants(e, plan));
+        return ExperimentService.accessibleForUpdate(key, scope).chain(e -> experiments.planVariants(e, plan));
     }
 
     @POST
@@ -73,6 +73,6 @@ public class ExperimentResource {
     @Operation(summary = "Start, pause, resume or conclude an experiment; who, when and why are recorded")
     public Uni<ExperimentDetail> changeStatus(@PathParam("key") String key, @NotNull @Valid StatusChange change) {
         String by = scope.caller().name();
-        return ExperimentService.accessible(key, scope).chain(e -> experiments.changeStatus(e, change, by));
+        return ExperimentService.accessibleForUpdate(key, scope).chain(e -> experiments.changeStatus(e, change, by));
     }
 }

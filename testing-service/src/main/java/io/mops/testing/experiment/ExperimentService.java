@@ -51,6 +51,11 @@ public class ExperimentService {
         return Experiment.byKey(key).invoke(e -> scope.requireAccess(e.channel));
     }
 
+    /** As {@link #accessible}, with the row locked for a change ({@link Experiment#byKeyForUpdate}). */
+    public static Uni<Experiment> accessibleForUpdate(String key, ChannelScope scope) {
+        return Experiment.byKeyForUpdate(key).invoke(e -> scope.requireAccess(e.channel));
+    }
+
     public Uni<Experiment> create(ExperimentDraft draft, String createdBy) {
         if (TRACK_RECORD_PATH.equals(draft.key())) {
             throw new InvalidRequestException("key", "'" + TRACK_RECORD_PATH + "' is the path of the experiments' "
