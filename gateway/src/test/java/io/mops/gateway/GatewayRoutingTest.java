@@ -106,6 +106,47 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void everyApiRequestLeavesOneAccessLineWithCallerStatusDurationAndTraceId() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger access = java.util.logging.Logger.getLogger("io.mops.gateway.access");
+        access.addHandler(handler);
+        try {
+            String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+            given().auth().oauth2(Tokens.serviceAccount("channel-search"))
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .get("/api/attribution/logged").then().statusCode(200);
+            given().auth().oauth2(Tokens.serviceAccount("channel-social")).get("/api/attribution/untraced")
+                    .then().statusCode(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lines.stream()
+                    .filter(l -> l.contains("path=/api/attribution/logged") || l.contains("path=/api/attribution/untraced"))
+                    .count() == 2);
+            String traced = lines.stream().filter(l -> l.contains("path=/api/attribution/logged")).findFirst().orElseThrow();
+            org.junit.jupiter.api.Assertions.assertTrue(traced.matches("caller=service-account-channel-search method=GET"
+                    + " path=/api/attribution/logged allowance=general status=200 duration_ms=\\d+\\.\\d trace_id=" + traceId),
+                    traced);
+            String untraced = lines.stream().filter(l -> l.contains("path=/api/attribution/untraced")).findFirst()
+                    .orElseThrow();
+            org.junit.jupiter.api.Assertions.assertTrue(untraced.matches(".* status=200 .* trace_id=[0-9a-f]{32}"), untraced);
+        } finally {
+            access.removeHandler(handler);
+        }
+    }
+
+    @Test
     void theConsoleSendsAPersonToKeycloakAndAProgramGets401() {
         Response person = given().redirects().follow(false).accept("text/html").get("/");
         person.then().statusCode(302);

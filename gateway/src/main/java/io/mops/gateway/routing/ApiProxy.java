@@ -53,6 +53,7 @@ public class ApiProxy {
                 : "anonymous";
         String path = ctx.request().path().substring(PREFIX.length());
         CallerRateLimiter.Verdict verdict = limiter.tryAcquire(ctx.request().method().name(), path, caller);
+        AccessLog.onEnd(ctx, caller, verdict.route(), AccessLog.traceId(ctx));
         // RateLimit-* as in the IETF httpapi draft, on every answer so a client can slow down before it is refused.
         ctx.addHeadersEndHandler(v -> ctx.response()
                 .putHeader("RateLimit-Limit", String.valueOf(verdict.limit()))
