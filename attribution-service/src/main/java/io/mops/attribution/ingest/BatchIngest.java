@@ -51,7 +51,7 @@ public class BatchIngest {
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
         return deadLettered.chain(() -> RefusedWrites.store(batch.events(), part -> store.apply(part).replaceWithVoid(),
                 (event, refusal) -> deadLetters.sendMessage(DeadLetter.of(batch.sources().get(eventId.apply(event)),
-                        RefusedWrites.reason(refusal))))).replaceWithVoid();
+                        RefusedWrites.reason(refusal), refusal.getClass())))).replaceWithVoid();
     }
 
     private Uni<Void> deadLetter(InboxBatch.Rejected<ConsumerRecord<String, String>> rejected) {

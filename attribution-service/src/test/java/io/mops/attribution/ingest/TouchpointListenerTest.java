@@ -88,6 +88,8 @@ class TouchpointListenerTest {
             ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(bad.toString()), Duration.ofSeconds(60));
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.contains("userId or anonymousId"), reason);
+            assertEquals("io.mops.common.events.PoisonEventException", new String(
+                    dead.headers().lastHeader("dead-letter-exception-class-name").value(), StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(good) == 1);
             assertEquals(0, stored(bad));
             // Polled together with the poison one, the good touchpoint must not share its fate.
@@ -192,6 +194,8 @@ class TouchpointListenerTest {
                 ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(id.toString()), Duration.ofSeconds(60));
                 String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
                 assertTrue(reason.contains("23514") && reason.contains(constraint), reason);
+                assertEquals("io.vertx.pgclient.PgException", new String(
+                        dead.headers().lastHeader("dead-letter-exception-class-name").value(), StandardCharsets.UTF_8));
                 assertEquals(0, stored(id));
             }
             assertEquals(List.of(), dlq.collect(r -> good.stream().anyMatch(id -> r.value().contains(id.toString())),
