@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,7 +37,9 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -259,9 +262,38 @@ class ConsoleBrowserTest {
             screenshot(ninaBrowser, "request-granted-nina");
             await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> proposalStatus(planId, proposal, carol), equalTo("APPLIED"));
+            thePlanPageShowsTheAllocationsAfterTheMove(planId, proposal, carol);
             return;
         }
         throw new AssertionError("every proposal of plan " + planId + " was superseded before the approvers decided");
+    }
+
+    /** The CoE reaches the plan from its overview and reads each moved channel's new allocation there. */
+    private void thePlanPageShowsTheAllocationsAfterTheMove(String planId, String proposal, String coe)
+            throws IOException {
+        Map<String, BigDecimal> after = new HashMap<>();
+        JsonPath moves = given().auth().oauth2(coe).queryParam("planId", planId)
+                .get(api("/budget/reallocations")).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> shifts = moves.getList("find { it.id == '" + proposal + "' }.channels");
+        shifts.forEach(shift -> after.put((String) shift.get("channel"), new BigDecimal(shift.get("after").toString())));
+        assertFalse(after.isEmpty(), "the applied move names its channels");
+
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/coe");
+        new WebDriverWait(carol, PATIENCE).until(ExpectedConditions
+                .elementToBeClickable(By.cssSelector("#plans a[href='/plans/" + planId + "']"))).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("pacing-chart")).getAttribute("data-drawn")));
+        after.forEach((channel, amount) -> {
+            String shown = carol.findElement(By.cssSelector("#allocations tr[data-channel='" + channel + "'] td.allocation"))
+                    .getText().replace(",", "");
+            assertEquals(0, amount.compareTo(new BigDecimal(shown)), channel + ": the plan page shows " + shown
+                    + ", the applied move set " + amount);
+        });
+        assertTrue(carol.findElement(By.id("pacing-summary")).getText().startsWith("Spent "));
+        screenshot(carol, "plan-carol");
+        assertAccessible(carol, "the plan page");
+        assertNoInlineScript(carol);
     }
 
     @Test
@@ -275,6 +307,17 @@ class ConsoleBrowserTest {
         assertTrue(sam.findElements(By.linkText("CoE overview")).isEmpty(), "no link to the CoE's pages");
         screenshot(sam, "channel-sam");
         assertAccessible(sam, "the channel page");
+
+        sam.findElement(By.cssSelector("#plans a")).click();
+        new WebDriverWait(sam, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("pacing-chart")).getAttribute("data-drawn")));
+        List<String> planChannels = sam.findElements(By.cssSelector("#allocations tbody tr")).stream()
+                .map(row -> row.getAttribute("data-channel")).toList();
+        assertEquals(List.of("search"), planChannels, "a channel team sees only its own allocation");
+        assertTrue(sam.findElement(By.id("pacing-heading")).getText().contains("search"),
+                "the pacing is the channel's, against its allocation");
+        screenshot(sam, "plan-sam");
+        assertAccessible(sam, "the plan page of a channel team");
 
         sam.get(gateway() + "/coe");
         assertEquals("Not for you", sam.findElement(By.id("problem-title")).getText());
@@ -299,7 +342,7 @@ class ConsoleBrowserTest {
         assertAccessible(carol, "the CoE overview");
         assertNoInlineScript(carol);
 
-        for (String page : List.of("/", "/coe", "/channel")) {
+        for (String page : List.of("/", "/coe", "/channel", "/plans/" + demo.demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC)))) {
             HttpResponse<String> answer = withBrowserCookies(carol,
                     HttpRequest.newBuilder(URI.create(gateway() + page)).header("Accept", "text/html"));
             assertEquals(200, answer.statusCode(), page);

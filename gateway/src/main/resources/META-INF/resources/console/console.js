@@ -1,7 +1,7 @@
 // Draws the console's charts from data-* attributes: the pages carry no inline script (Content-Security-Policy).
 (function () {
   'use strict';
-  const palette = { before: '#8a94a6', after: '#2150c8', bars: '#2150c8' };
+  const palette = { before: '#8a94a6', after: '#2150c8', bars: '#2150c8', planned: '#8a94a6', spent: '#2150c8' };
 
   function parse(el, name) {
     return JSON.parse(el.getAttribute('data-' + name) || '[]');
@@ -38,6 +38,29 @@
     });
   }
 
+  // Cumulative spend against the plan: the plan as a dashed line over the whole period, spend up to today.
+  function pacing(canvas) {
+    const currency = canvas.getAttribute('data-currency') || '';
+    const number = function (v) { return v === null ? null : Number(v); };
+    return new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: parse(canvas, 'labels'),
+        datasets: [
+          { label: 'Planned', data: parse(canvas, 'planned').map(number), borderColor: palette.planned,
+            borderDash: [6, 4], pointRadius: 0, fill: false },
+          { label: 'Spent', data: parse(canvas, 'spent').map(number), borderColor: palette.spent,
+            backgroundColor: palette.spent, pointRadius: 2, fill: false, spanGaps: false }
+        ]
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'Cumulative spend (' + currency + ')' } } }
+      }
+    });
+  }
+
   function draw() {
     if (typeof Chart === 'undefined') {
       return;
@@ -51,6 +74,8 @@
         beforeAfter(canvas);
       } else if (kind === 'bars') {
         bars(canvas);
+      } else if (kind === 'pacing') {
+        pacing(canvas);
       }
       canvas.setAttribute('data-drawn', 'true');
     });

@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
-    private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final int INBOX_LIMIT = 1000;
+    /** The newest plans (by period) listed on the CoE and channel pages. */
+    private static final int PLANS_SHOWN = 20;
 
     @CheckedTemplate
     static class Templates {
@@ -50,10 +52,14 @@ public class ConsoleResource {
         static native TemplateInstance request(Viewer viewer, RequestDetail detail, FourEyesProgress progress,
                                                BudgetMove move, LaunchReview launch, String notice, String problem);
 
-        static native TemplateInstance channel(Viewer viewer, List<ExperimentsApi.Experiment> experiments);
+        static native TemplateInstance channel(Viewer viewer, List<ExperimentsApi.Experiment> experiments,
+                                               List<BudgetApi.Plan> plans);
 
         static native TemplateInstance coe(Viewer viewer, Map<String, Integer> pendingByAge, int pending,
-                                           BudgetApi.KillSwitch killSwitch, String problem);
+                                           BudgetApi.KillSwitch killSwitch, List<BudgetApi.Plan> plans,
+                                           String problem);
+
+        static native TemplateInstance plan(Viewer viewer, BudgetApi.Plan plan, BudgetApi.Pacing pacing);
 
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
@@ -89,7 +95,7 @@ public class ConsoleResource {
     @Path("requests/{id}")
     public Uni<Response> request(@PathParam("id") String id, @QueryParam("decided") String decided) {
         Viewer viewer = Viewer.of(identity);
-        if (!REQUEST_ID.matcher(id).matches()) {
+        if (!UUID_SHAPE.matcher(id).matches()) {
             return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request",
                     "A request id has 36 characters, like 3f6c0a4e-…")));
         }
@@ -109,7 +115,7 @@ public class ConsoleResource {
     public Uni<Response> decide(@PathParam("id") String id, @FormParam("verdict") String verdict,
                                 @FormParam("comment") String comment) {
         Viewer viewer = Viewer.of(identity);
-        if (!REQUEST_ID.matcher(id).matches()) {
+        if (!UUID_SHAPE.matcher(id).matches()) {
             return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request", id)));
         }
         String problem = DecisionForm.problem(verdict, comment);
@@ -138,8 +144,26 @@ public class ConsoleResource {
     @Path("channel")
     public Uni<Response> channel() {
         Viewer viewer = Viewer.of(identity);
-        return experiments.list(viewer.bearer())
-                .map(list -> ok(Templates.channel(viewer, list)))
+        // Only a channel team or the CoE may read plans; an approver's channel page lists none.
+        Uni<List<BudgetApi.Plan>> plans = viewer.channel() != null || viewer.coe()
+                ? budget.plans(viewer.bearer(), null, PLANS_SHOWN)
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(experiments.list(viewer.bearer()), plans).asTuple()
+                .map(both -> ok(Templates.channel(viewer, both.getItem1(), both.getItem2())))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("plans/{id}")
+    public Uni<Response> plan(@PathParam("id") String id) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such plan",
+                    "A plan id has 36 characters, like 0b7f3c52-…")));
+        }
+        return Uni.combine().all().unis(budget.plan(viewer.bearer(), id), budget.pacing(viewer.bearer(), id))
+                .asTuple()
+                .map(both -> ok(Templates.plan(viewer, both.getItem1(), both.getItem2())))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
@@ -174,10 +198,11 @@ public class ConsoleResource {
     }
 
     private Uni<Response> coePage(Viewer viewer, String problem, int status) {
-        return Uni.combine().all().unis(approvals.pending(viewer.bearer(), INBOX_LIMIT), budget.killSwitch(viewer.bearer()))
+        return Uni.combine().all().unis(approvals.pending(viewer.bearer(), INBOX_LIMIT),
+                        budget.killSwitch(viewer.bearer()), budget.plans(viewer.bearer(), null, PLANS_SHOWN))
                 .asTuple()
-                .map(both -> page(status, Templates.coe(viewer, byAge(both.getItem1(), clock.instant()),
-                        both.getItem1().size(), both.getItem2(), problem)))
+                .map(all -> page(status, Templates.coe(viewer, byAge(all.getItem1(), clock.instant()),
+                        all.getItem1().size(), all.getItem2(), all.getItem3(), problem)))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
