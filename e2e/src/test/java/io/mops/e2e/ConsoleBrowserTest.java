@@ -238,6 +238,14 @@ class ConsoleBrowserTest {
             assertFalse(aliceBrowser.findElements(By.cssSelector("table.move tbody tr")).isEmpty(),
                     "the move's channels are listed");
             assertTrue(aliceBrowser.findElement(By.id("expected-interval")).getText().contains(" to "));
+            List<WebElement> curves = aliceBrowser.findElements(By.cssSelector("canvas.curve-chart"));
+            assertFalse(curves.isEmpty(), "each moved channel's response curve is drawn");
+            new WebDriverWait(aliceBrowser, PATIENCE).until(d -> d.findElements(By.cssSelector("canvas.curve-chart"))
+                    .stream().allMatch(c -> "true".equals(c.getAttribute("data-drawn"))));
+            for (WebElement curve : curves) {
+                assertFalse(curve.getAttribute("data-today").isBlank(), "today's spend marked");
+                assertFalse(curve.getAttribute("data-proposed").isBlank(), "the proposed spend marked");
+            }
             screenshot(aliceBrowser, "request-budget-move-alice");
             assertAccessible(aliceBrowser, "the request page");
             assertNoInlineScript(aliceBrowser);

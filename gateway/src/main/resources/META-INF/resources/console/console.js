@@ -61,6 +61,33 @@
     });
   }
 
+  // A fitted response curve with today's and the proposed spend marked on it.
+  function curve(canvas) {
+    const currency = canvas.getAttribute('data-currency') || '';
+    const spend = parse(canvas, 'spend');
+    const outcome = parse(canvas, 'outcome');
+    const point = function (x, y) { return [{ x: Number(canvas.getAttribute('data-' + x)), y: Number(canvas.getAttribute('data-' + y)) }]; };
+    return new Chart(canvas, {
+      type: 'scatter',
+      data: {
+        datasets: [
+          { label: 'Fitted response', data: spend.map(function (x, i) { return { x: Number(x), y: Number(outcome[i]) }; }),
+            showLine: true, pointRadius: 0, borderColor: palette.planned, fill: false },
+          { label: 'Today', data: point('today', 'today-value'), backgroundColor: palette.before, borderColor: palette.before, pointRadius: 6, pointStyle: 'rectRot' },
+          { label: 'Proposed', data: point('proposed', 'proposed-value'), backgroundColor: palette.after, borderColor: palette.after, pointRadius: 6 }
+        ]
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: {
+          x: { beginAtZero: true, title: { display: true, text: 'Spend over the period (' + currency + ')' } },
+          y: { beginAtZero: true, title: { display: true, text: 'Attributed value' } }
+        }
+      }
+    });
+  }
+
   function draw() {
     if (typeof Chart === 'undefined') {
       return;
@@ -76,6 +103,8 @@
         bars(canvas);
       } else if (kind === 'pacing') {
         pacing(canvas);
+      } else if (kind === 'curve') {
+        curve(canvas);
       }
       canvas.setAttribute('data-drawn', 'true');
     });

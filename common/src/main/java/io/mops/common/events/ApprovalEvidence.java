@@ -33,10 +33,22 @@ public record ApprovalEvidence(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{
         /**
          * @param curveRSquared    fit quality of the channel's response curve (R²)
          * @param curveObservations how many periods the curve was fitted on
+         * @param curve            the fitted response curve over the plan's period, sampled for drawing; absent when
+         *                         the channel has none (a spend exploration's step). Added to version 1 as an optional
+         *                         field: readers that do not know it ignore it.
          */
         public record Channel(String channel, java.math.BigDecimal before, java.math.BigDecimal after,
                               double expectedOutcomeChange, double standardError, Double curveRSquared,
-                              Integer curveObservations) {
+                              Integer curveObservations, Curve curve) {
+        }
+
+        /**
+         * Attributed value over the plan's period ({@code outcome}) at evenly spaced amounts spent on the channel over
+         * that period ({@code spend}), from zero to half again the larger of before and after; and the value at the
+         * channel's spend before and after the move.
+         */
+        public record Curve(java.util.List<Double> spend, java.util.List<Double> outcome, double outcomeBefore,
+                            double outcomeAfter) {
         }
     }
 
