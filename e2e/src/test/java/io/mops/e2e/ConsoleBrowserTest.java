@@ -305,6 +305,61 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aLaunchRejectedWithACommentInTheConsoleReachesTheQaRun() throws IOException {
+        String alice = Tokens.user("alice");
+        String request = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
+                () -> given().auth().oauth2(alice).get(api("/approvals/pending"))
+                        .then().statusCode(200).extract().jsonPath()
+                        .getString("find { it.kind == 'CampaignLaunch' }.id"),
+                id -> id != null);
+        String qaRun = given().auth().oauth2(alice).get(api("/approvals/" + request)).then().statusCode(200)
+                .extract().jsonPath().getString("evidence.content.qaRunId");
+        WebDriver browser = signedIn("alice");
+        browser.get(gateway() + "/requests/" + request);
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("launch-heading")));
+
+        assertFalse(browser.findElements(By.cssSelector("ol.findings li")).isEmpty(), "the QA findings are listed");
+        List<WebElement> pointers = browser.findElements(By.cssSelector("ol.findings a[href^='#']"));
+        assertFalse(pointers.isEmpty(), "findings point at their place in the copy or the email");
+        for (WebElement pointer : pointers) {
+            String href = pointer.getAttribute("href");
+            String target = href.substring(href.indexOf('#') + 1);
+            assertFalse(browser.findElements(By.id(target)).isEmpty(), "the place " + target + " is on the page");
+        }
+        assertFalse(browser.findElements(By.cssSelector("#copy dd.flagged mark")).isEmpty(), "a flagged field is marked");
+        Object sandbox = ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('email-preview').getAttribute('sandbox');");
+        assertEquals("", sandbox, "the email is framed with every sandbox restriction, scripts included");
+        HttpResponse<String> email = withBrowserCookies(browser, HttpRequest.newBuilder(
+                URI.create(gateway() + "/requests/" + request + "/email")).header("Accept", "text/html"));
+        assertEquals(200, email.statusCode());
+        String emailCsp = email.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(emailCsp.startsWith("sandbox;") && emailCsp.contains("default-src 'none'"), emailCsp);
+        boolean htmlFindings = browser.findElements(By.cssSelector("ol.findings a[href='#email-preview']")).size() > 0;
+        assertEquals(htmlFindings, email.body().contains("data-mops-finding=\"1\""),
+                "the elements findings point at are outlined in the email");
+        screenshot(browser, "request-launch-alice");
+        assertAccessible(browser, "the launch request page");
+        assertNoInlineScript(browser);
+
+        String comment = "The claim needs a source before it goes out.";
+        WebElement box = browser.findElement(By.id("comment"));
+        box.click();
+        box.sendKeys(comment);
+        browser.findElement(By.id("reject")).click();
+        new WebDriverWait(browser, PATIENCE).until(d -> !d.findElements(By.cssSelector(".notice, .problem")).isEmpty());
+        assertEquals("Rejected", browser.findElement(By.id("request-status")).getText());
+
+        String carol = Tokens.user("carol");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> given().auth().oauth2(carol)
+                .get(api("/qa/runs/" + qaRun)).then().statusCode(200).extract().jsonPath().getString("approval.status"),
+                equalTo("REJECTED"));
+        given().auth().oauth2(carol).get(api("/qa/runs/" + qaRun)).then().statusCode(200)
+                .body("approval.comment", equalTo(comment))
+                .body("approval.decidedBy", equalTo("alice"));
+    }
+
+    @Test
     void aChannelTeamMemberSeesOnlyHisChannelAndNoCoePage() throws IOException {
         WebDriver sam = signedIn("sam");
         assertEquals(gateway() + "/channel", sam.getCurrentUrl(), "sam has no inbox: his start page is his channel");

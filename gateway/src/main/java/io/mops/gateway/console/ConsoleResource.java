@@ -110,6 +110,27 @@ public class ConsoleResource {
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
+    /** The email of a launch under review, for the request page's sandboxed frame (its own CSP, see there). */
+    @GET
+    @Path("requests/{id}/email")
+    public Uni<Response> email(@PathParam("id") String id) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request", id)));
+        }
+        return approvals.detail(viewer.bearer(), id)
+                .map(detail -> {
+                    LaunchReview launch = launchOf(detail);
+                    if (launch == null || !launch.hasEmailHtml()) {
+                        return page(404, Templates.problem(viewer, 404, "No email",
+                                "This request's evidence carries no email HTML."));
+                    }
+                    return Response.ok(EmailPreview.highlighted(launch.emailHtml(), launch.flaggedElements()))
+                            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                })
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
     @POST
     @Path("requests/{id}/decisions")
     public Uni<Response> decide(@PathParam("id") String id, @FormParam("verdict") String verdict,
@@ -241,6 +262,20 @@ public class ConsoleResource {
             }
         }
         return Templates.request(viewer, detail, FourEyesProgress.of(detail), move, launch, notice, problem);
+    }
+
+    private LaunchReview launchOf(RequestDetail detail) {
+        RequestDetail.Evidence evidence = detail.evidence();
+        if (evidence == null || evidence.content() == null || !"LaunchEvidence".equals(evidence.schema())) {
+            return null;
+        }
+        try {
+            return json.treeToValue(evidence.content(), LaunchReview.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Log.warnf("evidence %s v%s of request %s not readable: %s", evidence.schema(), evidence.schemaVersion(),
+                    detail.request().id(), e.getMessage());
+            return null;
+        }
     }
 
     private Response problemPage(Viewer viewer, Throwable failure) {
