@@ -360,6 +360,39 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theCoeRollsBackAnAppliedMoveFromThePlanPageAndTheAllocationsReturn() throws IOException {
+        String coe = Tokens.user("carol");
+        String planId = demo.demoPlan("Demo Black Friday week");
+        JsonPath moves = given().auth().oauth2(coe).queryParam("planId", planId)
+                .get(api("/budget/reallocations")).then().statusCode(200).extract().jsonPath();
+        String move = moves.getString("find { it.status == 'APPLIED' }.id");
+        assertTrue(move != null, "the demo applied a move to the week plan: " + moves.prettify());
+        Map<String, BigDecimal> before = new HashMap<>();
+        List<Map<String, Object>> shifts = moves.getList("find { it.id == '" + move + "' }.channels");
+        shifts.forEach(shift -> before.put((String) shift.get("channel"), new BigDecimal(shift.get("before").toString())));
+
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/plans/" + planId);
+        WebElement row = new WebDriverWait(carol, PATIENCE).until(ExpectedConditions
+                .visibilityOfElementLocated(By.cssSelector("#moves tr[data-move='" + move + "']")));
+        assertEquals("Applied", row.findElement(By.cssSelector("td.status")).getText());
+        screenshot(carol, "plan-history-carol");
+        assertAccessible(carol, "the plan page with its reallocation history");
+        carol.findElement(By.id("confirm-" + move)).click();
+        carol.findElement(By.id("rollback-" + move)).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> !d.findElements(By.cssSelector("#plan-notice, #plan-problem")).isEmpty());
+        assertTrue(carol.findElements(By.id("plan-problem")).isEmpty(), () -> carol.findElement(By.id("plan-problem")).getText());
+        assertEquals("Rolled back", carol.findElement(By.cssSelector("#moves tr[data-move='" + move + "'] td.status")).getText());
+        assertEquals("ROLLED_BACK", proposalStatus(planId, move, coe));
+        before.forEach((channel, amount) -> {
+            String shown = carol.findElement(By.cssSelector("#allocations tr[data-channel='" + channel + "'] td.allocation"))
+                    .getText().replace(",", "");
+            assertEquals(0, amount.compareTo(new BigDecimal(shown)), channel + " is back at " + amount + ": " + shown);
+        });
+        screenshot(carol, "plan-rolled-back-carol");
+    }
+
+    @Test
     void aChannelTeamMemberSeesOnlyHisChannelAndNoCoePage() throws IOException {
         WebDriver sam = signedIn("sam");
         assertEquals(gateway() + "/channel", sam.getCurrentUrl(), "sam has no inbox: his start page is his channel");

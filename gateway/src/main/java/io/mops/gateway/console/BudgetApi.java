@@ -3,6 +3,7 @@ package io.mops.gateway.console;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,6 +68,24 @@ public interface BudgetApi {
     record PacingDay(LocalDate day, BigDecimal planned, BigDecimal spent) {
     }
 
+    /** A proposed move and what became of it; a channel team sees only its own channel's line. */
+    record Reallocation(String id, String planId, String status, String triggeredBy, String currency,
+                        BigDecimal amountMoved, String reason, Instant proposedAt, String decidedBy,
+                        Instant decidedAt, String rolledBackBy, Instant rolledBackAt, List<Shift> channels) {
+
+        public List<Shift> channels() {
+            return channels == null ? List.of() : channels;
+        }
+
+        /** Only an applied move can be rolled back; budget-service refuses (409) if a channel changed since. */
+        public boolean rollbackable() {
+            return "APPLIED".equals(status);
+        }
+    }
+
+    record Shift(String channel, BigDecimal before, BigDecimal after, BigDecimal change) {
+    }
+
     @GET
     @Path("/kill-switch")
     Uni<KillSwitch> killSwitch(@HeaderParam("Authorization") String bearer);
@@ -83,6 +102,15 @@ public interface BudgetApi {
     @GET
     @Path("/plans/{id}")
     Uni<Plan> plan(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    @GET
+    @Path("/reallocations")
+    Uni<List<Reallocation>> reallocations(@HeaderParam("Authorization") String bearer,
+                                          @QueryParam("planId") String planId);
+
+    @POST
+    @Path("/reallocations/{id}/rollback")
+    Uni<Reallocation> rollback(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     @GET
     @Path("/plans/{id}/pacing")

@@ -59,7 +59,8 @@ public class ConsoleResource {
                                            BudgetApi.KillSwitch killSwitch, List<BudgetApi.Plan> plans,
                                            String problem);
 
-        static native TemplateInstance plan(Viewer viewer, BudgetApi.Plan plan, BudgetApi.Pacing pacing);
+        static native TemplateInstance plan(Viewer viewer, BudgetApi.Plan plan, BudgetApi.Pacing pacing,
+                                            List<BudgetApi.Reallocation> moves, String notice, String problem);
 
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
@@ -176,15 +177,44 @@ public class ConsoleResource {
 
     @GET
     @Path("plans/{id}")
-    public Uni<Response> plan(@PathParam("id") String id) {
+    public Uni<Response> plan(@PathParam("id") String id, @QueryParam("rolledBack") String rolledBack) {
         Viewer viewer = Viewer.of(identity);
         if (!UUID_SHAPE.matcher(id).matches()) {
             return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such plan",
                     "A plan id has 36 characters, like 0b7f3c52-…")));
         }
-        return Uni.combine().all().unis(budget.plan(viewer.bearer(), id), budget.pacing(viewer.bearer(), id))
+        return planPage(viewer, id, rolledBack == null ? null : "You rolled the move back.", null, 200);
+    }
+
+    @POST
+    @Path("plans/{id}/reallocations/{move}/rollback")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> rollback(@PathParam("id") String id, @PathParam("move") String move,
+                                  @FormParam("confirm") String confirm) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches() || !UUID_SHAPE.matcher(move).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such move", move)));
+        }
+        if (!"yes".equals(confirm)) {
+            return planPage(viewer, id, null, "Tick the confirmation box: rolling back moves money between channels.",
+                    400);
+        }
+        return budget.rollback(viewer.bearer(), move)
+                .map(done -> Response.seeOther(URI.create("/plans/" + id + "?rolledBack=" + move)).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    return status == 409 || status == 400
+                            ? planPage(viewer, id, null, detailOf((WebApplicationException) e), status)
+                            : Uni.createFrom().item(problemPage(viewer, e));
+                });
+    }
+
+    private Uni<Response> planPage(Viewer viewer, String id, String notice, String problem, int status) {
+        return Uni.combine().all().unis(budget.plan(viewer.bearer(), id), budget.pacing(viewer.bearer(), id),
+                        budget.reallocations(viewer.bearer(), id))
                 .asTuple()
-                .map(both -> ok(Templates.plan(viewer, both.getItem1(), both.getItem2())))
+                .map(all -> page(status, Templates.plan(viewer, all.getItem1(), all.getItem2(), all.getItem3(),
+                        notice, problem)))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
