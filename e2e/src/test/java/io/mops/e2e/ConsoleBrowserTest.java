@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,7 +37,9 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -235,6 +238,14 @@ class ConsoleBrowserTest {
             assertFalse(aliceBrowser.findElements(By.cssSelector("table.move tbody tr")).isEmpty(),
                     "the move's channels are listed");
             assertTrue(aliceBrowser.findElement(By.id("expected-interval")).getText().contains(" to "));
+            List<WebElement> curves = aliceBrowser.findElements(By.cssSelector("canvas.curve-chart"));
+            assertFalse(curves.isEmpty(), "each moved channel's response curve is drawn");
+            new WebDriverWait(aliceBrowser, PATIENCE).until(d -> d.findElements(By.cssSelector("canvas.curve-chart"))
+                    .stream().allMatch(c -> "true".equals(c.getAttribute("data-drawn"))));
+            for (WebElement curve : curves) {
+                assertFalse(curve.getAttribute("data-today").isBlank(), "today's spend marked");
+                assertFalse(curve.getAttribute("data-proposed").isBlank(), "the proposed spend marked");
+            }
             screenshot(aliceBrowser, "request-budget-move-alice");
             assertAccessible(aliceBrowser, "the request page");
             assertNoInlineScript(aliceBrowser);
@@ -259,9 +270,126 @@ class ConsoleBrowserTest {
             screenshot(ninaBrowser, "request-granted-nina");
             await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> proposalStatus(planId, proposal, carol), equalTo("APPLIED"));
+            thePlanPageShowsTheAllocationsAfterTheMove(planId, proposal, carol);
             return;
         }
         throw new AssertionError("every proposal of plan " + planId + " was superseded before the approvers decided");
+    }
+
+    /** The CoE reaches the plan from its overview and reads each moved channel's new allocation there. */
+    private void thePlanPageShowsTheAllocationsAfterTheMove(String planId, String proposal, String coe)
+            throws IOException {
+        Map<String, BigDecimal> after = new HashMap<>();
+        JsonPath moves = given().auth().oauth2(coe).queryParam("planId", planId)
+                .get(api("/budget/reallocations")).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> shifts = moves.getList("find { it.id == '" + proposal + "' }.channels");
+        shifts.forEach(shift -> after.put((String) shift.get("channel"), new BigDecimal(shift.get("after").toString())));
+        assertFalse(after.isEmpty(), "the applied move names its channels");
+
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/coe");
+        new WebDriverWait(carol, PATIENCE).until(ExpectedConditions
+                .elementToBeClickable(By.cssSelector("#plans a[href='/plans/" + planId + "']"))).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("pacing-chart")).getAttribute("data-drawn")));
+        after.forEach((channel, amount) -> {
+            String shown = carol.findElement(By.cssSelector("#allocations tr[data-channel='" + channel + "'] td.allocation"))
+                    .getText().replace(",", "");
+            assertEquals(0, amount.compareTo(new BigDecimal(shown)), channel + ": the plan page shows " + shown
+                    + ", the applied move set " + amount);
+        });
+        assertTrue(carol.findElement(By.id("pacing-summary")).getText().startsWith("Spent "));
+        screenshot(carol, "plan-carol");
+        assertAccessible(carol, "the plan page");
+        assertNoInlineScript(carol);
+    }
+
+    @Test
+    void aLaunchRejectedWithACommentInTheConsoleReachesTheQaRun() throws IOException {
+        String alice = Tokens.user("alice");
+        String request = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
+                () -> given().auth().oauth2(alice).get(api("/approvals/pending"))
+                        .then().statusCode(200).extract().jsonPath()
+                        .getString("find { it.kind == 'CampaignLaunch' }.id"),
+                id -> id != null);
+        String qaRun = given().auth().oauth2(alice).get(api("/approvals/" + request)).then().statusCode(200)
+                .extract().jsonPath().getString("evidence.content.qaRunId");
+        WebDriver browser = signedIn("alice");
+        browser.get(gateway() + "/requests/" + request);
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("launch-heading")));
+
+        assertFalse(browser.findElements(By.cssSelector("ol.findings li")).isEmpty(), "the QA findings are listed");
+        List<WebElement> pointers = browser.findElements(By.cssSelector("ol.findings a[href^='#']"));
+        assertFalse(pointers.isEmpty(), "findings point at their place in the copy or the email");
+        for (WebElement pointer : pointers) {
+            String href = pointer.getAttribute("href");
+            String target = href.substring(href.indexOf('#') + 1);
+            assertFalse(browser.findElements(By.id(target)).isEmpty(), "the place " + target + " is on the page");
+        }
+        assertFalse(browser.findElements(By.cssSelector("#copy dd.flagged mark")).isEmpty(), "a flagged field is marked");
+        Object sandbox = ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('email-preview').getAttribute('sandbox');");
+        assertEquals("", sandbox, "the email is framed with every sandbox restriction, scripts included");
+        HttpResponse<String> email = withBrowserCookies(browser, HttpRequest.newBuilder(
+                URI.create(gateway() + "/requests/" + request + "/email")).header("Accept", "text/html"));
+        assertEquals(200, email.statusCode());
+        String emailCsp = email.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(emailCsp.startsWith("sandbox;") && emailCsp.contains("default-src 'none'"), emailCsp);
+        boolean htmlFindings = browser.findElements(By.cssSelector("ol.findings a[href='#email-preview']")).size() > 0;
+        assertEquals(htmlFindings, email.body().contains("data-mops-finding=\"1\""),
+                "the elements findings point at are outlined in the email");
+        screenshot(browser, "request-launch-alice");
+        assertAccessible(browser, "the launch request page");
+        assertNoInlineScript(browser);
+
+        String comment = "The claim needs a source before it goes out.";
+        WebElement box = browser.findElement(By.id("comment"));
+        box.click();
+        box.sendKeys(comment);
+        browser.findElement(By.id("reject")).click();
+        new WebDriverWait(browser, PATIENCE).until(d -> !d.findElements(By.cssSelector(".notice, .problem")).isEmpty());
+        assertEquals("Rejected", browser.findElement(By.id("request-status")).getText());
+
+        String carol = Tokens.user("carol");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> given().auth().oauth2(carol)
+                .get(api("/qa/runs/" + qaRun)).then().statusCode(200).extract().jsonPath().getString("approval.status"),
+                equalTo("REJECTED"));
+        given().auth().oauth2(carol).get(api("/qa/runs/" + qaRun)).then().statusCode(200)
+                .body("approval.comment", equalTo(comment))
+                .body("approval.decidedBy", equalTo("alice"));
+    }
+
+    @Test
+    void theCoeRollsBackAnAppliedMoveFromThePlanPageAndTheAllocationsReturn() throws IOException {
+        String coe = Tokens.user("carol");
+        String planId = demo.demoPlan("Demo Black Friday week");
+        JsonPath moves = given().auth().oauth2(coe).queryParam("planId", planId)
+                .get(api("/budget/reallocations")).then().statusCode(200).extract().jsonPath();
+        String move = moves.getString("find { it.status == 'APPLIED' }.id");
+        assertTrue(move != null, "the demo applied a move to the week plan: " + moves.prettify());
+        Map<String, BigDecimal> before = new HashMap<>();
+        List<Map<String, Object>> shifts = moves.getList("find { it.id == '" + move + "' }.channels");
+        shifts.forEach(shift -> before.put((String) shift.get("channel"), new BigDecimal(shift.get("before").toString())));
+
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/plans/" + planId);
+        WebElement row = new WebDriverWait(carol, PATIENCE).until(ExpectedConditions
+                .visibilityOfElementLocated(By.cssSelector("#moves tr[data-move='" + move + "']")));
+        assertEquals("Applied", row.findElement(By.cssSelector("td.status")).getText());
+        screenshot(carol, "plan-history-carol");
+        assertAccessible(carol, "the plan page with its reallocation history");
+        carol.findElement(By.id("confirm-" + move)).click();
+        carol.findElement(By.id("rollback-" + move)).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> !d.findElements(By.cssSelector("#plan-notice, #plan-problem")).isEmpty());
+        assertTrue(carol.findElements(By.id("plan-problem")).isEmpty(), () -> carol.findElement(By.id("plan-problem")).getText());
+        assertEquals("Rolled back", carol.findElement(By.cssSelector("#moves tr[data-move='" + move + "'] td.status")).getText());
+        assertEquals("ROLLED_BACK", proposalStatus(planId, move, coe));
+        before.forEach((channel, amount) -> {
+            String shown = carol.findElement(By.cssSelector("#allocations tr[data-channel='" + channel + "'] td.allocation"))
+                    .getText().replace(",", "");
+            assertEquals(0, amount.compareTo(new BigDecimal(shown)), channel + " is back at " + amount + ": " + shown);
+        });
+        screenshot(carol, "plan-rolled-back-carol");
     }
 
     @Test
@@ -275,6 +403,17 @@ class ConsoleBrowserTest {
         assertTrue(sam.findElements(By.linkText("CoE overview")).isEmpty(), "no link to the CoE's pages");
         screenshot(sam, "channel-sam");
         assertAccessible(sam, "the channel page");
+
+        sam.findElement(By.cssSelector("#plans a")).click();
+        new WebDriverWait(sam, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("pacing-chart")).getAttribute("data-drawn")));
+        List<String> planChannels = sam.findElements(By.cssSelector("#allocations tbody tr")).stream()
+                .map(row -> row.getAttribute("data-channel")).toList();
+        assertEquals(List.of("search"), planChannels, "a channel team sees only its own allocation");
+        assertTrue(sam.findElement(By.id("pacing-heading")).getText().contains("search"),
+                "the pacing is the channel's, against its allocation");
+        screenshot(sam, "plan-sam");
+        assertAccessible(sam, "the plan page of a channel team");
 
         sam.get(gateway() + "/coe");
         assertEquals("Not for you", sam.findElement(By.id("problem-title")).getText());
@@ -299,7 +438,7 @@ class ConsoleBrowserTest {
         assertAccessible(carol, "the CoE overview");
         assertNoInlineScript(carol);
 
-        for (String page : List.of("/", "/coe", "/channel")) {
+        for (String page : List.of("/", "/coe", "/channel", "/plans/" + demo.demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC)))) {
             HttpResponse<String> answer = withBrowserCookies(carol,
                     HttpRequest.newBuilder(URI.create(gateway() + page)).header("Accept", "text/html"));
             assertEquals(200, answer.statusCode(), page);

@@ -1,7 +1,7 @@
 // Draws the console's charts from data-* attributes: the pages carry no inline script (Content-Security-Policy).
 (function () {
   'use strict';
-  const palette = { before: '#8a94a6', after: '#2150c8', bars: '#2150c8' };
+  const palette = { before: '#8a94a6', after: '#2150c8', bars: '#2150c8', planned: '#8a94a6', spent: '#2150c8' };
 
   function parse(el, name) {
     return JSON.parse(el.getAttribute('data-' + name) || '[]');
@@ -38,6 +38,56 @@
     });
   }
 
+  // Cumulative spend against the plan: the plan as a dashed line over the whole period, spend up to today.
+  function pacing(canvas) {
+    const currency = canvas.getAttribute('data-currency') || '';
+    const number = function (v) { return v === null ? null : Number(v); };
+    return new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: parse(canvas, 'labels'),
+        datasets: [
+          { label: 'Planned', data: parse(canvas, 'planned').map(number), borderColor: palette.planned,
+            borderDash: [6, 4], pointRadius: 0, fill: false },
+          { label: 'Spent', data: parse(canvas, 'spent').map(number), borderColor: palette.spent,
+            backgroundColor: palette.spent, pointRadius: 2, fill: false, spanGaps: false }
+        ]
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'Cumulative spend (' + currency + ')' } } }
+      }
+    });
+  }
+
+  // A fitted response curve with today's and the proposed spend marked on it.
+  function curve(canvas) {
+    const currency = canvas.getAttribute('data-currency') || '';
+    const spend = parse(canvas, 'spend');
+    const outcome = parse(canvas, 'outcome');
+    const point = function (x, y) { return [{ x: Number(canvas.getAttribute('data-' + x)), y: Number(canvas.getAttribute('data-' + y)) }]; };
+    return new Chart(canvas, {
+      type: 'scatter',
+      data: {
+        datasets: [
+          { label: 'Fitted response', data: spend.map(function (x, i) { return { x: Number(x), y: Number(outcome[i]) }; }),
+            showLine: true, pointRadius: 0, borderColor: palette.planned, fill: false },
+          { label: 'Today', data: point('today', 'today-value'), backgroundColor: palette.before, borderColor: palette.before, pointRadius: 6, pointStyle: 'rectRot' },
+          { label: 'Proposed', data: point('proposed', 'proposed-value'), backgroundColor: palette.after, borderColor: palette.after, pointRadius: 6 }
+        ]
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: {
+          x: { beginAtZero: true, title: { display: true, text: 'Spend over the period (' + currency + ')' } },
+          y: { beginAtZero: true, title: { display: true, text: 'Attributed value' } }
+        }
+      }
+    });
+  }
+
   function draw() {
     if (typeof Chart === 'undefined') {
       return;
@@ -51,6 +101,10 @@
         beforeAfter(canvas);
       } else if (kind === 'bars') {
         bars(canvas);
+      } else if (kind === 'pacing') {
+        pacing(canvas);
+      } else if (kind === 'curve') {
+        curve(canvas);
       }
       canvas.setAttribute('data-drawn', 'true');
     });

@@ -150,7 +150,7 @@ public class OptimiseService {
                 .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
                 .map(m -> ProposalView.Move.of(m, fits.get(m.channel()), trust.get(m.channel()),
-                        evidenceOf.get(m.channel())))
+                        evidenceOf.get(m.channel()), planPeriods))
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),

@@ -103,6 +103,19 @@ public class PlanResource {
         return plans.view(id, scope.visibleChannel());
     }
 
+    @GET
+    @Path("/{id}/pacing")
+    @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+    @Operation(summary = "Spend against plan over the plan's period, day by day and cumulative: the whole plan "
+            + "against its total, or one channel against its allocation (a channel team sees only its own)")
+    public Uni<PlanPacingView> pacing(@PathParam("id") UUID id,
+            @Parameter(description = "only this channel's campaigns, paced against its allocation (a channel team "
+                    + "may name only its own, and is always narrowed to it)", example = "email")
+            @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
+            String channel) {
+        return plans.pacing(id, scope.visibleChannel(channel));
+    }
+
     @PUT
     @Path("/{id}/allocations")
     @RolesAllowed(Roles.COE)

@@ -2,6 +2,7 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.money.Money;
 import io.mops.budget.pacing.PacingCurve;
+import io.mops.budget.pacing.PacingSeries;
 import io.mops.budget.plan.BudgetPeriod;
 import io.mops.budget.plan.BudgetPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +84,42 @@ public class PlanService {
     public Uni<PlanView> view(UUID planId, Optional<String> visibleChannel) {
         return Panache.withSession(() -> load(planId))
                 .map(tree -> PlanView.of(tree.plan(), tree.domain(), visibleChannel));
+    }
+
+    /**
+     * Spend against plan over the plan's period: the whole plan against its total, or one channel's campaigns
+     * against the channel's allocation. Spend recorded up to today counts.
+     */
+    public Uni<PlanPacingView> pacing(UUID planId, Optional<String> channel) {
+        LocalDate today = LocalDate.now(clock);
+        return Panache.withSession(() -> load(planId).chain(tree -> dailySpend(planId, channel).map(spend -> {
+            Plan plan = tree.plan();
+            BigDecimal budget = channel.map(c -> tree.allocations().stream().filter(a -> a.channel.equals(c))
+                    .map(a -> a.amount).findFirst().orElse(BigDecimal.ZERO)).orElse(plan.total);
+            List<PacingSeries.Day> days = PacingSeries.of(plan.pacingCurve,
+                    new BudgetPeriod(plan.periodStart, plan.periodEnd), budget, spend, today);
+            BigDecimal spentToDate = spend.entrySet().stream()
+                    .filter(e -> !e.getKey().isAfter(today) && !e.getKey().isBefore(plan.periodStart))
+                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new PlanPacingView(plan.id, plan.name, plan.currency, channel.orElse(null), budget,
+                    plan.pacingCurve, plan.periodStart, plan.periodEnd, today, spentToDate, days);
+        })));
+    }
+
+    private static Uni<Map<LocalDate, BigDecimal>> dailySpend(UUID planId, Optional<String> channel) {
+        String campaigns = "select c.id from Campaign c where c.planId = :plan"
+                + (channel.isPresent() ? " and c.channel = :channel" : "");
+        String hql = "select e.day, sum(e.amount) from SpendEntry e where e.campaignId in (" + campaigns
+                + ") group by e.day";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Object[].class).setParameter("plan", planId);
+            channel.ifPresent(c -> query.setParameter("channel", c));
+            return query.getResultList();
+        }).map(rows -> {
+            Map<LocalDate, BigDecimal> byDay = new HashMap<>();
+            rows.forEach(row -> byDay.put((LocalDate) row[0], (BigDecimal) row[1]));
+            return byDay;
+        });
     }
 
     /**

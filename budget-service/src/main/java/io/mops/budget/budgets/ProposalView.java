@@ -35,11 +35,11 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
                        double expectedOutcomeAfter, double expectedOutcomeChange, double outcomeChangeStandardError,
                        ChannelMove.Limit limit, Curve curve, Evidence evidence) {
 
-        static Move of(ChannelMove m, CurveFit fit, Identifiability trust, Evidence evidence) {
+        static Move of(ChannelMove m, CurveFit fit, Identifiability trust, Evidence evidence, double planPeriods) {
             return new Move(m.channel(), m.spendBefore().amount(), m.spendAfter().amount(), m.change().amount(),
                     finite(m.marginalReturnBefore()), finite(m.marginalReturnAfter()), m.outcomeBefore(),
                     m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(),
-                    Curve.of(fit, trust), evidence);
+                    Curve.of(fit, trust, planPeriods), evidence);
         }
 
         private static Double finite(double value) {
@@ -71,15 +71,17 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
      * @param marginalReturnUncertainty 90 % half-width of the marginal return, as a share of the average return
      * @param marginalReturnSlopeUncertainty 90 % half-width of how fast the marginal return falls as spend grows
      *                                       (x f″(x)), as a share of the average return
+     * @param periodsInPlan how many evidence periods the plan's period spans (a 31-day month: 31/7 weeks); the
+     *                      optimiser judges an allocation {@code a} by {@code periodsInPlan · f(a / periodsInPlan)}
      */
     public record Curve(double adstockDecay, double maxResponse, double halfSaturation, double shape,
                         double rSquared, double rmse, int observations, double marginalReturnUncertainty,
-                        double marginalReturnSlopeUncertainty) {
+                        double marginalReturnSlopeUncertainty, double periodsInPlan) {
 
-        static Curve of(CurveFit fit, Identifiability trust) {
+        static Curve of(CurveFit fit, Identifiability trust, double periodsInPlan) {
             return new Curve(fit.curve().adstockDecay(), fit.curve().maxResponse(), fit.curve().halfSaturation(),
                     fit.curve().shape(), fit.rSquared(), fit.rmse(), fit.observations(),
-                    trust.marginalReturnUncertainty(), trust.slopeUncertainty());
+                    trust.marginalReturnUncertainty(), trust.slopeUncertainty(), periodsInPlan);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mops.budget.reallocation;
 
+import io.mops.budget.curve.CurveSketch;
+import io.mops.budget.curve.ResponseCurve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.budget.budgets.ProposalView;
 import io.mops.common.events.ApprovalEvidence;
@@ -23,9 +25,20 @@ final class ReallocationEvidence {
                 view.channels().stream().map(m -> new ApprovalEvidence.Reallocation.Channel(m.channel(),
                         m.spendBefore(), m.spendAfter(), m.expectedOutcomeChange(), m.outcomeChangeStandardError(),
                         m.curve() == null ? null : m.curve().rSquared(),
-                        m.curve() == null ? null : m.curve().observations())).toList(),
+                        m.curve() == null ? null : m.curve().observations(), sketch(m))).toList(),
                 proposal.triggeredBy + "; " + why);
         return new ApprovalEvidence(ApprovalEvidence.REALLOCATION, 1, JSON.valueToTree(content));
+    }
+
+    private static ApprovalEvidence.Reallocation.Curve sketch(ProposalView.Move move) {
+        ProposalView.Curve c = move.curve();
+        if (c == null) {
+            return null;
+        }
+        CurveSketch sketch = CurveSketch.of(new ResponseCurve(c.adstockDecay(), c.maxResponse(), c.halfSaturation(),
+                c.shape()), c.periodsInPlan(), move.spendBefore().doubleValue(), move.spendAfter().doubleValue());
+        return new ApprovalEvidence.Reallocation.Curve(sketch.spend(), sketch.outcome(), sketch.outcomeBefore(),
+                sketch.outcomeAfter());
     }
 
     /** A step of a spend exploration: its channels before and after, and no forecast (it is not a bet on a gain). */
@@ -34,7 +47,7 @@ final class ReallocationEvidence {
         ApprovalEvidence.Reallocation content = new ApprovalEvidence.Reallocation(
                 proposal.planId.toString(), planName, proposal.currency, proposal.amountMoved, 0, 0,
                 move.shifts().stream().map(s -> new ApprovalEvidence.Reallocation.Channel(s.channel(),
-                        s.before().amount(), s.after().amount(), 0, 0, null, null)).toList(),
+                        s.before().amount(), s.after().amount(), 0, 0, null, null, null)).toList(),
                 "spend exploration, step " + proposal.explorationStep + " of " + proposal.explorationSteps + " ("
                         + proposal.triggeredBy + "); " + why);
         return new ApprovalEvidence(ApprovalEvidence.REALLOCATION, 1, JSON.valueToTree(content));

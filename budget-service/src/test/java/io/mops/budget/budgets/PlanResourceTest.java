@@ -257,4 +257,48 @@ class PlanResourceTest {
         given().auth().oauth2(Tokens.user("alice")).get(PLANS).then().statusCode(403);
         given().get(PLANS).then().statusCode(401);
     }
+
+    @Test
+    void thePacingShowsSpendAgainstPlanDayByDayAndAChannelTeamOnlyItsOwnChannel() {
+        Map<String, Object> draft = december("3000", Map.of("search", "1500", "social", "900"));
+        draft.remove("month");
+        draft.put("name", "pacing-" + UUID.randomUUID());
+        draft.put("periodStart", "2025-11-01");
+        draft.put("periodEnd", "2025-11-30");
+        String plan = createPlan(draft);
+        String search = Tokens.serviceAccount("channel-search");
+        String social = Tokens.serviceAccount("channel-social");
+        String searchCampaign = Budgets.createCampaign(plan, search, "search", "1000");
+        String socialCampaign = Budgets.createCampaign(plan, social, "social", "500");
+        spend(searchCampaign, search, "2025-11-02", "100");
+        spend(socialCampaign, social, "2025-11-02", "50");
+        spend(searchCampaign, search, "2025-11-10", "20");
+
+        // Even pacing over 30 days: a thirtieth of the budget per day; spend is cumulative.
+        asCoe().get(PLANS + "/" + plan + "/pacing").then().statusCode(200)
+                .body("budget", equalTo(3000.0f))
+                .body("days.size()", equalTo(30))
+                .body("days[9].day", equalTo("2025-11-10"))
+                .body("days[9].planned", equalTo(1000.0f))
+                .body("days[0].spent", equalTo(0))
+                .body("days[1].spent", equalTo(150.0f))
+                .body("days[9].spent", equalTo(170.0f))
+                .body("days[29].planned", equalTo(3000.0f))
+                .body("spentToDate", equalTo(170.0f));
+        given().auth().oauth2(search).get(PLANS + "/" + plan + "/pacing").then().statusCode(200)
+                .body("channel", equalTo("search"))
+                .body("budget", equalTo(1500.0f))
+                .body("days[9].planned", equalTo(500.0f))
+                .body("days[9].spent", equalTo(120.0f));
+        given().auth().oauth2(search).queryParam("channel", "social").get(PLANS + "/" + plan + "/pacing")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.user("alice")).get(PLANS + "/" + plan + "/pacing").then().statusCode(403);
+        asCoe().get(PLANS + "/" + UUID.randomUUID() + "/pacing").then().statusCode(404);
+    }
+
+    private static void spend(String campaign, String token, String day, String amount) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("day", day, "amount", amount, "currency", "EUR"))
+                .post("/budget/campaigns/" + campaign + "/spend").then().statusCode(201);
+    }
 }

@@ -343,6 +343,21 @@ class ReallocationLoopTest {
             assertTrue(request.getDouble(strong + "curveRSquared") > 0.9, asked.value());
             assertTrue(request.getDouble(weak + "curveRSquared") > 0.9, asked.value());
             assertTrue(request.getInt(weak + "curveObservations") >= 60, asked.value());
+            // Each channel's curve as drawn for approvers: its value at the new spend less its value at the old is
+            // the change the optimiser expected for the channel (computed there through the fit, not the sketch).
+            for (String channel : List.of(strong, weak)) {
+                List<Float> outcome = request.getList(channel + "curve.outcome", Float.class);
+                assertEquals(41, outcome.size(), asked.value());
+                assertEquals(0.0f, outcome.getFirst(), 1e-6f);
+                for (int i = 1; i < outcome.size(); i++) {
+                    assertTrue(outcome.get(i) >= outcome.get(i - 1), "more spend never loses value: " + outcome);
+                }
+                double drawn = request.getDouble(channel + "curve.outcomeAfter")
+                        - request.getDouble(channel + "curve.outcomeBefore");
+                assertEquals(request.getDouble(channel + "expectedOutcomeChange"), drawn,
+                        1e-6 * Math.max(1, Math.abs(drawn)), asked.value());
+            }
+            assertEquals(3720.0f * 1.5f, request.getList(strong + "curve.spend", Float.class).getLast(), 0.01f);
             assertTrue(request.getString(content + "reason").startsWith("ChannelPerformanceUpdated"),
                     request.getString(content + "reason"));
         }

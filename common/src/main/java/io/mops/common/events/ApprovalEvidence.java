@@ -18,6 +18,8 @@ public record ApprovalEvidence(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{
 
     public static final String REALLOCATION = "ReallocationEvidence";
     public static final String LAUNCH = "LaunchEvidence";
+    /** Larger emails are left out of the evidence: approvers then read them in the QA run. */
+    public static final int MAX_EMAIL_HTML_CHARS = 200_000;
 
     /**
      * A budget move (schema {@value #REALLOCATION}, version 1).
@@ -33,10 +35,22 @@ public record ApprovalEvidence(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{
         /**
          * @param curveRSquared    fit quality of the channel's response curve (R²)
          * @param curveObservations how many periods the curve was fitted on
+         * @param curve            the fitted response curve over the plan's period, sampled for drawing; absent when
+         *                         the channel has none (a spend exploration's step). Added to version 1 as an optional
+         *                         field: readers that do not know it ignore it.
          */
         public record Channel(String channel, java.math.BigDecimal before, java.math.BigDecimal after,
                               double expectedOutcomeChange, double standardError, Double curveRSquared,
-                              Integer curveObservations) {
+                              Integer curveObservations, Curve curve) {
+        }
+
+        /**
+         * Attributed value over the plan's period ({@code outcome}) at evenly spaced amounts spent on the channel over
+         * that period ({@code spend}), from zero to half again the larger of before and after; and the value at the
+         * channel's spend before and after the move.
+         */
+        public record Curve(java.util.List<Double> spend, java.util.List<Double> outcome, double outcomeBefore,
+                            double outcomeAfter) {
         }
     }
 
@@ -46,10 +60,28 @@ public record ApprovalEvidence(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{
      * @param copy              the copy as submitted (subject, body, headline, …)
      * @param brandNeighbours   the brand corpus's examples closest to the copy
      * @param aiReview          the AI review's notes, if one ran
+     * @param fields            the copy field by field, keyed by the submission's field path as findings name it
+     *                          ({@code creatives.email.subject}, {@code creatives.ad.headlines[0]}); optional,
+     *                          added to version 1
+     * @param emailHtml         the email's HTML as submitted, when it has at most {@value #MAX_EMAIL_HTML_CHARS}
+     *                          characters; optional, added to version 1 — show it only sandboxed, never as markup
+     * @param forecast          the run's performance forecast; optional, added to version 1
      */
     public record Launch(String qaRunId, String campaignId, String brand, String verdict, int riskScore,
                          java.util.List<Finding> findings, java.util.Map<String, String> copy,
-                         java.util.List<Neighbour> brandNeighbours, java.util.List<String> aiReview) {
+                         java.util.List<Neighbour> brandNeighbours, java.util.List<String> aiReview,
+                         java.util.Map<String, String> fields, String emailHtml, Forecast forecast) {
+
+        /**
+         * The run's performance forecast: each rate's expected value and the interval the campaign's reported rate
+         * falls in with probability {@code credibility}; a rate is absent when the channel's history cannot forecast it.
+         */
+        public record Forecast(String channel, long plannedExposures, boolean plannedFromHistory, double credibility,
+                               Rate clickRate, Rate conversionRate) {
+        }
+
+        public record Rate(double rate, double low, double high, long plannedTrials) {
+        }
 
         public record Finding(String ruleId, String severity, String category, String location, String message,
                               String fixHint) {

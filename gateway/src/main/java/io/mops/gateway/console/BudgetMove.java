@@ -29,7 +29,19 @@ public record BudgetMove(String planId, String planName, String currency, BigDec
     }
 
     public record Channel(String channel, BigDecimal before, BigDecimal after, BigDecimal shift,
-                          Interval expectedChange, Double curveRSquared, Integer curveObservations) {
+                          Interval expectedChange, Double curveRSquared, Integer curveObservations, Curve curve) {
+    }
+
+    /**
+     * The channel's fitted response curve over the plan's period as budget-service sampled it: attributed value at
+     * each amount of spend, and at the spend before and after the move.
+     */
+    public record Curve(List<Double> spend, List<Double> outcome, double outcomeBefore, double outcomeAfter) {
+
+        /** Drawable: as many values as amounts, at least two. */
+        public boolean drawable() {
+            return spend != null && outcome != null && spend.size() == outcome.size() && spend.size() > 1;
+        }
     }
 
     /** Evidence content as budget-service sends it. */
@@ -39,7 +51,8 @@ public record BudgetMove(String planId, String planName, String currency, BigDec
     }
 
     public record EvidenceChannel(String channel, BigDecimal before, BigDecimal after, double expectedOutcomeChange,
-                                  double standardError, Double curveRSquared, Integer curveObservations) {
+                                  double standardError, Double curveRSquared, Integer curveObservations,
+                                  Curve curve) {
     }
 
     public static BudgetMove of(Evidence evidence) {
@@ -48,7 +61,7 @@ public record BudgetMove(String planId, String planName, String currency, BigDec
                 .map(c -> new Channel(c.channel(), c.before(), c.after(),
                         c.before() == null || c.after() == null ? null : c.after().subtract(c.before()),
                         Interval.of(c.expectedOutcomeChange(), c.standardError()), c.curveRSquared(),
-                        c.curveObservations()))
+                        c.curveObservations(), c.curve() != null && c.curve().drawable() ? c.curve() : null))
                 .toList();
         return new BudgetMove(evidence.planId(), evidence.planName(), evidence.currency(), evidence.amountMoved(),
                 Interval.of(evidence.expectedOutcomeChange(), evidence.expectedOutcomeChangeStandardError()),

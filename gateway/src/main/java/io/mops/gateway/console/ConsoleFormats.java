@@ -73,6 +73,11 @@ public final class ConsoleFormats {
         return value == null ? "–" : signed(value.doubleValue());
     }
 
+    /** A rate such as a click rate, to two decimals of a percent: "2.13 %". */
+    static String rate(Double share) {
+        return share == null ? "–" : BigDecimal.valueOf(share * 100).setScale(2, RoundingMode.HALF_EVEN) + " %";
+    }
+
     static String percent(Double share) {
         return share == null ? "–" : BigDecimal.valueOf(share * 100).setScale(0, RoundingMode.HALF_EVEN) + " %";
     }

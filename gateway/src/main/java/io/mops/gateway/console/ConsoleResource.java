@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
-    private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final int INBOX_LIMIT = 1000;
+    /** The newest plans (by period) listed on the CoE and channel pages. */
+    private static final int PLANS_SHOWN = 20;
 
     @CheckedTemplate
     static class Templates {
@@ -50,10 +52,15 @@ public class ConsoleResource {
         static native TemplateInstance request(Viewer viewer, RequestDetail detail, FourEyesProgress progress,
                                                BudgetMove move, LaunchReview launch, String notice, String problem);
 
-        static native TemplateInstance channel(Viewer viewer, List<ExperimentsApi.Experiment> experiments);
+        static native TemplateInstance channel(Viewer viewer, List<ExperimentsApi.Experiment> experiments,
+                                               List<BudgetApi.Plan> plans);
 
         static native TemplateInstance coe(Viewer viewer, Map<String, Integer> pendingByAge, int pending,
-                                           BudgetApi.KillSwitch killSwitch, String problem);
+                                           BudgetApi.KillSwitch killSwitch, List<BudgetApi.Plan> plans,
+                                           String problem);
+
+        static native TemplateInstance plan(Viewer viewer, BudgetApi.Plan plan, BudgetApi.Pacing pacing,
+                                            List<BudgetApi.Reallocation> moves, String notice, String problem);
 
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
@@ -89,7 +96,7 @@ public class ConsoleResource {
     @Path("requests/{id}")
     public Uni<Response> request(@PathParam("id") String id, @QueryParam("decided") String decided) {
         Viewer viewer = Viewer.of(identity);
-        if (!REQUEST_ID.matcher(id).matches()) {
+        if (!UUID_SHAPE.matcher(id).matches()) {
             return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request",
                     "A request id has 36 characters, like 3f6c0a4e-…")));
         }
@@ -104,12 +111,33 @@ public class ConsoleResource {
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
+    /** The email of a launch under review, for the request page's sandboxed frame (its own CSP, see there). */
+    @GET
+    @Path("requests/{id}/email")
+    public Uni<Response> email(@PathParam("id") String id) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request", id)));
+        }
+        return approvals.detail(viewer.bearer(), id)
+                .map(detail -> {
+                    LaunchReview launch = launchOf(detail);
+                    if (launch == null || !launch.hasEmailHtml()) {
+                        return page(404, Templates.problem(viewer, 404, "No email",
+                                "This request's evidence carries no email HTML."));
+                    }
+                    return Response.ok(EmailPreview.highlighted(launch.emailHtml(), launch.flaggedElements()))
+                            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                })
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
     @POST
     @Path("requests/{id}/decisions")
     public Uni<Response> decide(@PathParam("id") String id, @FormParam("verdict") String verdict,
                                 @FormParam("comment") String comment) {
         Viewer viewer = Viewer.of(identity);
-        if (!REQUEST_ID.matcher(id).matches()) {
+        if (!UUID_SHAPE.matcher(id).matches()) {
             return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such request", id)));
         }
         String problem = DecisionForm.problem(verdict, comment);
@@ -138,8 +166,55 @@ public class ConsoleResource {
     @Path("channel")
     public Uni<Response> channel() {
         Viewer viewer = Viewer.of(identity);
-        return experiments.list(viewer.bearer())
-                .map(list -> ok(Templates.channel(viewer, list)))
+        // Only a channel team or the CoE may read plans; an approver's channel page lists none.
+        Uni<List<BudgetApi.Plan>> plans = viewer.channel() != null || viewer.coe()
+                ? budget.plans(viewer.bearer(), null, PLANS_SHOWN)
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(experiments.list(viewer.bearer()), plans).asTuple()
+                .map(both -> ok(Templates.channel(viewer, both.getItem1(), both.getItem2())))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("plans/{id}")
+    public Uni<Response> plan(@PathParam("id") String id, @QueryParam("rolledBack") String rolledBack) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such plan",
+                    "A plan id has 36 characters, like 0b7f3c52-…")));
+        }
+        return planPage(viewer, id, rolledBack == null ? null : "You rolled the move back.", null, 200);
+    }
+
+    @POST
+    @Path("plans/{id}/reallocations/{move}/rollback")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> rollback(@PathParam("id") String id, @PathParam("move") String move,
+                                  @FormParam("confirm") String confirm) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches() || !UUID_SHAPE.matcher(move).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such move", move)));
+        }
+        if (!"yes".equals(confirm)) {
+            return planPage(viewer, id, null, "Tick the confirmation box: rolling back moves money between channels.",
+                    400);
+        }
+        return budget.rollback(viewer.bearer(), move)
+                .map(done -> Response.seeOther(URI.create("/plans/" + id + "?rolledBack=" + move)).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    return status == 409 || status == 400
+                            ? planPage(viewer, id, null, detailOf((WebApplicationException) e), status)
+                            : Uni.createFrom().item(problemPage(viewer, e));
+                });
+    }
+
+    private Uni<Response> planPage(Viewer viewer, String id, String notice, String problem, int status) {
+        return Uni.combine().all().unis(budget.plan(viewer.bearer(), id), budget.pacing(viewer.bearer(), id),
+                        budget.reallocations(viewer.bearer(), id))
+                .asTuple()
+                .map(all -> page(status, Templates.plan(viewer, all.getItem1(), all.getItem2(), all.getItem3(),
+                        notice, problem)))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
@@ -174,10 +249,11 @@ public class ConsoleResource {
     }
 
     private Uni<Response> coePage(Viewer viewer, String problem, int status) {
-        return Uni.combine().all().unis(approvals.pending(viewer.bearer(), INBOX_LIMIT), budget.killSwitch(viewer.bearer()))
+        return Uni.combine().all().unis(approvals.pending(viewer.bearer(), INBOX_LIMIT),
+                        budget.killSwitch(viewer.bearer()), budget.plans(viewer.bearer(), null, PLANS_SHOWN))
                 .asTuple()
-                .map(both -> page(status, Templates.coe(viewer, byAge(both.getItem1(), clock.instant()),
-                        both.getItem1().size(), both.getItem2(), problem)))
+                .map(all -> page(status, Templates.coe(viewer, byAge(all.getItem1(), clock.instant()),
+                        all.getItem1().size(), all.getItem2(), all.getItem3(), problem)))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
@@ -216,6 +292,20 @@ public class ConsoleResource {
             }
         }
         return Templates.request(viewer, detail, FourEyesProgress.of(detail), move, launch, notice, problem);
+    }
+
+    private LaunchReview launchOf(RequestDetail detail) {
+        RequestDetail.Evidence evidence = detail.evidence();
+        if (evidence == null || evidence.content() == null || !"LaunchEvidence".equals(evidence.schema())) {
+            return null;
+        }
+        try {
+            return json.treeToValue(evidence.content(), LaunchReview.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Log.warnf("evidence %s v%s of request %s not readable: %s", evidence.schema(), evidence.schemaVersion(),
+                    detail.request().id(), e.getMessage());
+            return null;
+        }
     }
 
     private Response problemPage(Viewer viewer, Throwable failure) {

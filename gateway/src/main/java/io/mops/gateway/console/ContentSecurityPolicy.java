@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /**
  * Security headers on every answer of the gateway. The console's pages load scripts and styles only from the
@@ -15,6 +16,15 @@ import java.net.URI;
  */
 @ApplicationScoped
 public class ContentSecurityPolicy {
+
+    /**
+     * An email under review ({@code /requests/{id}/email}), shown in the request page's {@code <iframe sandbox>}: a
+     * sandbox of its own even if opened directly, no script, nothing loaded from outside — a remote image could be a
+     * tracking pixel that tells the sender who reviewed it — and the inline styles emails are written with.
+     */
+    static final String EMAIL_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+    private static final Pattern EMAIL_PREVIEW = Pattern.compile("/requests/[^/]+/email");
 
     static String policy(String keycloakOrigin) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -31,11 +41,12 @@ public class ContentSecurityPolicy {
                  @ConfigProperty(name = "quarkus.oidc.web.auth-server-url") String keycloak) {
         String csp = policy(origin(keycloak));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            boolean email = EMAIL_PREVIEW.matcher(ctx.normalizedPath()).matches();
             ctx.addHeadersEndHandler(ignored -> ctx.response().headers()
-                    .set("Content-Security-Policy", csp)
+                    .set("Content-Security-Policy", email ? EMAIL_POLICY : csp)
                     .set("X-Content-Type-Options", "nosniff")
                     .set("Referrer-Policy", "same-origin")
-                    .set("X-Frame-Options", "DENY"));
+                    .set("X-Frame-Options", email ? "SAMEORIGIN" : "DENY"));
             ctx.next();
         });
     }

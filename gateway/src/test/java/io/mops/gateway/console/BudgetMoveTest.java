@@ -25,9 +25,9 @@ class BudgetMoveTest {
     void eachChannelShowsItsShiftAndItsOwnInterval() {
         BudgetMove move = BudgetMove.of(new BudgetMove.Evidence("p", "Demo", "EUR", new BigDecimal("3000"), 900, 250,
                 List.of(new BudgetMove.EvidenceChannel("search", new BigDecimal("20000"), new BigDecimal("17000"),
-                                -400, 100, 0.8, 26),
+                                -400, 100, 0.8, 26, null),
                         new BudgetMove.EvidenceChannel("email", new BigDecimal("10000"), new BigDecimal("13000"),
-                                1300, 200, 0.9, 26)),
+                                1300, 200, 0.9, 26, null)),
                 "test"));
         assertEquals(List.of("search", "email"), move.labels());
         assertEquals(new BigDecimal("-3000"), move.channels().get(0).shift());

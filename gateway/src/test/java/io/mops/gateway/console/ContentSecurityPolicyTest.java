@@ -19,6 +19,15 @@ class ContentSecurityPolicyTest {
     }
 
     @Test
+    void anEmailUnderReviewRunsNoScriptAndLoadsNothingFromOutside() {
+        String csp = ContentSecurityPolicy.EMAIL_POLICY;
+        assertTrue(csp.startsWith("sandbox;"), csp);
+        assertTrue(csp.contains("default-src 'none'"), csp);
+        assertFalse(csp.contains("script-src"), "scripts fall back to default-src 'none': " + csp);
+        assertFalse(csp.contains("http"), csp);
+    }
+
+    @Test
     void theOriginDropsPathAndKeepsPort() {
         assertEquals("https://sso.example.com", ContentSecurityPolicy.origin("https://sso.example.com/realms/mops"));
         assertEquals("http://localhost:8210", ContentSecurityPolicy.origin("http://localhost:8210/realms/mops"));

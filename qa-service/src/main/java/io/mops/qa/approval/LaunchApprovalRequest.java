@@ -2,13 +2,19 @@ package io.mops.qa.approval;
 
 import io.mops.common.events.ApprovalEvidence;
 import io.mops.common.events.ApprovalRequested;
+import io.mops.qa.brand.CampaignCopy;
 import io.mops.qa.brand.Resemblance;
+import io.mops.qa.campaign.CampaignSubmission;
+import io.mops.qa.campaign.EmailCreative;
+import io.mops.qa.forecast.PerformanceForecast;
+import io.mops.qa.forecast.RateForecast;
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.RuleIds;
 import io.mops.qa.rules.QaResult;
 import io.mops.qa.rules.Severity;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,8 +77,13 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
      * the brand voice check compared the copy with (nearest approved and nearest rejected, each with its cosine
      * similarity; empty when the check did not run).
      */
-    public static ApprovalEvidence evidence(UUID runId, String campaignId, String brand, String copy,
-                                            QaResult result, List<Resemblance> brandNeighbours) {
+    public static ApprovalEvidence evidence(UUID runId, String campaignId, String brand, CampaignSubmission submission,
+                                            QaResult result, List<Resemblance> brandNeighbours,
+                                            Optional<PerformanceForecast> forecast) {
+        String copy = CampaignCopy.of(submission);
+        EmailCreative email = submission.creatives() == null ? null : submission.creatives().email();
+        String html = email == null || email.html() == null || email.html().isBlank()
+                || email.html().length() > ApprovalEvidence.MAX_EMAIL_HTML_CHARS ? null : email.html();
         List<ApprovalEvidence.Launch.Neighbour> neighbours = brandNeighbours.stream()
                 .map(r -> new ApprovalEvidence.Launch.Neighbour(r.example().stance().name(),
                         clip(oneLine(r.example().text()), MAX_LINE_CHARS), r.similarity())).toList();
@@ -84,8 +95,19 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
         ApprovalEvidence.Launch content = new ApprovalEvidence.Launch(runId.toString(), campaignId, brand,
                 result.verdict().code(), result.riskScore(), findings,
                 copy == null || copy.isBlank() ? java.util.Map.of() : java.util.Map.of("copy", clip(copy, 5000)),
-                neighbours, aiReview);
+                neighbours, aiReview, CampaignCopy.fields(submission), html,
+                forecast.map(LaunchApprovalRequest::forecast).orElse(null));
         return new ApprovalEvidence(ApprovalEvidence.LAUNCH, 1, JSON.valueToTree(content));
+    }
+
+    private static ApprovalEvidence.Launch.Forecast forecast(PerformanceForecast f) {
+        return new ApprovalEvidence.Launch.Forecast(f.channel(), f.plannedExposures(), f.plannedFromHistory(),
+                RateForecast.CREDIBILITY, f.clickRate().map(LaunchApprovalRequest::rate).orElse(null),
+                f.conversionRate().map(LaunchApprovalRequest::rate).orElse(null));
+    }
+
+    private static ApprovalEvidence.Launch.Rate rate(RateForecast r) {
+        return new ApprovalEvidence.Launch.Rate(r.rate(), r.low(), r.high(), r.plannedTrials());
     }
 
     /** What approval policies match on: the run's risk score and verdict, and the findings' categories. */

@@ -14,7 +14,6 @@ import io.mops.common.security.Caller;
 import io.mops.qa.approval.LaunchApprovalRequest;
 import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.brand.BrandVoiceCheck;
-import io.mops.qa.brand.CampaignCopy;
 import io.mops.qa.brand.CorpusExample;
 import io.mops.qa.brand.Resemblance;
 import io.mops.qa.budget.BudgetHoldCheck;
@@ -201,24 +200,25 @@ public class QaRunService {
                 run.ruleSet, run.ruleSetVersion, (int) result.count(Severity.BLOCK),
                 (int) result.count(Severity.WARN), (int) result.count(Severity.INFO),
                 List.copyOf(new TreeSet<>(result.findings().stream().map(Finding::ruleId).toList())));
+        Optional<PerformanceForecast> runForecast = reviewed.forecast();
         return run.<QaRun>persist()
                 .call(() -> reviewed.forecast()
                         .map(forecast -> trackRecord.open(run.id, run.campaignId, run.createdAt, forecast))
                         .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
-                .call(() -> needsApproval ? askForApproval(submission, run, result, brandNeighbours)
+                .call(() -> needsApproval ? askForApproval(submission, run, result, brandNeighbours, runForecast)
                         : Uni.createFrom().voidItem())
                 .map(envelope -> view(run, findings, envelope.id()));
     }
 
     private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result,
-                                  List<Resemblance> brandNeighbours) {
+                                  List<Resemblance> brandNeighbours, Optional<PerformanceForecast> forecast) {
         LaunchApprovalRequest request = LaunchApprovalRequest.of(run.id, run.campaignId, submission.name(),
                 run.channel, result, run.requestedBy);
         ApprovalRequested asked = new ApprovalRequested(LaunchApprovalRequest.KIND, request.reference(),
                 request.channel(), request.summary(), request.explanation(), null, null, request.requestedBy(), null,
                 LaunchApprovalRequest.risk(result), LaunchApprovalRequest.evidence(run.id, run.campaignId,
-                submission.brand(), CampaignCopy.of(submission), result, brandNeighbours));
+                submission.brand(), submission, result, brandNeighbours, forecast));
         return outbox.record(ApprovalRequested.TYPE, "qa-run:" + run.id, asked);
     }
 

@@ -114,6 +114,11 @@ class LaunchApprovalTest {
             assertEquals(brand, content.get("brand").asText());
             assertTrue(content.at("/copy/copy").asText().startsWith("Black Friday: 30% off winter jackets"),
                     content.get("copy").toString());
+            // The copy field by field and the email's HTML, exactly as submitted: the console marks findings on them.
+            JsonNode email = campaign.at("/creatives/email");
+            assertEquals(email.get("subject").asText(), content.at("/fields/creatives.email.subject").asText(),
+                    content.get("fields").toString());
+            assertEquals(email.get("html").asText(), content.get("emailHtml").asText());
             JsonNode tracking = null;
             for (JsonNode finding : content.get("findings")) {
                 assertFalse(finding.get("location").asText().isBlank(), finding.toString());
