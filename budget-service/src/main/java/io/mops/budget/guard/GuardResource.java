@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 @Path("/budget/guard")
 @Tag(name = "Risk guard")
@@ -27,11 +32,38 @@ import java.util.List;
 public class GuardResource {
 
     private final DetectorSettings settings;
+    private final RiskGuard guard;
     private final ChannelScope scope;
 
-    public GuardResource(DetectorSettings settings, ChannelScope scope) {
+    public GuardResource(DetectorSettings settings, RiskGuard guard, ChannelScope scope) {
         this.settings = settings;
+        this.guard = guard;
         this.scope = scope;
+    }
+
+    @GET
+    @Path("/anomalies")
+    @Operation(summary = "Anomalies the risk guard found, newest first (at most 200), with the containment applied "
+            + "and who resolved them")
+    public Uni<List<AnomalyView>> anomalies(
+            @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String channel,
+            @QueryParam("status") @Pattern(regexp = "OPEN|RESOLVED") String status) {
+        return guard.anomalies(Optional.ofNullable(channel), Optional.ofNullable(status));
+    }
+
+    @POST
+    @Path("/anomalies/{id}/resolve")
+    @Operation(summary = "Resolve an anomaly: lifts its containment (unfreezes the channel, lets paused campaigns "
+            + "resume); who and when are kept. 409 when it is already resolved")
+    public Uni<AnomalyView> resolve(@PathParam("id") UUID id, @NotNull @Valid Resolution resolution) {
+        return guard.resolve(id, scope.caller().name(), resolution.comment());
+    }
+
+    @GET
+    @Path("/frozen-channels")
+    @Operation(summary = "The channels whose autonomous moves the risk guard holds frozen, with why")
+    public Uni<Map<String, String>> frozenChannels() {
+        return guard.frozenChannels();
     }
 
     @GET

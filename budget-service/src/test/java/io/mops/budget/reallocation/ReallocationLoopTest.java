@@ -3,6 +3,8 @@ package io.mops.budget.reallocation;
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.ResponseCurve;
 import io.mops.budget.curve.SpendResponse;
+import io.mops.budget.guard.AnomalyView;
+import io.mops.budget.guard.RiskGuard;
 import io.mops.budget.optimiser.BruteForceSplit;
 import io.mops.budget.signal.SignalFixtures;
 import io.mops.common.events.Topics;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -498,6 +501,84 @@ class ReallocationLoopTest {
         assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
         given().auth().oauth2(Tokens.user("carol")).get("/budget/kill-switch")
                 .then().statusCode(200).body("frozen", equalTo(true)).body("changedBy", equalTo("carol"));
+    }
+
+    @Inject
+    RiskGuard guard;
+
+    /**
+     * Issue 15's tracking outage: a week of 30 touchpoints an hour on the strong channel, then an hour in which it
+     * spends and no touchpoint arrives (P = e^-30 under its normal rate). The risk guard freezes the channel's
+     * autonomous moves and says so on mops.budget.events; new evidence then finds the move frozen; a person's
+     * resolution lifts the freeze and the next evidence moves the money.
+     */
+    @Test
+    void aTrackingOutageFreezesTheChannelsMovesUntilAPersonResolvesIt() throws Throwable {
+        policy("1000", "10");
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("action", "FREEZE_CHANNEL")).put("/budget/guard/detectors/tracking-breakage")
+                .then().statusCode(200);
+        Setup setup = runningPlan();
+        Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        for (int h = 1; h <= 8 * 24; h++) {
+            db.update("insert into guard_touchpoint_hour (channel, hour, touchpoints) values (?, ?, 30)",
+                    setup.strong(), java.sql.Timestamp.from(thisHour.minus(h, ChronoUnit.HOURS)));
+        }
+        String campaign = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("channel", setup.strong(), "name", "outage", "amount", "1000"))
+                .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201).extract().path("id");
+        // One euro: spend goes on, too little for the spend-runaway detector to have a say.
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("day", LocalDate.now(ZoneOffset.UTC).toString(), "amount", "1.00", "currency", "EUR"))
+                .post("/budget/campaigns/" + campaign + "/spend").then().statusCode(201);
+
+        String anomaly;
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() ->
+                    guard.judge(thisHour.plus(1, ChronoUnit.HOURS)));
+            AnomalyView outage = found.stream().filter(a -> a.channel().equals(setup.strong())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no anomaly on " + setup.strong() + ": " + found));
+            assertEquals("tracking-breakage", outage.detector());
+            assertEquals("FREEZE_CHANNEL", outage.action());
+            assertEquals(30.0, outage.expected(), 1e-9);
+            assertEquals(Math.exp(-30), outage.statistic(), 1e-20);
+            anomaly = outage.id().toString();
+            events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"AnomalyDetected\"") && r.value().contains(anomaly), PATIENCE);
+            events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"ContainmentApplied\"") && r.value().contains("FREEZE_CHANNEL"), PATIENCE);
+        }
+        assertTrue(VertxContextSupport.<List<AnomalyView>>subscribeAndAwait(() ->
+                        guard.judge(thisHour.plus(1, ChronoUnit.HOURS))).stream()
+                .noneMatch(a -> a.channel().equals(setup.strong())), "an open anomaly is not raised twice");
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then().statusCode(200)
+                .body("'" + setup.strong() + "'", org.hamcrest.Matchers.containsString("tracking-breakage"));
+
+        String frozen = newEvidence(setup);
+        assertEquals("FROZEN", status(setup, frozen));
+        assertTrue(field(setup, frozen, "reason").contains("frozen by the risk guard"));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
+                .body(Map.of("comment", "tag fixed")).post("/budget/guard/anomalies/" + anomaly + "/resolve")
+                .then().statusCode(403);
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                    .body(Map.of("comment", "tag fixed on the landing page"))
+                    .post("/budget/guard/anomalies/" + anomaly + "/resolve").then().statusCode(200)
+                    .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("carol"));
+            ConsumerRecord<String, String> lifted = events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"ContainmentLifted\"") && r.value().contains(anomaly), PATIENCE);
+            assertTrue(lifted.value().contains("\"liftedBy\":\"carol\""), lifted.value());
+        }
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(Map.of("comment", "again"))
+                .post("/budget/guard/anomalies/" + anomaly + "/resolve").then().statusCode(409);
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then()
+                .body("'" + setup.strong() + "'", org.hamcrest.Matchers.nullValue());
+
+        String moved = newEvidence(setup);
+        assertEquals("APPLIED", status(setup, moved));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
     }
 
     @Test
