@@ -26,7 +26,8 @@ create table guard_anomaly (
     resolution   varchar(2000)
 );
 
-create index guard_anomaly_open on guard_anomaly (channel, detector) where status = 'OPEN';
+-- At most one open anomaly per channel and detector, even when two replicas judge the same hour at once.
+create unique index guard_anomaly_open on guard_anomaly (channel, detector) where status = 'OPEN';
 
 -- The per-channel kill switch: while a channel has a row, no autonomous move touches it. One row per anomaly that
 -- froze it, so that resolving one anomaly does not release a freeze another one still holds.

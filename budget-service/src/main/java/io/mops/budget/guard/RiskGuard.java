@@ -2,6 +2,11 @@ package io.mops.budget.guard;
 
 import io.mops.budget.budgets.Campaign;
 import io.mops.common.events.AnomalyDetected;
+import io.mops.common.events.ApprovalEvidence;
+import io.mops.common.events.ApprovalGranted;
+import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ReceivedEvent;
+import io.mops.common.inbox.IdempotentConsumer;
 import io.mops.common.events.CampaignSpendPaused;
 import io.mops.common.events.ContainmentApplied;
 import io.mops.common.events.ContainmentLifted;
@@ -43,6 +48,9 @@ import java.util.stream.Collectors;
 public class RiskGuard implements ClockDrivenJob {
 
     static final String BY = "budget-service (risk guard)";
+    /** The kind of approval request an automatic containment opens in approval-service. */
+    public static final String INCIDENT = "Incident";
+    static final String INCIDENT_EVIDENCE = "IncidentEvidence";
     /** Hours of evidence read per channel: a week of history before the day being judged, and that day. */
     static final int HOURS_READ = (TrackingBreakage.HISTORY_DAYS + 1) * 24 + 24;
 
@@ -51,8 +59,11 @@ public class RiskGuard implements ClockDrivenJob {
     private final DetectorSettings settings;
     private final Clock clock;
     private final GuardConfig config;
+    private final IdempotentConsumer idempotent;
 
-    public RiskGuard(Pool pool, Outbox outbox, DetectorSettings settings, Clock clock, GuardConfig config) {
+    public RiskGuard(Pool pool, Outbox outbox, DetectorSettings settings, Clock clock, GuardConfig config,
+                     IdempotentConsumer idempotent) {
+        this.idempotent = idempotent;
         this.config = config;
         this.pool = pool;
         this.outbox = outbox;
@@ -98,7 +109,12 @@ public class RiskGuard implements ClockDrivenJob {
                     expected.forEach((channel, daily) -> found.addAll(
                             detect(channel, hours.getOrDefault(channel, Map.of()), start, end, daily, current)));
                     return Multi.createFrom().iterable(found)
-                            .onItem().transformToUniAndConcatenate(a -> contain(a, current.get(a.detector())))
+                            .onItem().transformToUniAndConcatenate(a -> contain(a, current.get(a.detector()))
+                                    // Another replica recorded it first (the unique open anomaly): nothing to add.
+                                    .onFailure().recoverWithItem(failure -> {
+                                        Log.infof("anomaly on %s not recorded: %s", a.channel(), failure.getMessage());
+                                        return Optional.empty();
+                                    }))
                             .collect().asList()
                             .map(all -> all.stream().flatMap(Optional::stream).toList());
                 })));
@@ -245,7 +261,36 @@ public class RiskGuard implements ClockDrivenJob {
         }
         return applied.chain(() -> outbox.record(ContainmentApplied.TYPE, "channel:" + row.channel,
                 new ContainmentApplied(row.id, row.detector, row.channel, action.name(), campaigns, now, BY)))
+                .chain(() -> outbox.record(ApprovalRequested.TYPE, "channel:" + row.channel, incident(row, action,
+                        campaigns)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The hand-over: an approval request of kind {@code Incident} through approval-service's usual path (its
+     * policies, or its fallback, route it; its SLA and escalation apply). Granting it resolves the anomaly.
+     */
+    private ApprovalRequested incident(AnomalyRow row, ContainmentAction action, List<UUID> campaigns) {
+        String summary = row.detector + " on " + row.channel + ": " + switch (action) {
+            case FREEZE_CHANNEL -> "autonomous budget moves of the channel frozen";
+            case PAUSE_CAMPAIGN_SPEND -> "spend of " + campaigns.size() + " campaign(s) paused";
+            case ALERT_ONLY -> "alert only";
+        } + "; grant to resolve and lift it";
+        com.fasterxml.jackson.databind.node.ObjectNode content = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        content.put("anomalyId", row.id.toString());
+        content.put("detector", row.detector);
+        content.put("channel", row.channel);
+        content.put("detectedAt", row.detectedAt.toString());
+        content.put("observed", row.observed);
+        content.put("expected", row.expected);
+        content.put("statistic", row.statistic);
+        content.put("evidence", row.evidence);
+        content.put("action", action.name());
+        campaigns.forEach(c -> content.withArray("campaignIds").add(c.toString()));
+        return new ApprovalRequested(INCIDENT, row.id.toString(), row.channel,
+                summary.length() <= 300 ? summary : summary.substring(0, 299) + "…", row.evidence, null, null,
+                "budget-service", null, null, new ApprovalEvidence(INCIDENT_EVIDENCE, 1, content));
     }
 
     /** A person resolves an anomaly: its containment is lifted, who and when are kept on it. */
@@ -256,18 +301,40 @@ public class RiskGuard implements ClockDrivenJob {
                     if (!AnomalyRow.OPEN.equals(row.status)) {
                         throw new ConflictProblem("anomaly " + id + " was already resolved by " + row.resolvedBy);
                     }
-                    row.status = AnomalyRow.RESOLVED;
-                    row.resolvedBy = by;
-                    row.resolvedAt = Instant.now(clock);
-                    row.resolution = comment;
-                    Uni<Void> lifted = ChannelFreezeRow.delete("key.anomalyId", id).replaceWithVoid();
-                    if (!ContainmentAction.ALERT_ONLY.name().equals(row.action)) {
-                        lifted = lifted.chain(() -> outbox.record(ContainmentLifted.TYPE, "channel:" + row.channel,
-                                new ContainmentLifted(row.id, row.channel, row.action, row.campaigns(), by,
-                                        row.resolvedAt, comment))).replaceWithVoid();
-                    }
-                    return lifted.replaceWith(() -> AnomalyView.of(row));
+                    return lift(row, by, comment);
                 }));
+    }
+
+    /**
+     * The incident's resolution arrives from approval-service as a grant by people: the anomaly is resolved by them,
+     * once; an anomaly already resolved by REST is left as it is.
+     */
+    public Uni<Void> onIncidentResolved(ReceivedEvent<ApprovalGranted> event, String consumer) {
+        ApprovalGranted granted = event.data();
+        UUID id = UUID.fromString(granted.reference());
+        return idempotent.applyOnce(consumer, event, e -> AnomalyRow.<AnomalyRow>findById(id).chain(row -> {
+            if (row == null || !AnomalyRow.OPEN.equals(row.status)) {
+                Log.infof("incident %s resolved in approval-service: the anomaly is %s", id,
+                        row == null ? "unknown" : "already " + row.status);
+                return Uni.createFrom().voidItem();
+            }
+            return lift(row, String.join(", ", granted.approvedBy()),
+                    Optional.ofNullable(granted.comment()).orElse("resolved in approval-service")).replaceWithVoid();
+        })).replaceWithVoid();
+    }
+
+    private Uni<AnomalyView> lift(AnomalyRow row, String by, String comment) {
+        row.status = AnomalyRow.RESOLVED;
+        row.resolvedBy = by.length() <= 200 ? by : by.substring(0, 200);
+        row.resolvedAt = Instant.now(clock);
+        row.resolution = comment;
+        Uni<Void> lifted = ChannelFreezeRow.delete("key.anomalyId", row.id).replaceWithVoid();
+        if (!ContainmentAction.ALERT_ONLY.name().equals(row.action)) {
+            lifted = lifted.chain(() -> outbox.record(ContainmentLifted.TYPE, "channel:" + row.channel,
+                    new ContainmentLifted(row.id, row.channel, row.action, row.campaigns(), row.resolvedBy,
+                            row.resolvedAt, comment))).replaceWithVoid();
+        }
+        return lifted.replaceWith(() -> AnomalyView.of(row));
     }
 
     public Uni<List<AnomalyView>> anomalies(Optional<String> channel, Optional<String> status) {

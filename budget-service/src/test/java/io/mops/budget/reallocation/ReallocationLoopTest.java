@@ -507,18 +507,14 @@ class ReallocationLoopTest {
     RiskGuard guard;
 
     /**
-     * Issue 15's tracking outage: a week of 30 touchpoints an hour on the strong channel, then an hour in which it
-     * spends and no touchpoint arrives (P = e^-30 under its normal rate). The risk guard freezes the channel's
-     * autonomous moves and says so on mops.budget.events; new evidence then finds the move frozen; a person's
-     * resolution lifts the freeze and the next evidence moves the money.
+     * Issue 15's tracking outage on the plan's strong channel: a week of 30 touchpoints an hour, then an hour in which
+     * it spends one euro (too little for the spend-runaway detector) and no touchpoint arrives: P = e^-30 under its
+     * normal rate. Judges that hour and returns the anomaly found on the channel.
      */
-    @Test
-    void aTrackingOutageFreezesTheChannelsMovesUntilAPersonResolvesIt() throws Throwable {
-        policy("1000", "10");
+    private AnomalyView trackingOutage(Setup setup) throws Throwable {
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("action", "FREEZE_CHANNEL")).put("/budget/guard/detectors/tracking-breakage")
                 .then().statusCode(200);
-        Setup setup = runningPlan();
         Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         for (int h = 1; h <= 8 * 24; h++) {
             db.update("insert into guard_touchpoint_hour (channel, hour, touchpoints) values (?, ?, 30)",
@@ -527,17 +523,28 @@ class ReallocationLoopTest {
         String campaign = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("channel", setup.strong(), "name", "outage", "amount", "1000"))
                 .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201).extract().path("id");
-        // One euro: spend goes on, too little for the spend-runaway detector to have a say.
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("day", LocalDate.now(ZoneOffset.UTC).toString(), "amount", "1.00", "currency", "EUR"))
                 .post("/budget/campaigns/" + campaign + "/spend").then().statusCode(201);
+        List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() ->
+                guard.judge(thisHour.plus(1, ChronoUnit.HOURS)));
+        return found.stream().filter(a -> a.channel().equals(setup.strong())).findFirst()
+                .orElseThrow(() -> new AssertionError("no anomaly on " + setup.strong() + ": " + found));
+    }
 
+    /**
+     * The outage freezes the channel's autonomous moves, says so on mops.budget.events and opens an Incident in
+     * approval-service; new evidence then finds the move frozen; the incident's grant by a person lifts the freeze
+     * and the next evidence moves the money.
+     */
+    @Test
+    void aTrackingOutageFreezesTheChannelsMovesUntilAPersonResolvesTheIncident() throws Throwable {
+        policy("1000", "10");
+        Setup setup = runningPlan();
         String anomaly;
-        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
-            List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() ->
-                    guard.judge(thisHour.plus(1, ChronoUnit.HOURS)));
-            AnomalyView outage = found.stream().filter(a -> a.channel().equals(setup.strong())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no anomaly on " + setup.strong() + ": " + found));
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS);
+             TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            AnomalyView outage = trackingOutage(setup);
             assertEquals("tracking-breakage", outage.detector());
             assertEquals("FREEZE_CHANNEL", outage.action());
             assertEquals(30.0, outage.expected(), 1e-9);
@@ -547,9 +554,12 @@ class ReallocationLoopTest {
                     && r.value().contains("\"AnomalyDetected\"") && r.value().contains(anomaly), PATIENCE);
             events.await(r -> ("channel:" + setup.strong()).equals(r.key())
                     && r.value().contains("\"ContainmentApplied\"") && r.value().contains("FREEZE_CHANNEL"), PATIENCE);
+            ConsumerRecord<String, String> incident = requests.await(r -> r.value().contains("\"Incident\"")
+                    && r.value().contains("\"reference\":\"" + anomaly + "\""), PATIENCE);
+            assertTrue(incident.value().contains("\"IncidentEvidence\""), incident.value());
         }
         assertTrue(VertxContextSupport.<List<AnomalyView>>subscribeAndAwait(() ->
-                        guard.judge(thisHour.plus(1, ChronoUnit.HOURS))).stream()
+                        guard.judge(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS))).stream()
                 .noneMatch(a -> a.channel().equals(setup.strong())), "an open anomaly is not raised twice");
         given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then().statusCode(200)
                 .body("'" + setup.strong() + "'", org.hamcrest.Matchers.containsString("tracking-breakage"));
@@ -559,6 +569,33 @@ class ReallocationLoopTest {
         assertTrue(field(setup, frozen, "reason").contains("frozen by the risk guard"));
         assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
 
+        UUID grant = UUID.randomUUID();
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            TestProducer.send(Topics.APPROVAL_DECISIONS, "channel:" + setup.strong(), """
+                    {"id":"%s","type":"ApprovalGranted","version":1,"source":"approval-service",
+                     "time":"2026-12-06T16:00:00Z","subject":"channel:%s",
+                     "data":{"requestId":"%s","kind":"Incident","reference":"%s","approvedBy":["alice"],
+                             "comment":"tag fixed on the landing page"}}
+                    """.formatted(grant, setup.strong(), UUID.randomUUID(), anomaly));
+            ConsumerRecord<String, String> lifted = events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"ContainmentLifted\"") && r.value().contains(anomaly), PATIENCE);
+            assertTrue(lifted.value().contains("\"liftedBy\":\"alice\""), lifted.value());
+        }
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", setup.strong())
+                .get("/budget/guard/anomalies").then().statusCode(200)
+                .body("[0].status", equalTo("RESOLVED")).body("[0].resolvedBy", equalTo("alice"));
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then()
+                .body("'" + setup.strong() + "'", org.hamcrest.Matchers.nullValue());
+
+        String moved = newEvidence(setup);
+        assertEquals("APPLIED", status(setup, moved));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void theCoeResolvesAnAnomalyOverRestOnceAndLiftsItsFreeze() throws Throwable {
+        Setup setup = runningPlan();
+        String anomaly = trackingOutage(setup).id().toString();
         given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
                 .body(Map.of("comment", "tag fixed")).post("/budget/guard/anomalies/" + anomaly + "/resolve")
                 .then().statusCode(403);
@@ -575,10 +612,6 @@ class ReallocationLoopTest {
                 .post("/budget/guard/anomalies/" + anomaly + "/resolve").then().statusCode(409);
         given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then()
                 .body("'" + setup.strong() + "'", org.hamcrest.Matchers.nullValue());
-
-        String moved = newEvidence(setup);
-        assertEquals("APPLIED", status(setup, moved));
-        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
     }
 
     @Test
