@@ -1,7 +1,6 @@
 package io.mops.budget.guard;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -47,10 +46,5 @@ public class AnomalyRow extends PanacheEntityBase {
     List<UUID> campaigns() {
         return campaignIds == null || campaignIds.isBlank() ? List.of()
                 : Arrays.stream(campaignIds.split(",")).map(UUID::fromString).toList();
-    }
-
-    static Uni<Boolean> isOpen(String channel, Detector detector) {
-        return count("channel = ?1 and detector = ?2 and status = ?3", channel, detector.key(), OPEN)
-                .map(n -> n > 0);
     }
 }
