@@ -144,10 +144,14 @@ public class RiskGuard implements ClockDrivenJob {
         List<ChannelHour> today = hours.subList(Math.min(todayFrom, hours.size()), hours.size());
         List<ChannelHour> beforeToday = hours.subList(Math.max(0, todayFrom - 7 * 24), Math.min(todayFrom,
                 hours.size()));
-        IntradayProfile profile = IntradayProfile.learn(beforeToday, ChannelHour::spend);
-        new SpendRunaway(settings.get(Detector.SPEND_RUNAWAY).thresholds())
-                .judge(channel, hours.subList(0, hours.size() - 1), today, expectedDaily, profile)
-                .ifPresent(found::add);
+        // Integrations may report a day's spend in one batch: until a few days show the channel's own rhythm, its
+        // reporting hour would look like a runaway against an even day.
+        if (beforeToday.size() >= IntradayProfile.MIN_DAYS * 24) {
+            IntradayProfile profile = IntradayProfile.learn(beforeToday, ChannelHour::spend);
+            new SpendRunaway(settings.get(Detector.SPEND_RUNAWAY).thresholds())
+                    .judge(channel, hours.subList(0, hours.size() - 1), today, expectedDaily, profile)
+                    .ifPresent(found::add);
+        }
         return found;
     }
 
