@@ -515,17 +515,20 @@ class ReallocationLoopTest {
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("action", "FREEZE_CHANNEL")).put("/budget/guard/detectors/tracking-breakage")
                 .then().statusCode(200);
-        Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        for (int h = 1; h <= 8 * 24; h++) {
-            db.update("insert into guard_touchpoint_hour (channel, hour, touchpoints) values (?, ?, 30)",
-                    setup.strong(), java.sql.Timestamp.from(thisHour.minus(h, ChronoUnit.HOURS)));
-        }
         String campaign = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("channel", setup.strong(), "name", "outage", "amount", "1000"))
                 .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("day", LocalDate.now(ZoneOffset.UTC).toString(), "amount", "1.00", "currency", "EUR"))
                 .post("/budget/campaigns/" + campaign + "/spend").then().statusCode(201);
+        // The hour the spend was recorded in, as stored: the clock may pass an hour while the test runs.
+        Instant thisHour = Instant.ofEpochSecond(Long.parseLong(db.strings("select extract(epoch from "
+                        + "date_trunc('hour', recorded_at, 'UTC'))::bigint::text from spend_entry where campaign_id = ?",
+                UUID.fromString(campaign)).get(0)));
+        for (int h = 1; h <= 8 * 24; h++) {
+            db.update("insert into guard_touchpoint_hour (channel, hour, touchpoints) values (?, ?, 30)",
+                    setup.strong(), java.sql.Timestamp.from(thisHour.minus(h, ChronoUnit.HOURS)));
+        }
         List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() ->
                 guard.judge(thisHour.plus(1, ChronoUnit.HOURS)));
         return found.stream().filter(a -> a.channel().equals(setup.strong())).findFirst()
@@ -558,8 +561,9 @@ class ReallocationLoopTest {
                     && r.value().contains("\"reference\":\"" + anomaly + "\""), PATIENCE);
             assertTrue(incident.value().contains("\"IncidentEvidence\""), incident.value());
         }
-        assertTrue(VertxContextSupport.<List<AnomalyView>>subscribeAndAwait(() ->
-                        guard.judge(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS))).stream()
+        Instant judged = Instant.parse(given().auth().oauth2(Tokens.user("carol")).queryParam("channel", setup.strong())
+                .get("/budget/guard/anomalies").then().statusCode(200).extract().path("[0].detectedAt"));
+        assertTrue(VertxContextSupport.<List<AnomalyView>>subscribeAndAwait(() -> guard.judge(judged)).stream()
                 .noneMatch(a -> a.channel().equals(setup.strong())), "an open anomaly is not raised twice");
         given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then().statusCode(200)
                 .body("'" + setup.strong() + "'", org.hamcrest.Matchers.containsString("tracking-breakage"));
