@@ -1,5 +1,6 @@
 package io.mops.budget.reallocation;
 
+import io.mops.budget.guard.RiskGuard;
 import io.mops.common.events.ApprovalExpired;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRejected;
@@ -24,13 +25,16 @@ public class ApprovalDecisionListener {
     static final String REJECTED = "budget.reallocation-rejected";
     static final String CHANGES_REQUESTED = "budget.reallocation-changes-requested";
     static final String EXPIRED = "budget.reallocation-approval-expired";
+    static final String INCIDENT_RESOLVED = "budget.guard-incident-resolved";
 
     private final EventCodec codec;
     private final ReallocationService reallocation;
+    private final RiskGuard guard;
 
-    public ApprovalDecisionListener(EventCodec codec, ReallocationService reallocation) {
+    public ApprovalDecisionListener(EventCodec codec, ReallocationService reallocation, RiskGuard guard) {
         this.codec = codec;
         this.reallocation = reallocation;
+        this.guard = guard;
     }
 
     @Incoming("approval-decisions")
@@ -39,6 +43,9 @@ public class ApprovalDecisionListener {
             var granted = codec.readIf(payload, ApprovalGranted.TYPE);
             if (granted.isPresent()) {
                 var event = granted.get();
+                if (incident(event.data().kind(), event.data().reference())) {
+                    return guard.onIncidentResolved(event, INCIDENT_RESOLVED);
+                }
                 return ours(event.data().kind(), event.data().reference())
                         ? reallocation.onGranted(event, GRANTED)
                         : Uni.createFrom().voidItem();
@@ -71,6 +78,22 @@ public class ApprovalDecisionListener {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /**
+     * A granted incident is its resolution by people; a rejected or expired one leaves the containment in place
+     * (only a person lifts it, by a grant or by the CoE's resolution over REST).
+     */
+    private static boolean incident(String kind, String reference) {
+        if (!RiskGuard.INCIDENT.equals(kind)) {
+            return false;
+        }
+        try {
+            UUID.fromString(reference);
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("reference '" + reference + "' of an Incident decision is no anomaly id");
+        }
     }
 
     private static boolean ours(String kind, String reference) {

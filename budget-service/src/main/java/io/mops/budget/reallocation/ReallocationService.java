@@ -7,6 +7,7 @@ import io.mops.budget.budgets.Plan;
 import io.mops.budget.budgets.PlanService;
 import io.mops.budget.budgets.PlanView;
 import io.mops.budget.budgets.ProposalView;
+import io.mops.budget.guard.ChannelFreezeRow;
 import io.mops.budget.money.Money;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.budget.signal.CurvesConfig;
@@ -339,6 +340,25 @@ public class ReallocationService {
             proposal.decide(ProposalStatus.FROZEN, SERVICE, frozen(settings), Instant.now(clock));
             return Uni.createFrom().voidItem();
         }
+        return ChannelFreezeRow.byChannel().chain(frozenChannels -> {
+            Optional<String> frozenChannel = frozenChannel(move, frozenChannels);
+            if (frozenChannel.isPresent()) {
+                proposal.decide(ProposalStatus.FROZEN, SERVICE, frozenChannel.get(), Instant.now(clock));
+                return Uni.createFrom().voidItem();
+            }
+            return decideByPolicy(proposal, view, move, planName);
+        });
+    }
+
+    /** Why the move may not be made when it touches a channel the risk guard holds frozen. */
+    private static Optional<String> frozenChannel(BudgetMove move, Map<String, String> frozenChannels) {
+        return move.shifts().stream().filter(ChannelShift::moves).map(ChannelShift::channel)
+                .filter(frozenChannels::containsKey).findFirst()
+                .map(channel -> "channel " + channel + " is frozen by the risk guard: " + frozenChannels.get(channel));
+    }
+
+    private Uni<Void> decideByPolicy(ReallocationProposal proposal, ProposalView view, BudgetMove move,
+                                     String planName) {
         return ReallocationSettings.policy().chain(policy -> {
             ApprovalPolicy.Verdict verdict = policy.judge(move);
             if (verdict.autonomous()) {
@@ -433,8 +453,18 @@ public class ReallocationService {
                     proposal.decide(ProposalStatus.FROZEN, approvers, frozen(settings), Instant.now(clock));
                     return Uni.createFrom().voidItem();
                 }
-                return ReallocationShift.of(proposal.id).chain(shifts -> apply(proposal, proposal.move(shifts),
-                        approvers, Optional.ofNullable(granted.comment()).orElse("granted")));
+                return ReallocationShift.of(proposal.id).chain(shifts -> ChannelFreezeRow.byChannel()
+                        .chain(frozenChannels -> {
+                            BudgetMove move = proposal.move(shifts);
+                            Optional<String> frozenChannel = frozenChannel(move, frozenChannels);
+                            if (frozenChannel.isPresent()) {
+                                proposal.decide(ProposalStatus.FROZEN, approvers, frozenChannel.get(),
+                                        Instant.now(clock));
+                                return Uni.createFrom().voidItem();
+                            }
+                            return apply(proposal, move, approvers,
+                                    Optional.ofNullable(granted.comment()).orElse("granted"));
+                        }));
             });
         })).replaceWithVoid();
     }

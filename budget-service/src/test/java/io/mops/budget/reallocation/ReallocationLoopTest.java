@@ -3,6 +3,8 @@ package io.mops.budget.reallocation;
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.ResponseCurve;
 import io.mops.budget.curve.SpendResponse;
+import io.mops.budget.guard.AnomalyView;
+import io.mops.budget.guard.RiskGuard;
 import io.mops.budget.optimiser.BruteForceSplit;
 import io.mops.budget.signal.SignalFixtures;
 import io.mops.common.events.Topics;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -513,6 +516,121 @@ class ReallocationLoopTest {
         assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
         given().auth().oauth2(Tokens.user("carol")).get("/budget/kill-switch")
                 .then().statusCode(200).body("frozen", equalTo(true)).body("changedBy", equalTo("carol"));
+    }
+
+    @Inject
+    RiskGuard guard;
+
+    /**
+     * Issue 15's tracking outage on the plan's strong channel: a week of 30 touchpoints an hour, then an hour in which
+     * it spends one euro (too little for the spend-runaway detector) and no touchpoint arrives: P = e^-30 under its
+     * normal rate. Judges that hour and returns the anomaly found on the channel.
+     */
+    private AnomalyView trackingOutage(Setup setup) throws Throwable {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("action", "FREEZE_CHANNEL")).put("/budget/guard/detectors/tracking-breakage")
+                .then().statusCode(200);
+        String campaign = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("channel", setup.strong(), "name", "outage", "amount", "1000"))
+                .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("day", LocalDate.now(ZoneOffset.UTC).toString(), "amount", "1.00", "currency", "EUR"))
+                .post("/budget/campaigns/" + campaign + "/spend").then().statusCode(201);
+        // The hour the spend was recorded in, as stored: the clock may pass an hour while the test runs.
+        Instant thisHour = Instant.ofEpochSecond(Long.parseLong(db.strings("select extract(epoch from "
+                        + "date_trunc('hour', recorded_at, 'UTC'))::bigint::text from spend_entry where campaign_id = ?",
+                UUID.fromString(campaign)).get(0)));
+        for (int h = 1; h <= 8 * 24; h++) {
+            db.update("insert into guard_touchpoint_hour (channel, hour, touchpoints) values (?, ?, 30)",
+                    setup.strong(), java.sql.Timestamp.from(thisHour.minus(h, ChronoUnit.HOURS)));
+        }
+        List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() ->
+                guard.judge(thisHour.plus(1, ChronoUnit.HOURS)));
+        return found.stream().filter(a -> a.channel().equals(setup.strong())).findFirst()
+                .orElseThrow(() -> new AssertionError("no anomaly on " + setup.strong() + ": " + found));
+    }
+
+    /**
+     * The outage freezes the channel's autonomous moves, says so on mops.budget.events and opens an Incident in
+     * approval-service; new evidence then finds the move frozen; the incident's grant by a person lifts the freeze
+     * and the next evidence moves the money.
+     */
+    @Test
+    void aTrackingOutageFreezesTheChannelsMovesUntilAPersonResolvesTheIncident() throws Throwable {
+        policy("1000", "10");
+        Setup setup = runningPlan();
+        String anomaly;
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS);
+             TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            AnomalyView outage = trackingOutage(setup);
+            assertEquals("tracking-breakage", outage.detector());
+            assertEquals("FREEZE_CHANNEL", outage.action());
+            assertEquals(30.0, outage.expected(), 1e-9);
+            assertEquals(Math.exp(-30), outage.statistic(), 1e-20);
+            anomaly = outage.id().toString();
+            events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"AnomalyDetected\"") && r.value().contains(anomaly), PATIENCE);
+            events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"ContainmentApplied\"") && r.value().contains("FREEZE_CHANNEL"), PATIENCE);
+            ConsumerRecord<String, String> incident = requests.await(r -> r.value().contains("\"Incident\"")
+                    && r.value().contains("\"reference\":\"" + anomaly + "\""), PATIENCE);
+            assertTrue(incident.value().contains("\"IncidentEvidence\""), incident.value());
+        }
+        Instant judged = Instant.parse(given().auth().oauth2(Tokens.user("carol")).queryParam("channel", setup.strong())
+                .get("/budget/guard/anomalies").then().statusCode(200).extract().path("[0].detectedAt"));
+        assertTrue(VertxContextSupport.<List<AnomalyView>>subscribeAndAwait(() -> guard.judge(judged)).stream()
+                .noneMatch(a -> a.channel().equals(setup.strong())), "an open anomaly is not raised twice");
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then().statusCode(200)
+                .body("'" + setup.strong() + "'", org.hamcrest.Matchers.containsString("tracking-breakage"));
+
+        String frozen = newEvidence(setup);
+        assertEquals("FROZEN", status(setup, frozen));
+        assertTrue(field(setup, frozen, "reason").contains("frozen by the risk guard"));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+
+        UUID grant = UUID.randomUUID();
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            TestProducer.send(Topics.APPROVAL_DECISIONS, "channel:" + setup.strong(), """
+                    {"id":"%s","type":"ApprovalGranted","version":1,"source":"approval-service",
+                     "time":"2026-12-06T16:00:00Z","subject":"channel:%s",
+                     "data":{"requestId":"%s","kind":"Incident","reference":"%s","approvedBy":["alice"],
+                             "comment":"tag fixed on the landing page"}}
+                    """.formatted(grant, setup.strong(), UUID.randomUUID(), anomaly));
+            ConsumerRecord<String, String> lifted = events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"ContainmentLifted\"") && r.value().contains(anomaly), PATIENCE);
+            assertTrue(lifted.value().contains("\"liftedBy\":\"alice\""), lifted.value());
+        }
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", setup.strong())
+                .get("/budget/guard/anomalies").then().statusCode(200)
+                .body("[0].status", equalTo("RESOLVED")).body("[0].resolvedBy", equalTo("alice"));
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then()
+                .body("'" + setup.strong() + "'", org.hamcrest.Matchers.nullValue());
+
+        String moved = newEvidence(setup);
+        assertEquals("APPLIED", status(setup, moved));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
+    }
+
+    @Test
+    void theCoeResolvesAnAnomalyOverRestOnceAndLiftsItsFreeze() throws Throwable {
+        Setup setup = runningPlan();
+        String anomaly = trackingOutage(setup).id().toString();
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
+                .body(Map.of("comment", "tag fixed")).post("/budget/guard/anomalies/" + anomaly + "/resolve")
+                .then().statusCode(403);
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                    .body(Map.of("comment", "tag fixed on the landing page"))
+                    .post("/budget/guard/anomalies/" + anomaly + "/resolve").then().statusCode(200)
+                    .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("carol"));
+            ConsumerRecord<String, String> lifted = events.await(r -> ("channel:" + setup.strong()).equals(r.key())
+                    && r.value().contains("\"ContainmentLifted\"") && r.value().contains(anomaly), PATIENCE);
+            assertTrue(lifted.value().contains("\"liftedBy\":\"carol\""), lifted.value());
+        }
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(Map.of("comment", "again"))
+                .post("/budget/guard/anomalies/" + anomaly + "/resolve").then().statusCode(409);
+        given().auth().oauth2(Tokens.user("carol")).get("/budget/guard/frozen-channels").then()
+                .body("'" + setup.strong() + "'", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -1,0 +1,11 @@
+package io.mops.budget.guard;
+
+/** What the service does on its own when a detector fires, before a person looks. */
+public enum ContainmentAction {
+    /** Only the {@code AnomalyDetected} event: people are told, nothing is stopped. */
+    ALERT_ONLY,
+    /** The channel's per-channel kill switch: no autonomous move (reallocation or exploration) touches it. */
+    FREEZE_CHANNEL,
+    /** {@code CampaignSpendPaused} for every running campaign of the channel, for the ad-platform connectors. */
+    PAUSE_CAMPAIGN_SPEND
+}

@@ -1,0 +1,363 @@
+package io.mops.budget.guard;
+
+import io.mops.budget.budgets.Campaign;
+import io.mops.common.events.AnomalyDetected;
+import io.mops.common.events.ApprovalEvidence;
+import io.mops.common.events.ApprovalGranted;
+import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ReceivedEvent;
+import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.events.CampaignSpendPaused;
+import io.mops.common.events.ContainmentApplied;
+import io.mops.common.events.ContainmentLifted;
+import io.mops.common.outbox.Outbox;
+import io.mops.common.problem.ConflictProblem;
+import io.mops.common.problem.NotFoundProblem;
+import io.mops.common.time.ClockDrivenJob;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The risk guard: each hour, judges every channel of a running plan by the detectors, records what they find, and
+ * applies the containment the CoE chose for the detector in the same transaction as the {@code AnomalyDetected}
+ * event. One anomaly per channel and detector at a time: while one is open, the detector does not fire again on that
+ * channel; only a person resolves it, which lifts its containment.
+ */
+@ApplicationScoped
+public class RiskGuard implements ClockDrivenJob {
+
+    static final String BY = "budget-service (risk guard)";
+    /** The kind of approval request an automatic containment opens in approval-service. */
+    public static final String INCIDENT = "Incident";
+    static final String INCIDENT_EVIDENCE = "IncidentEvidence";
+    /** Hours of evidence read per channel: a week of history before the day being judged, and that day. */
+    static final int HOURS_READ = (TrackingBreakage.HISTORY_DAYS + 1) * 24 + 24;
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final DetectorSettings settings;
+    private final Clock clock;
+    private final GuardConfig config;
+    private final IdempotentConsumer idempotent;
+
+    public RiskGuard(Pool pool, Outbox outbox, DetectorSettings settings, Clock clock, GuardConfig config,
+                     IdempotentConsumer idempotent) {
+        this.idempotent = idempotent;
+        this.config = config;
+        this.pool = pool;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${mops.budget.guard.sweep:5m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return runDue();
+    }
+
+    @Override
+    public String name() {
+        return "risk guard";
+    }
+
+    @Override
+    public Uni<Void> runDue() {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return judge(Instant.now(clock)).invoke(found -> {
+            if (!found.isEmpty()) {
+                Log.infof("risk guard found %d anomaly(ies)", found.size());
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Judges the hours completed by {@code asOf} and contains what is found.
+     *
+     * @return the anomalies recorded (not those an open anomaly of the same channel and detector already covers)
+     */
+    public Uni<List<AnomalyView>> judge(Instant asOf) {
+        Instant end = asOf.truncatedTo(ChronoUnit.HOURS);
+        Instant start = end.minus(HOURS_READ, ChronoUnit.HOURS);
+        LocalDate day = LocalDate.ofInstant(end.minusSeconds(1), ZoneOffset.UTC);
+        return expectedDailySpend(day).chain(expected -> evidence(start, end).chain(hours ->
+                Panache.withSession(settings::current).chain(current -> {
+                    List<Anomaly> found = new ArrayList<>();
+                    expected.forEach((channel, daily) -> found.addAll(
+                            detect(channel, hours.getOrDefault(channel, Map.of()), start, end, daily, current)));
+                    return Multi.createFrom().iterable(found)
+                            .onItem().transformToUniAndConcatenate(a -> contain(a, current.get(a.detector()))
+                                    // Another replica recorded it first (the unique open anomaly): nothing to add.
+                                    .onFailure().recoverWithItem(failure -> {
+                                        Log.infof("anomaly on %s not recorded: %s", a.channel(), failure.getMessage());
+                                        return Optional.empty();
+                                    }))
+                            .collect().asList()
+                            .map(all -> all.stream().flatMap(Optional::stream).toList());
+                })));
+    }
+
+    static List<Anomaly> detect(String channel, Map<Instant, ChannelHour> observed, Instant start, Instant end,
+                                double expectedDaily, Map<Detector, DetectorSetting> settings) {
+        Optional<Instant> first = observed.keySet().stream().min(Instant::compareTo);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        // Hours without any report are hours of nothing, from the first hour the guard has evidence of.
+        List<ChannelHour> hours = new ArrayList<>();
+        for (Instant hour = first.get(); hour.isBefore(end); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            hours.add(observed.getOrDefault(hour, new ChannelHour(hour, 0, 0)));
+        }
+        List<Anomaly> found = new ArrayList<>();
+        DetectorSetting tracking = settings.get(Detector.TRACKING_BREAKAGE);
+        int window = Math.min(hours.size(), (int) Math.round(tracking.thresholds().get("windowHours")));
+        List<ChannelHour> recent = hours.subList(hours.size() - window, hours.size());
+        List<ChannelHour> history = hours.subList(Math.max(0, hours.size() - window
+                - TrackingBreakage.HISTORY_DAYS * 24), hours.size() - window);
+        new TrackingBreakage(tracking.thresholds()).judge(channel, history, recent).ifPresent(found::add);
+
+        Instant dayStart = end.minusSeconds(1).truncatedTo(ChronoUnit.DAYS);
+        int todayFrom = (int) Math.max(0, ChronoUnit.HOURS.between(first.get(), dayStart));
+        List<ChannelHour> today = hours.subList(Math.min(todayFrom, hours.size()), hours.size());
+        List<ChannelHour> beforeToday = hours.subList(Math.max(0, todayFrom - 7 * 24), Math.min(todayFrom,
+                hours.size()));
+        // Integrations may report a day's spend in one batch: until a few days show the channel's own rhythm, its
+        // reporting hour would look like a runaway against an even day.
+        if (beforeToday.size() >= IntradayProfile.MIN_DAYS * 24) {
+            IntradayProfile profile = IntradayProfile.learn(beforeToday, ChannelHour::spend);
+            new SpendRunaway(settings.get(Detector.SPEND_RUNAWAY).thresholds())
+                    .judge(channel, hours.subList(0, hours.size() - 1), today, expectedDaily, profile)
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /** What pacing expects each channel with a running plan to spend in a day: its allocations over their days. */
+    private Uni<Map<String, Double>> expectedDailySpend(LocalDate day) {
+        return pool.preparedQuery("""
+                        select a.channel, sum(a.amount / (p.period_end - p.period_start + 1)) as daily
+                        from channel_allocation a join budget_plan p on p.id = a.plan_id
+                        where p.period_start <= $1 and p.period_end >= $1
+                        group by a.channel""")
+                .execute(Tuple.of(day))
+                .map(rows -> {
+                    Map<String, Double> daily = new TreeMap<>();
+                    for (Row row : rows) {
+                        daily.put(row.getString("channel"), row.getBigDecimal("daily").doubleValue());
+                    }
+                    return daily;
+                });
+    }
+
+    /** Spend by hour it was recorded in and touchpoints by hour of arrival, per channel. */
+    private Uni<Map<String, Map<Instant, ChannelHour>>> evidence(Instant start, Instant end) {
+        Tuple window = Tuple.of(start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC));
+        return pool.preparedQuery("""
+                        select coalesce(s.channel, t.channel) as channel, coalesce(s.hour, t.hour) as hour,
+                               coalesce(s.spend, 0) as spend, coalesce(t.touchpoints, 0) as touchpoints
+                        from (select c.channel, date_trunc('hour', e.recorded_at, 'UTC') as hour, sum(e.amount) as spend
+                              from spend_entry e join campaign_budget c on c.id = e.campaign_id
+                              where e.recorded_at >= $1 and e.recorded_at < $2
+                              group by 1, 2) s
+                        full join (select channel, hour, touchpoints from guard_touchpoint_hour
+                                   where hour >= $1 and hour < $2) t
+                          on t.channel = s.channel and t.hour = s.hour""")
+                .execute(window)
+                .map(rows -> {
+                    Map<String, Map<Instant, ChannelHour>> byChannel = new HashMap<>();
+                    for (Row row : rows) {
+                        Instant hour = row.getOffsetDateTime("hour").toInstant();
+                        byChannel.computeIfAbsent(row.getString("channel"), c -> new HashMap<>()).put(hour,
+                                new ChannelHour(hour, row.getBigDecimal("spend").doubleValue(),
+                                        row.getLong("touchpoints")));
+                    }
+                    return byChannel;
+                });
+    }
+
+    private Uni<Optional<AnomalyView>> contain(Anomaly anomaly, DetectorSetting setting) {
+        return Panache.withTransaction(() -> AnomalyRow.count("channel = ?1 and detector = ?2 and (status = ?3 "
+                        + "or detectedAt >= ?4)", anomaly.channel(), anomaly.detector().key(), AnomalyRow.OPEN,
+                anomaly.detectedAt()).chain(covered -> {
+            if (covered > 0) {
+                return Uni.createFrom().item(Optional.<AnomalyView>empty());
+            }
+            AnomalyRow row = new AnomalyRow();
+            row.id = UUID.randomUUID();
+            row.detector = anomaly.detector().key();
+            row.channel = anomaly.channel();
+            row.detectedAt = anomaly.detectedAt();
+            row.observed = anomaly.observed();
+            row.expected = anomaly.expected();
+            row.statistic = anomaly.statistic();
+            row.evidence = anomaly.evidence().length() <= 2000 ? anomaly.evidence()
+                    : anomaly.evidence().substring(0, 2000);
+            row.action = setting.action().name();
+            row.status = AnomalyRow.OPEN;
+            return pausedCampaigns(row).chain(campaigns -> {
+                row.campaignIds = campaigns.isEmpty() ? null
+                        : campaigns.stream().map(UUID::toString).collect(Collectors.joining(","));
+                return row.persist()
+                        .chain(() -> outbox.record(AnomalyDetected.TYPE, "channel:" + row.channel,
+                                new AnomalyDetected(row.id, row.detector, row.channel, row.detectedAt, row.observed,
+                                        row.expected, row.statistic, row.evidence, row.action)))
+                        .chain(() -> apply(row, setting.action(), campaigns))
+                        .replaceWith(Optional.of(AnomalyView.of(row)));
+            });
+        }));
+    }
+
+    private Uni<List<UUID>> pausedCampaigns(AnomalyRow row) {
+        if (!ContainmentAction.PAUSE_CAMPAIGN_SPEND.name().equals(row.action)) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate today = LocalDate.ofInstant(row.detectedAt.minusSeconds(1), ZoneOffset.UTC);
+        return Campaign.<Campaign>list("channel = ?1 and status = ?2 and planId in (select p.id from Plan p "
+                        + "where p.periodStart <= ?3 and p.periodEnd >= ?3)", row.channel, Campaign.Status.ACTIVE,
+                today).map(campaigns -> campaigns.stream().map(c -> c.id).sorted().toList());
+    }
+
+    private Uni<Void> apply(AnomalyRow row, ContainmentAction action, List<UUID> campaigns) {
+        Instant now = Instant.now(clock);
+        Uni<Void> applied = switch (action) {
+            case ALERT_ONLY -> Uni.createFrom().voidItem();
+            case FREEZE_CHANNEL -> {
+                ChannelFreezeRow freeze = new ChannelFreezeRow();
+                freeze.key = new ChannelFreezeRow.Key(row.channel, row.id);
+                freeze.reason = row.detector + ": " + row.evidence;
+                freeze.frozenAt = now;
+                yield freeze.persist().replaceWithVoid();
+            }
+            case PAUSE_CAMPAIGN_SPEND -> {
+                Uni<Void> all = Uni.createFrom().voidItem();
+                for (UUID campaign : campaigns) {
+                    all = all.chain(() -> outbox.record(CampaignSpendPaused.TYPE, "campaign:" + campaign,
+                            new CampaignSpendPaused(campaign, row.channel, row.id, row.evidence))).replaceWithVoid();
+                }
+                yield all;
+            }
+        };
+        if (action == ContainmentAction.ALERT_ONLY) {
+            return applied;
+        }
+        return applied.chain(() -> outbox.record(ContainmentApplied.TYPE, "channel:" + row.channel,
+                new ContainmentApplied(row.id, row.detector, row.channel, action.name(), campaigns, now, BY)))
+                .chain(() -> outbox.record(ApprovalRequested.TYPE, "channel:" + row.channel, incident(row, action,
+                        campaigns)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The hand-over: an approval request of kind {@code Incident} through approval-service's usual path (its
+     * policies, or its fallback, route it; its SLA and escalation apply). Granting it resolves the anomaly.
+     */
+    private ApprovalRequested incident(AnomalyRow row, ContainmentAction action, List<UUID> campaigns) {
+        String summary = row.detector + " on " + row.channel + ": " + switch (action) {
+            case FREEZE_CHANNEL -> "autonomous budget moves of the channel frozen";
+            case PAUSE_CAMPAIGN_SPEND -> "spend of " + campaigns.size() + " campaign(s) paused";
+            case ALERT_ONLY -> "alert only";
+        } + "; grant to resolve and lift it";
+        com.fasterxml.jackson.databind.node.ObjectNode content = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        content.put("anomalyId", row.id.toString());
+        content.put("detector", row.detector);
+        content.put("channel", row.channel);
+        content.put("detectedAt", row.detectedAt.toString());
+        content.put("observed", row.observed);
+        content.put("expected", row.expected);
+        content.put("statistic", row.statistic);
+        content.put("evidence", row.evidence);
+        content.put("action", action.name());
+        campaigns.forEach(c -> content.withArray("campaignIds").add(c.toString()));
+        return new ApprovalRequested(INCIDENT, row.id.toString(), row.channel,
+                summary.length() <= 300 ? summary : summary.substring(0, 299) + "…", row.evidence, null, null,
+                "budget-service", null, null, new ApprovalEvidence(INCIDENT_EVIDENCE, 1, content));
+    }
+
+    /** A person resolves an anomaly: its containment is lifted, who and when are kept on it. */
+    public Uni<AnomalyView> resolve(UUID id, String by, String comment) {
+        return Panache.withTransaction(() -> AnomalyRow.<AnomalyRow>findById(id)
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("no anomaly " + id))
+                .chain(row -> {
+                    if (!AnomalyRow.OPEN.equals(row.status)) {
+                        throw new ConflictProblem("anomaly " + id + " was already resolved by " + row.resolvedBy);
+                    }
+                    return lift(row, by, comment);
+                }));
+    }
+
+    /**
+     * The incident's resolution arrives from approval-service as a grant by people: the anomaly is resolved by them,
+     * once; an anomaly already resolved by REST is left as it is.
+     */
+    public Uni<Void> onIncidentResolved(ReceivedEvent<ApprovalGranted> event, String consumer) {
+        ApprovalGranted granted = event.data();
+        UUID id = UUID.fromString(granted.reference());
+        return idempotent.applyOnce(consumer, event, e -> AnomalyRow.<AnomalyRow>findById(id).chain(row -> {
+            if (row == null || !AnomalyRow.OPEN.equals(row.status)) {
+                Log.infof("incident %s resolved in approval-service: the anomaly is %s", id,
+                        row == null ? "unknown" : "already " + row.status);
+                return Uni.createFrom().voidItem();
+            }
+            return lift(row, String.join(", ", granted.approvedBy()),
+                    Optional.ofNullable(granted.comment()).orElse("resolved in approval-service")).replaceWithVoid();
+        })).replaceWithVoid();
+    }
+
+    private Uni<AnomalyView> lift(AnomalyRow row, String by, String comment) {
+        row.status = AnomalyRow.RESOLVED;
+        row.resolvedBy = by.length() <= 200 ? by : by.substring(0, 200);
+        row.resolvedAt = Instant.now(clock);
+        row.resolution = comment;
+        Uni<Void> lifted = ChannelFreezeRow.delete("key.anomalyId", row.id).replaceWithVoid();
+        if (!ContainmentAction.ALERT_ONLY.name().equals(row.action)) {
+            lifted = lifted.chain(() -> outbox.record(ContainmentLifted.TYPE, "channel:" + row.channel,
+                    new ContainmentLifted(row.id, row.channel, row.action, row.campaigns(), row.resolvedBy,
+                            row.resolvedAt, comment))).replaceWithVoid();
+        }
+        return lifted.replaceWith(() -> AnomalyView.of(row));
+    }
+
+    public Uni<List<AnomalyView>> anomalies(Optional<String> channel, Optional<String> status) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        channel.ifPresent(c -> {
+            query.append(" and channel = :channel");
+            parameters.put("channel", c);
+        });
+        status.ifPresent(s -> {
+            query.append(" and status = :status");
+            parameters.put("status", s);
+        });
+        return Panache.withSession(() -> AnomalyRow.<AnomalyRow>find(query + " order by detectedAt desc, id",
+                parameters).page(0, 200).list().map(rows -> rows.stream().map(AnomalyView::of).toList()));
+    }
+
+    /** The channels the risk guard holds frozen now, with why. */
+    public Uni<Map<String, String>> frozenChannels() {
+        return Panache.withSession(ChannelFreezeRow::byChannel);
+    }
+}
