@@ -65,7 +65,9 @@ public final class SimulationRun {
             Map<String, Map<String, Double>> credit = attributionCredit(platform.api(), spec);
             List<Calibration> calibration = List.of(
                     trackRecord(platform.api(), "budget moves", "/budget/track-record"),
-                    trackRecord(platform.api(), "QA forecasts", "/qa/track-record"));
+                    trackRecord(platform.api(), "QA forecasts", "/qa/track-record"),
+                    declaredWinners(trackRecord(platform.api(), "declared winners", "/experiments/track-record"),
+                            platform.api(), spec, record.declaredWinners()));
             return new Outcome(record, Judgement.judge(spec, seed, record, credit, calibration));
         } finally {
             deleteTopics(stack.kafkaBootstrap(), topics);
@@ -87,6 +89,30 @@ public final class SimulationRun {
         return new Calibration(source, calibration.path("realised").asInt(),
                 calibration.path("shareInsideInterval").asDouble(Double.NaN),
                 calibration.path("meanError").asDouble(Double.NaN), points);
+    }
+
+    /**
+     * The declared winners' record held to the market's truth as well: each forecast rate against the true rate of
+     * the variant the platform declared (the market's, never seen by the platform).
+     */
+    private static Calibration declaredWinners(Calibration record, PlatformApi api, MarketSpec spec,
+                                               Map<String, String> winners) {
+        JsonNode decisions = api.get(SimulatedPlatform.coe(), "/experiments/track-record").path("decisions");
+        List<Double> truths = new ArrayList<>();
+        for (JsonNode decision : decisions) {
+            if (decision.hasNonNull("realised")) {
+                truths.add(trueRate(spec, decision.path("id").asText(), winners));
+            }
+        }
+        return new Calibration(record.source(), record.decisions(), record.insideShare(), record.meanError(),
+                record.points(), Calibration.AgainstTruth.of(record.points(), truths));
+    }
+
+    static Double trueRate(MarketSpec spec, String experimentKey, Map<String, String> winners) {
+        String winner = winners.get(experimentKey);
+        return spec.experiments().stream().filter(e -> e.key().equals(experimentKey))
+                .flatMap(e -> e.variants().stream()).filter(v -> v.name().equals(winner))
+                .map(v -> v.conversionRate()).findFirst().orElse(null);
     }
 
     /** Conversions credited per model and channel over the judged days, as attribution-service reports them. */

@@ -59,5 +59,11 @@ class ShortSimulationTest {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertEquals(4, summary.path("strategies").size());
         assertEquals(1.0, report.strategy(Judgement.ORACLE).shareOfOracle(), 1e-12);
+
+        // The declared winners' track record is in the report, and every realised one is held to the market's truth.
+        var winners = report.calibration().stream().filter(c -> c.source().equals("declared winners")).findFirst()
+                .orElseThrow();
+        assertEquals(winners.decisions(), winners.truth().decisions(),
+                "the market knows the true rate of every winner the platform declared and rolled out");
     }
 }

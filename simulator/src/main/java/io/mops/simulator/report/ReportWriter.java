@@ -131,6 +131,21 @@ public final class ReportWriter {
                         .append(pct(c.insideShare())).append("</td><td>").append(fmt(c.meanError())).append("</td></tr>");
             }
             h.append("</table>");
+            List<Calibration> withTruth = r.calibration().stream().filter(c -> c.truth() != null).toList();
+            if (!withTruth.isEmpty()) {
+                h.append("<p>The same forecasts held to the market's truth, which the platform never sees (the true "
+                        + "value a forecast was about; a realised value is one noisy draw of it):</p><table><tr>"
+                        + "<th scope=col>source</th><th scope=col>forecasts with a known truth</th>"
+                        + "<th scope=col>true value inside the 90 % interval</th><th scope=col>mean error of the "
+                        + "forecast</th><th scope=col>mean error of the realised value</th></tr>");
+                for (Calibration c : withTruth) {
+                    h.append("<tr><td>").append(escape(c.source())).append("</td><td>").append(c.truth().decisions())
+                            .append("</td><td>").append(pct(c.truth().insideShare())).append("</td><td>")
+                            .append(fmt(c.truth().meanError())).append("</td><td>")
+                            .append(fmt(c.truth().realisedMeanError())).append("</td></tr>");
+                }
+                h.append("</table>");
+            }
             for (Calibration c : r.calibration()) {
                 if (!c.points().isEmpty()) {
                     h.append(figure(calibration(c), "Forecast against realised: " + c.source()));
