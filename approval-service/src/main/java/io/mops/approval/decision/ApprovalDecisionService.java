@@ -215,7 +215,7 @@ public class ApprovalDecisionService {
                                         last.comment))
                         .chain(() -> audit.append(last.by(), AuditLog.GRANTED, request.id.toString(),
                                 Map.of("approvedBy", everyone)))
-                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request, requester, List.of(),
+                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request.notice(), requester, List.of(),
                                 "Granted by " + String.join(", ", everyone)));
             }
             case REJECTED -> {
@@ -226,7 +226,7 @@ public class ApprovalDecisionService {
                                         last.comment))
                         .chain(() -> audit.append(last.by(), AuditLog.REJECTED, request.id.toString(),
                                 Map.of("comment", last.comment)))
-                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request, requester, List.of(),
+                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request.notice(), requester, List.of(),
                                 "Rejected by " + last.by() + ": " + last.comment));
                 yield lesson.<Uni<?>>map(l -> rejected.chain(() -> outbox.record(BrandVoiceTaught.TYPE,
                         request.subject, new BrandVoiceTaught(request.id, request.reference(), l.brand(), l.copy(),
@@ -239,7 +239,7 @@ public class ApprovalDecisionService {
                                         last.comment))
                         .chain(() -> audit.append(last.by(), AuditLog.CHANGES_REQUESTED, request.id.toString(),
                                 Map.of("comment", last.comment)))
-                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request, requester, List.of(),
+                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request.notice(), requester, List.of(),
                                 "Changes requested by " + last.by() + ": " + last.comment));
             }
         };

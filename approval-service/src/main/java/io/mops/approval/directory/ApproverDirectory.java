@@ -3,7 +3,6 @@ package io.mops.approval.directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.approval.ApprovalConfig;
-import io.mops.approval.policy.PolicyBook;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -34,7 +33,7 @@ import java.util.TreeSet;
  * decider's own token, never from here.
  */
 @ApplicationScoped
-public class ApproverDirectory implements PolicyBook.Directory {
+public class ApproverDirectory implements GroupMembers {
 
     /** Groups (and realm roles) with their members' usernames; users' mail addresses. */
     public record Snapshot(Map<String, Set<String>> members, Map<String, String> emails) {

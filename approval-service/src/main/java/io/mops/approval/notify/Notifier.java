@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.approval.ApprovalConfig;
 import io.mops.approval.directory.ApproverDirectory;
-import io.mops.approval.request.ApprovalRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,16 +59,16 @@ public class Notifier {
      * @param people whom to mail (people without an address in the directory, such as services, are skipped)
      * @param groups whose webhooks to post to
      */
-    public Uni<Void> tell(Topic topic, ApprovalRequest request, Set<String> people, Collection<String> groups,
+    public Uni<Void> tell(Topic topic, RequestNotice request, Set<String> people, Collection<String> groups,
                           String headline) {
         Instant now = clock.instant();
-        String subject = "[MOPS approvals] " + headline + ": " + clip(request.summary, 120);
-        String body = headline + "\n\n" + request.summary + "\n\nKind: " + request.kind
-                + (request.channel == null ? "" : "\nChannel: " + request.channel)
-                + (request.amount == null ? "" : "\nAmount: " + request.amount.toPlainString() + " " + request.currency)
-                + "\nRequested by: " + request.requestedBy
-                + (request.expiresAt == null ? "" : "\nExpires: " + request.expiresAt)
-                + "\n\nOpen it: " + link(request.id) + "\n";
+        String subject = "[MOPS approvals] " + headline + ": " + clip(request.summary(), 120);
+        String body = headline + "\n\n" + request.summary() + "\n\nKind: " + request.kind()
+                + (request.channel() == null ? "" : "\nChannel: " + request.channel())
+                + (request.amount() == null ? "" : "\nAmount: " + request.amount().toPlainString() + " " + request.currency())
+                + "\nRequested by: " + request.requestedBy()
+                + (request.expiresAt() == null ? "" : "\nExpires: " + request.expiresAt())
+                + "\n\nOpen it: " + link(request.id()) + "\n";
         Map<String, String> addresses = new LinkedHashMap<>();
         for (String person : people) {
             directory.email(person).ifPresent(address -> addresses.put(person, address));
@@ -87,7 +86,7 @@ public class Notifier {
                         n.recipient = person;
                         n.address = address;
                         n.topic = topic.name().toLowerCase(java.util.Locale.ROOT);
-                        n.requestId = request.id;
+                        n.requestId = request.id();
                         n.subject = subject;
                         n.body = body;
                         n.digest = digest.contains(person);
@@ -116,15 +115,15 @@ public class Notifier {
     }
 
     /** Slack-compatible: {@code text} is what a chat shows; the other fields are for bots. */
-    private String payload(Topic topic, ApprovalRequest request, String group, String headline) {
+    private String payload(Topic topic, RequestNotice request, String group, String headline) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", headline + ": " + request.summary + " <" + link(request.id) + "|open>");
+        body.put("text", headline + ": " + request.summary() + " <" + link(request.id()) + "|open>");
         body.put("event", topic.name().toLowerCase(java.util.Locale.ROOT));
         body.put("group", group);
-        body.put("requestId", request.id.toString());
-        body.put("kind", request.kind);
-        body.put("status", request.status.name());
-        body.put("link", link(request.id));
+        body.put("requestId", request.id().toString());
+        body.put("kind", request.kind());
+        body.put("status", request.status());
+        body.put("link", link(request.id()));
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

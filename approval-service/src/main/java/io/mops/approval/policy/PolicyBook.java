@@ -1,5 +1,6 @@
 package io.mops.approval.policy;
 
+import io.mops.approval.directory.GroupMembers;
 import io.mops.common.problem.Problem;
 
 import java.math.BigDecimal;
@@ -79,17 +80,11 @@ public final class PolicyBook {
                 PolicyDocument.StageOrder.SEQUENTIAL, fallback.expiresAfter(), PolicyDocument.OnExpiry.EXPIRE);
     }
 
-    /** What the policy rules need to know about the world outside the policy. */
-    public interface Directory {
-        /** Members of a group or realm role, or empty when there is no such group or role. */
-        Optional<Set<String>> members(String group);
-    }
-
     /**
      * Every reason {@code candidate} may not join the book (replacing any version of the same name), as violations
      * naming the field.
      */
-    public List<Problem.Violation> check(PolicyDocument candidate, Set<String> knownKinds, Directory directory) {
+    public List<Problem.Violation> check(PolicyDocument candidate, Set<String> knownKinds, GroupMembers directory) {
         List<Problem.Violation> violations = new ArrayList<>();
         PolicyDocument.Match m = candidate.match();
         for (int i = 0; i < m.kinds().size(); i++) {
@@ -144,7 +139,7 @@ public final class PolicyBook {
         return violations;
     }
 
-    private static void checkStage(PolicyDocument.Stage stage, String field, Directory directory,
+    private static void checkStage(PolicyDocument.Stage stage, String field, GroupMembers directory,
                                    Set<String> stageNames, List<Problem.Violation> violations) {
         if (!stageNames.add(stage.name())) {
             violations.add(new Problem.Violation(field + ".name", "another stage is named '" + stage.name() + "'"));

@@ -163,7 +163,7 @@ public class ApprovalIntake {
         }
         Set<String> groups = new HashSet<>();
         opened.forEach(s -> groups.addAll(s.groups()));
-        return notifier.tell(Notifier.Topic.ASSIGNED, request,
+        return notifier.tell(Notifier.Topic.ASSIGNED, request.notice(),
                 notifier.membersOf(groups, Set.of(request.requestedBy)), groups, headline);
     }
 

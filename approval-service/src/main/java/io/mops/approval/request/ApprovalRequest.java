@@ -103,4 +103,10 @@ public class ApprovalRequest extends PanacheEntityBase {
         return policyName == null ? null : policyVersion == null || policyVersion == 0 ? policyName
                 : policyName + " v" + policyVersion;
     }
+
+    /** What notifications about this request say. */
+    public io.mops.approval.notify.RequestNotice notice() {
+        return new io.mops.approval.notify.RequestNotice(id, kind, status.name(), summary, channel, amount, currency,
+                requestedBy, expiresAt);
+    }
 }

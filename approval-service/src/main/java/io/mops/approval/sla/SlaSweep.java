@@ -120,7 +120,7 @@ public class SlaSweep implements ClockDrivenJob {
                                 request.kind, request.reference(), List.of(approver), request.outcomeNote))
                         .chain(() -> audit.append(approver, AuditLog.GRANTED_ON_EXPIRY, request.id.toString(),
                                 Map.of("expiresAt", request.expiresAt.toString())))
-                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request, Set.of(request.requestedBy),
+                        .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request.notice(), Set.of(request.requestedBy),
                                 List.of(), "Granted on expiry by policy " + request.policyLabel()));
             }
             request.status = ApprovalRequest.Status.EXPIRED;
@@ -129,7 +129,7 @@ public class SlaSweep implements ClockDrivenJob {
                             request.reference(), request.expiresAt))
                     .chain(() -> audit.append("approval-service", AuditLog.EXPIRED, request.id.toString(),
                             Map.of("expiresAt", request.expiresAt.toString())))
-                    .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request, Set.of(request.requestedBy),
+                    .chain(() -> notifier.tell(Notifier.Topic.DECIDED, request.notice(), Set.of(request.requestedBy),
                             List.of(), "Expired undecided"));
         }));
     }
@@ -151,7 +151,7 @@ public class SlaSweep implements ClockDrivenJob {
                     stage.remindedAt = now;
                     work = work.chain(() -> audit.append("approval-service", AuditLog.REMINDED, request.id.toString(),
                                     Map.of("stage", stage.name, "dueAt", stage.dueAt.toString())))
-                            .chain(() -> notifier.tell(Notifier.Topic.REMINDER, request,
+                            .chain(() -> notifier.tell(Notifier.Topic.REMINDER, request.notice(),
                                     notifier.membersOf(stage.groups(), Set.of(request.requestedBy)), stage.groups(),
                                     "Reminder: due " + stage.dueAt));
                 }
@@ -164,7 +164,7 @@ public class SlaSweep implements ClockDrivenJob {
                     work = work.chain(() -> audit.append("approval-service", AuditLog.ESCALATED, request.id.toString(),
                                     Map.of("stage", stage.name, "to", stage.escalateTo, "dueAt",
                                             stage.dueAt.toString())))
-                            .chain(() -> notifier.tell(Notifier.Topic.ESCALATED, request,
+                            .chain(() -> notifier.tell(Notifier.Topic.ESCALATED, request.notice(),
                                     notifier.membersOf(Set.of(stage.escalateTo), Set.of(request.requestedBy)),
                                     List.of(stage.escalateTo), "Escalated to " + stage.escalateTo
                                             + ": stage '" + stage.name + "' was due " + stage.dueAt));

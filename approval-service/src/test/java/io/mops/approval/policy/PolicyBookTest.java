@@ -1,5 +1,6 @@
 package io.mops.approval.policy;
 
+import io.mops.approval.directory.GroupMembers;
 import io.mops.common.problem.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class PolicyBookTest {
     private static final Map<String, Set<String>> GROUPS = Map.of(
             "brand", Set.of("alice", "nina", "lena"), "legal", Set.of("nina", "omar"),
             "finance", Set.of("alice", "omar"), "coe-leads", Set.of("lena", "omar"));
-    private static final PolicyBook.Directory DIRECTORY = g -> Optional.ofNullable(GROUPS.get(g));
+    private static final GroupMembers DIRECTORY = g -> Optional.ofNullable(GROUPS.get(g));
     private static final PolicyBook.Fallback FALLBACK = new PolicyBook.Fallback(new BigDecimal("10000"), "approver", null);
 
     static PolicyDocument.Match match(List<String> kinds, List<String> channels, String above, String upTo) {

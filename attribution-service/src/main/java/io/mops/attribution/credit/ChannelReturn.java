@@ -1,7 +1,6 @@
 package io.mops.attribution.credit;
 
 import io.mops.attribution.model.Attribution;
-import io.mops.attribution.performance.ReturnOnAdSpend;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;

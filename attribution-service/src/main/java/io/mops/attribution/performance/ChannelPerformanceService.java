@@ -1,5 +1,6 @@
 package io.mops.attribution.performance;
 
+import io.mops.attribution.credit.ReturnOnAdSpend;
 import io.mops.common.events.ChannelPerformanceUpdated;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.InvalidRequestException;

@@ -1,4 +1,4 @@
-package io.mops.attribution.performance;
+package io.mops.attribution.credit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
