@@ -1,15 +1,15 @@
 package io.mops.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mops.testsupport.LocalStack;
 import io.mops.testsupport.MopsInfra;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,35 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(EchoUpstream.class)
 class BrowserSessionTest {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
-
     @Test
     void approverSignsInAndHerSessionCallsTheServicesWithHerToken() {
-        Map<String, String> gatewayCookies = new HashMap<>();
-
-        Response toKeycloak = given().redirects().follow(false).accept("text/html").get("/login");
-        assertEquals(302, toKeycloak.statusCode());
-        gatewayCookies.putAll(toKeycloak.cookies());
-
-        // The URLs come encoded already; rest-assured must not encode them a second time.
-        Response loginPage = given().urlEncodingEnabled(false).redirects().follow(false)
-                .get(toKeycloak.header("Location"));
-        assertEquals(200, loginPage.statusCode());
-        Matcher action = FORM_ACTION.matcher(loginPage.body().asString());
-        assertTrue(action.find(), "Keycloak shows a login form");
-
-        Response signedIn = given().urlEncodingEnabled(false).redirects().follow(false)
-                .cookies(loginPage.cookies())
-                .formParam("username", "alice").formParam("password", "alice-local")
-                .post(action.group(1).replace("&amp;", "&"));
-        assertEquals(302, signedIn.statusCode(), "Keycloak accepts alice and sends her back");
-        String callback = signedIn.header("Location");
-
-        Response back = given().urlEncodingEnabled(false).redirects().follow(false).cookies(gatewayCookies).get(callback);
-        assertEquals(302, back.statusCode(), "the gateway redeems the code and restores the page asked for");
-        gatewayCookies.putAll(back.cookies());
-        assertTrue(gatewayCookies.keySet().stream().anyMatch(name -> name.startsWith("q_session")),
-                "a session cookie is set: " + gatewayCookies.keySet());
+        Map<String, String> gatewayCookies = BrowserSignIn.signIn("alice", "alice-local");
 
         given().cookies(gatewayCookies).get("/me")
                 .then().statusCode(200).body("name", equalTo("alice")).body("roles", hasItem("approver"));
@@ -65,5 +39,36 @@ class BrowserSessionTest {
                 .then().statusCode(200)
                 .body("authorization", startsWith("Bearer ey"))
                 .body("cookie", nullValue());
+    }
+
+    /**
+     * Back-channel logout: when the person's Keycloak session ends without the gateway being asked (here an
+     * administrator ends it), Keycloak posts a logout token to the gateway and the gateway's session is gone.
+     */
+    @Test
+    void endingTheKeycloakSessionEndsTheGatewaySession() {
+        KeycloakAdmin admin = new KeycloakAdmin();
+        ObjectNode client = admin.client("mops-gateway");
+        ObjectNode changed = client.deepCopy();
+        // This test's gateway listens on its own port; the realm file registers the local platform's 8080.
+        changed.put("frontchannelLogout", false);
+        ((ObjectNode) changed.with("attributes")).put("backchannel.logout.url",
+                "http://localhost:" + RestAssured.port + "/back-channel-logout")
+                .put("backchannel.logout.session.required", "true");
+        admin.updateClient(changed);
+        try {
+            Map<String, String> cookies = BrowserSignIn.signIn("carol", "carol-local");
+            given().cookies(cookies).get("/me").then().statusCode(200).body("name", equalTo("carol"));
+
+            admin.logOut("carol");
+
+            Response after = given().cookies(cookies).redirects().follow(false).accept("text/html").get("/me");
+            assertEquals(302, after.statusCode(), "the session is gone, so the gateway sends carol to sign in again: "
+                    + after.body().asString());
+            assertTrue(after.header("Location").startsWith(LocalStack.ensureRunning().oidcUrl()),
+                    "to Keycloak's login: " + after.header("Location"));
+        } finally {
+            admin.updateClient(client);
+        }
     }
 }
