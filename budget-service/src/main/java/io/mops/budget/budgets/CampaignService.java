@@ -1,5 +1,6 @@
 package io.mops.budget.budgets;
 
+import io.mops.budget.launch.LaunchGate;
 import io.mops.budget.money.Money;
 import io.mops.budget.pacing.Pacing;
 import io.mops.budget.pacing.PacingAssessment;
@@ -34,9 +35,11 @@ public class CampaignService {
 
     private final PlanService plans;
     private final Outbox outbox;
+    private final LaunchGate launch;
     private final Clock clock;
 
-    public CampaignService(PlanService plans, Outbox outbox, Clock clock) {
+    public CampaignService(PlanService plans, Outbox outbox, LaunchGate launch, Clock clock) {
+        this.launch = launch;
         this.clock = clock;
         this.plans = plans;
         this.outbox = outbox;
@@ -53,12 +56,15 @@ public class CampaignService {
         campaign.pacingState = PacingState.ON_PACE;
         campaign.createdBy = createdBy;
         campaign.createdAt = Instant.now(clock);
-        return plans.changeTree(planId, Optional.empty(), tree -> {
+        // A new campaign cannot have been cleared by QA yet: under ENFORCE it starts unfunded.
+        return launch.requireFundable(null, "'" + draft.name() + "' on " + draft.channel(), draft.amount(),
+                        BigDecimal.ZERO)
+                .chain(() -> plans.changeTree(planId, Optional.empty(), tree -> {
                     Money amount = Amounts.money("amount", draft.amount(), Money.currency(tree.plan().currency));
                     var changed = tree.domain().budgetCampaign(draft.channel(), campaign.id.toString(), amount);
                     campaign.amount = amount.amount();
                     return campaign.persist().replaceWith(changed);
-                })
+                }))
                 .map(done -> CampaignView.of(campaign, done.plan().currency));
     }
 
@@ -71,12 +77,15 @@ public class CampaignService {
 
     public Uni<CampaignView> view(UUID campaignId, ChannelScope scope) {
         return Panache.withSession(() -> campaign(campaignId, scope)
-                .chain(c -> Plan.<Plan>findById(c.planId).map(plan -> CampaignView.of(c, plan.currency))));
+                .chain(c -> Plan.<Plan>findById(c.planId).chain(plan -> launch.view(c)
+                        .map(state -> CampaignView.of(c, plan.currency, state)))));
     }
 
     /** A new budget for a campaign, within what its channel holds; a stopped campaign given room runs again. */
     public Uni<CampaignView> changeBudget(UUID campaignId, CampaignBudgetChange change, ChannelScope scope) {
-        return Panache.withSession(() -> campaign(campaignId, scope))
+        return Panache.withSession(() -> campaign(campaignId, scope)
+                        .call(found -> launch.requireFundable(found.id, found.id + " ('" + found.name + "')",
+                                change.amount(), found.amount)))
                 .chain(found -> plans.changeTree(found.planId, Optional.empty(), tree -> {
                     Campaign campaign = tree.campaigns().stream().filter(c -> c.id.equals(campaignId)).findFirst()
                             .orElseThrow(() -> new NotFoundProblem("no campaign " + campaignId));

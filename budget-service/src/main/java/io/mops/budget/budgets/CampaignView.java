@@ -1,18 +1,27 @@
 package io.mops.budget.budgets;
 
+import io.mops.budget.launch.LaunchView;
 import io.mops.budget.pacing.PacingState;
 
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** @param status {@code STOPPED} once the budget is used up: the channel must stop delivering the campaign */
+/**
+ * @param status {@code STOPPED} once the budget is used up: the channel must stop delivering the campaign
+ * @param launch where the campaign stands in the launch chain (QA clearance, funding, flagged spend); given by
+ *               {@code GET /budget/campaigns/{id}} only, null in lists and in answers to changes
+ */
 public record CampaignView(UUID id, UUID planId, String channel, String name, String currency, BigDecimal amount,
                            BigDecimal spent, BigDecimal remaining, Campaign.Status status, PacingState pacing,
-                           long version) {
+                           long version, LaunchView launch) {
 
     static CampaignView of(Campaign c, String currency) {
+        return of(c, currency, null);
+    }
+
+    static CampaignView of(Campaign c, String currency, LaunchView launch) {
         BigDecimal remaining = c.amount.subtract(c.spent).max(BigDecimal.ZERO);
         return new CampaignView(c.id, c.planId, c.channel, c.name, currency, c.amount, c.spent, remaining, c.status,
-                c.pacingState, c.version);
+                c.pacingState, c.version, launch);
     }
 }

@@ -44,7 +44,14 @@ public enum Detector {
                             + "between false alarms"),
             new Threshold("baselineDays", 7, 90, 28,
                     "days of history that set the in-control mean and standard deviation")),
-            EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL), ContainmentAction.FREEZE_CHANNEL);
+            EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL), ContainmentAction.FREEZE_CHANNEL),
+
+    /**
+     * Spend recorded for a campaign QA has not cleared for launch (issue 15, launch control; only while
+     * {@code mops.budget.launch-control} is not {@code OFF}). No thresholds: any such spend is a finding. Pausing
+     * spend pauses only the uncleared campaigns, not the channel's others.
+     */
+    UNCLEARED_SPEND(List.of(), EnumSet.allOf(ContainmentAction.class), ContainmentAction.PAUSE_CAMPAIGN_SPEND);
 
     /**
      * @param min lowest value allowed (inclusive)

@@ -1,6 +1,7 @@
 package io.mops.budget.guard;
 
 import io.mops.budget.budgets.Campaign;
+import io.mops.budget.launch.LaunchControlConfig;
 import io.mops.common.events.AnomalyDetected;
 import io.mops.common.events.ApprovalEvidence;
 import io.mops.common.events.ApprovalGranted;
@@ -60,9 +61,11 @@ public class RiskGuard implements ClockDrivenJob {
     private final Clock clock;
     private final GuardConfig config;
     private final IdempotentConsumer idempotent;
+    private final LaunchControlConfig launchControl;
 
     public RiskGuard(Pool pool, Outbox outbox, DetectorSettings settings, Clock clock, GuardConfig config,
-                     IdempotentConsumer idempotent) {
+                     IdempotentConsumer idempotent, LaunchControlConfig launchControl) {
+        this.launchControl = launchControl;
         this.idempotent = idempotent;
         this.config = config;
         this.pool = pool;
@@ -103,11 +106,12 @@ public class RiskGuard implements ClockDrivenJob {
         Instant end = asOf.truncatedTo(ChronoUnit.HOURS);
         Instant start = end.minus(HOURS_READ, ChronoUnit.HOURS);
         LocalDate day = LocalDate.ofInstant(end.minusSeconds(1), ZoneOffset.UTC);
-        return expectedDailySpend(day).chain(expected -> evidence(start, end).chain(hours ->
-                Panache.withSession(settings::current).chain(current -> {
+        return expectedDailySpend(day).chain(expected -> evidence(start, end).chain(hours -> unclearedSpend(end)
+                .chain(uncleared -> Panache.withSession(settings::current).chain(current -> {
                     List<Anomaly> found = new ArrayList<>();
                     expected.forEach((channel, daily) -> found.addAll(
                             detect(channel, hours.getOrDefault(channel, Map.of()), start, end, daily, current)));
+                    found.addAll(uncleared);
                     return Multi.createFrom().iterable(found)
                             .onItem().transformToUniAndConcatenate(a -> contain(a, current.get(a.detector()))
                                     // Another replica recorded it first (the unique open anomaly): nothing to add.
@@ -117,7 +121,47 @@ public class RiskGuard implements ClockDrivenJob {
                                     }))
                             .collect().asList()
                             .map(all -> all.stream().flatMap(Optional::stream).toList());
-                })));
+                }))));
+    }
+
+    /**
+     * Launch control's detector: spend recorded in the hour before {@code end} for campaigns that were not cleared
+     * for launch when it was recorded (no clearance, a revoked one, or one that came after the spend). One anomaly per
+     * channel, naming the campaigns; nothing while launch control is {@code OFF}.
+     */
+    private Uni<List<Anomaly>> unclearedSpend(Instant end) {
+        if (!launchControl.mode().flagsSpend()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant from = end.minus(1, ChronoUnit.HOURS);
+        return pool.preparedQuery("""
+                        select c.channel, c.id, sum(e.amount) as spend, count(*) as reports
+                        from spend_entry e join campaign_budget c on c.id = e.campaign_id
+                        left join launch_clearance l on l.campaign_id = c.id
+                        where e.recorded_at >= $1 and e.recorded_at < $2
+                          and (l.campaign_id is null or l.status <> 'CLEARED' or l.cleared_at > e.recorded_at)
+                        group by c.channel, c.id
+                        order by c.channel, c.id""")
+                .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<String, List<Row>> byChannel = new TreeMap<>();
+                    for (Row row : rows) {
+                        byChannel.computeIfAbsent(row.getString("channel"), c -> new ArrayList<>()).add(row);
+                    }
+                    List<Anomaly> found = new ArrayList<>();
+                    byChannel.forEach((channel, campaigns) -> {
+                        double spend = campaigns.stream().mapToDouble(r -> r.getBigDecimal("spend").doubleValue())
+                                .sum();
+                        List<UUID> ids = campaigns.stream().map(r -> r.getUUID("id")).toList();
+                        String evidence = channel + ": " + String.format(java.util.Locale.ROOT, "%.2f", spend)
+                                + " spent in the hour from " + from + " by " + ids.size() + " campaign(s) not cleared "
+                                + "for launch by QA: " + ids.stream().map(UUID::toString)
+                                .collect(Collectors.joining(", "));
+                        found.add(new Anomaly(Detector.UNCLEARED_SPEND, channel, end, spend, 0, ids.size(),
+                                evidence, ids));
+                    });
+                    return found;
+                });
     }
 
     static List<Anomaly> detect(String channel, Map<Instant, ChannelHour> observed, Instant start, Instant end,
@@ -217,7 +261,7 @@ public class RiskGuard implements ClockDrivenJob {
                     : anomaly.evidence().substring(0, 2000);
             row.action = setting.action().name();
             row.status = AnomalyRow.OPEN;
-            return pausedCampaigns(row).chain(campaigns -> {
+            return pausedCampaigns(row, anomaly.campaigns()).chain(campaigns -> {
                 row.campaignIds = campaigns.isEmpty() ? null
                         : campaigns.stream().map(UUID::toString).collect(Collectors.joining(","));
                 return row.persist()
@@ -230,9 +274,13 @@ public class RiskGuard implements ClockDrivenJob {
         }));
     }
 
-    private Uni<List<UUID>> pausedCampaigns(AnomalyRow row) {
+    private Uni<List<UUID>> pausedCampaigns(AnomalyRow row, List<UUID> named) {
         if (!ContainmentAction.PAUSE_CAMPAIGN_SPEND.name().equals(row.action)) {
             return Uni.createFrom().item(List.of());
+        }
+        if (!named.isEmpty()) {
+            // A finding about some campaigns (uncleared spend) pauses those, not the channel's cleared ones.
+            return Uni.createFrom().item(named.stream().sorted().toList());
         }
         LocalDate today = LocalDate.ofInstant(row.detectedAt.minusSeconds(1), ZoneOffset.UTC);
         return Campaign.<Campaign>list("channel = ?1 and status = ?2 and planId in (select p.id from Plan p "

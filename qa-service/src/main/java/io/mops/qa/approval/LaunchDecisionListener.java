@@ -10,6 +10,7 @@ import io.mops.common.events.PoisonEventException;
 import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
 import io.mops.qa.brand.BrandCorpus;
+import io.mops.qa.clearance.LaunchClearance;
 import io.mops.qa.run.QaRun;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +40,12 @@ public class LaunchDecisionListener {
     private final EventCodec codec;
     private final IdempotentConsumer idempotent;
     private final BrandCorpus brands;
+    private final LaunchClearance clearance;
     private final Clock clock;
 
-    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent, BrandCorpus brands, Clock clock) {
+    public LaunchDecisionListener(EventCodec codec, IdempotentConsumer idempotent, BrandCorpus brands,
+                                  LaunchClearance clearance, Clock clock) {
+        this.clearance = clearance;
         this.clock = clock;
         this.codec = codec;
         this.idempotent = idempotent;
@@ -101,7 +105,7 @@ public class LaunchDecisionListener {
     private <T> Uni<Void> decide(String consumer, ReceivedEvent<T> event, String reference, QaRun.Approval outcome,
                                  String decidedBy, String comment) {
         UUID runId = runId(reference);
-        return idempotent.applyOnce(consumer, event, e -> QaRun.<QaRun>findById(runId).invoke(run -> {
+        return idempotent.applyOnce(consumer, event, e -> QaRun.<QaRun>findById(runId).chain(run -> {
             if (run == null) {
                 throw new PoisonEventException("no QA run " + runId + " for the " + outcome + " launch decision "
                         + event.id());
@@ -109,12 +113,15 @@ public class LaunchDecisionListener {
             if (run.approval != QaRun.Approval.PENDING) {
                 Log.warnf("QA run %s is already %s; ignoring the %s decision %s", runId, run.approval, outcome,
                         event.id());
-                return;
+                return Uni.createFrom().voidItem();
             }
             run.approval = outcome;
             run.approvalDecidedBy = decidedBy;
             run.approvalComment = comment;
             run.approvalDecidedAt = Instant.now(clock);
+            // A grant clears the campaign for launch in this same transaction (if the run is still its newest).
+            return outcome == QaRun.Approval.APPROVED ? clearance.afterGrant(run, decidedBy)
+                    : Uni.createFrom().voidItem();
         })).replaceWithVoid();
     }
 

@@ -54,9 +54,20 @@ public class QaRun extends PanacheEntityBase {
     public String approvalComment;
     @Column(name = "approval_decided_at")
     public Instant approvalDecidedAt;
+    /** The submission's campaign id in budget-service, if it named one: clearances name it for budget-service. */
+    @Column(name = "budget_campaign_id")
+    public UUID budgetCampaignId;
+    /** The approval request a needs-approval run opened (its {@code ApprovalRequested} event id). */
+    @Column(name = "approval_id")
+    public UUID approvalId;
 
     /** CHANGES_REQUESTED and EXPIRED are "not approved" as much as REJECTED: the launch does not go ahead. */
     public enum Approval { PENDING, APPROVED, REJECTED, CHANGES_REQUESTED, EXPIRED }
+
+    /** The campaign's newest run: the one whose content is the campaign's current content. */
+    public static Uni<QaRun> newestOf(String campaignId) {
+        return QaRun.<QaRun>find("campaignId", Sort.descending("createdAt").and("id"), campaignId).firstResult();
+    }
 
     /** A campaign's runs, newest first, limited to one channel unless {@code channel} is empty (the CoE). */
     static Uni<List<QaRun>> ofCampaign(String campaignId, Optional<String> channel, int limit) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.EventEnvelope;
 import io.mops.common.events.QaCompleted;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.InvalidRequestException;
@@ -21,6 +22,7 @@ import io.mops.qa.budget.BudgetLedger;
 import io.mops.qa.budget.BudgetLookup;
 import io.mops.qa.campaign.CampaignSubmission;
 import io.mops.qa.campaign.Creatives;
+import io.mops.qa.clearance.LaunchClearance;
 import io.mops.qa.forecast.CampaignResults;
 import io.mops.qa.forecast.ForecastTrackRecord;
 import io.mops.qa.forecast.PerformanceForecast;
@@ -77,13 +79,15 @@ public class QaRunService {
     private final BudgetLedger budgets;
     private final BudgetHoldCheck budgetHold = new BudgetHoldCheck();
     private final Outbox outbox;
+    private final LaunchClearance clearance;
     private final ObjectMapper json;
     private final ObjectMapper canonicalJson;
     private final Clock clock;
 
     public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, AiReview aiReview, CampaignResults results,
-                        BudgetLedger budgets, ForecastTrackRecord trackRecord, Outbox outbox, ObjectMapper json,
-                        Clock clock) {
+                        BudgetLedger budgets, ForecastTrackRecord trackRecord, Outbox outbox,
+                        LaunchClearance clearance, ObjectMapper json, Clock clock) {
+        this.clearance = clearance;
         this.clock = clock;
         this.trackRecord = trackRecord;
         this.catalog = catalog;
@@ -194,6 +198,7 @@ public class QaRunService {
         run.findings = write(findings);
         run.requestedBy = requestedBy;
         run.createdAt = Instant.now(clock);
+        run.budgetCampaignId = submission.budgetCampaignId();
         boolean needsApproval = result.verdict() == Verdict.NEEDS_APPROVAL;
         run.approval = needsApproval ? QaRun.Approval.PENDING : null;
         QaCompleted event = new QaCompleted(run.id, run.campaignId, run.channel, run.verdict, run.riskScore,
@@ -207,11 +212,12 @@ public class QaRunService {
                         .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
                 .call(() -> needsApproval ? askForApproval(submission, run, result, brandNeighbours, runForecast)
-                        : Uni.createFrom().voidItem())
+                        .invoke(asked -> run.approvalId = asked.id()) : Uni.createFrom().voidItem())
+                .call(() -> clearance.afterRun(run))
                 .map(envelope -> view(run, findings, envelope.id()));
     }
 
-    private Uni<?> askForApproval(CampaignSubmission submission, QaRun run, QaResult result,
+    private Uni<EventEnvelope> askForApproval(CampaignSubmission submission, QaRun run, QaResult result,
                                   List<Resemblance> brandNeighbours, Optional<PerformanceForecast> forecast) {
         LaunchApprovalRequest request = LaunchApprovalRequest.of(run.id, run.campaignId, submission.name(),
                 run.channel, result, run.requestedBy);
