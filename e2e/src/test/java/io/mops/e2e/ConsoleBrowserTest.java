@@ -3,6 +3,7 @@ package io.mops.e2e;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +19,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,6 +66,8 @@ class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** Decimals as the services wrote them, not rounded to float, to compare with what the page printed. */
+    private static final JsonPathConfig EXACT = new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     private static DemoPlatform demo;
     private static String axe;
@@ -429,7 +435,7 @@ class ConsoleBrowserTest {
     /** As the console prints a share: "12.34 %". */
     private static String rate(Object share) {
         return share == null ? "–"
-                : new BigDecimal(share.toString()).movePointRight(2).setScale(2, java.math.RoundingMode.HALF_EVEN) + " %";
+                : new BigDecimal(share.toString()).movePointRight(2).setScale(2, RoundingMode.HALF_EVEN) + " %";
     }
 
     @Test
@@ -453,7 +459,7 @@ class ConsoleBrowserTest {
                 d.findElement(By.id("uplift-chart")).getAttribute("data-drawn")));
         // The demo's data is loaded once: the readout read just now is the one the page was rendered from.
         JsonPath results = given().auth().oauth2(coe).get(api("/experiments/" + key + "/results")).then()
-                .statusCode(200).extract().jsonPath();
+                .statusCode(200).extract().jsonPath().using(EXACT);
         List<Map<String, Object>> variants = results.getList("readout.variants");
         assertEquals(variants.size(), carol.findElements(By.cssSelector("#variants tbody tr")).size());
         for (Map<String, Object> variant : variants) {
@@ -516,7 +522,8 @@ class ConsoleBrowserTest {
                 new String[]{"winners", "/experiments/track-record"})) {
             String id = section[0];
             // The budget loop may apply a move while the page loads: compare with the answers read around it.
-            JsonPath answer = given().auth().oauth2(coe).get(api(section[1])).then().statusCode(200).extract().jsonPath();
+            JsonPath answer = given().auth().oauth2(coe).get(api(section[1])).then().statusCode(200).extract().jsonPath()
+                    .using(EXACT);
             List<Map<String, Object>> decisions = answer.getList("decisions");
             String shown = carol.findElement(By.cssSelector("#" + id + "-calibration dd.decisions")).getText();
             assertEquals(decisions.size() + " (" + answer.getInt("calibration.realised") + " realised, "
@@ -524,7 +531,7 @@ class ConsoleBrowserTest {
             Object share = answer.get("calibration.shareInsideInterval");
             String inside = carol.findElement(By.cssSelector("#" + id + "-calibration dd.inside")).getText();
             assertTrue(share == null ? inside.startsWith("–") : inside.equals(new BigDecimal(share.toString())
-                    .movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN) + " %"), id + ": " + inside);
+                    .movePointRight(2).setScale(0, RoundingMode.HALF_EVEN) + " %"), id + ": " + inside);
             assertEquals(answer.getString("calibration.warning") != null,
                     !carol.findElements(By.id(id + "-warning")).isEmpty(), id + ": the warning is shown when given");
             List<WebElement> rows = carol.findElements(By.cssSelector("#" + id + "-decisions tbody tr"));
@@ -550,7 +557,7 @@ class ConsoleBrowserTest {
     }
 
     /** Date fields are filled by script: what typing into one means depends on the browser's locale. */
-    private static void day(WebDriver driver, String field, java.time.LocalDate day) {
+    private static void day(WebDriver driver, String field, LocalDate day) {
         ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
                 field, day.toString());
     }
@@ -559,8 +566,8 @@ class ConsoleBrowserTest {
     void anApproverHandsHerSeatToAColleagueEndsItAndChoosesADailyDigest() throws IOException {
         String aliceToken = Tokens.user("alice");
         // Days to come: a delegation in force now would send alice's brand requests to nina in the other tests.
-        java.time.LocalDate from = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(40);
-        java.time.LocalDate to = from.plusDays(2);
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).plusDays(40);
+        LocalDate to = from.plusDays(2);
         WebDriver alice = signedIn("alice");
         try {
             alice.findElement(By.linkText("My delegations")).click();
@@ -571,7 +578,7 @@ class ConsoleBrowserTest {
 
             // Refused by approval-service's rules, shown on the page, nothing created.
             int before = delegationsOf(aliceToken).size();
-            new org.openqa.selenium.support.ui.Select(alice.findElement(By.id("group"))).selectByValue("brand");
+            new Select(alice.findElement(By.id("group"))).selectByValue("brand");
             alice.findElement(By.id("delegate")).sendKeys("alice");
             day(alice, "from", from);
             day(alice, "to", to);
@@ -631,7 +638,7 @@ class ConsoleBrowserTest {
         WebDriver alice = signedIn("alice");
         alice.get(gateway() + "/delegations");
         int before = delegationsOf(aliceToken).size();
-        java.time.LocalDate from = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(50);
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).plusDays(50);
         HttpResponse<String> forged = withBrowserCookies(alice, HttpRequest.newBuilder(URI.create(gateway() + "/delegations"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("delegate=nina&group=brand&from=" + from + "&to=" + from.plusDays(1))));

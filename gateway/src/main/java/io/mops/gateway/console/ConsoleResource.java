@@ -232,7 +232,7 @@ public class ConsoleResource {
     public Uni<Response> delegations(@QueryParam("done") String done) {
         Viewer viewer = Viewer.of(identity);
         String notice = done == null ? null : switch (done) {
-            case "created" -> "Your delegation is in force for the days you gave.";
+            case "created" -> "Your delegation is saved: it applies from its first to its last day.";
             case "ended" -> "The delegation is ended.";
             case "preference" -> "Your notification preference is saved.";
             default -> null;
