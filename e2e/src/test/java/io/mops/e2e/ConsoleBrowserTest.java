@@ -3,6 +3,7 @@ package io.mops.e2e;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +19,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,6 +66,8 @@ class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** Decimals as the services wrote them, not rounded to float, to compare with what the page printed. */
+    private static final JsonPathConfig EXACT = new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     private static DemoPlatform demo;
     private static String axe;
@@ -426,6 +432,231 @@ class ConsoleBrowserTest {
         assertEquals(403, direct.statusCode());
     }
 
+    /** As the console prints a share: "12.34 %". */
+    private static String rate(Object share) {
+        return share == null ? "–"
+                : new BigDecimal(share.toString()).movePointRight(2).setScale(2, RoundingMode.HALF_EVEN) + " %";
+    }
+
+    @Test
+    void theExperimentPageShowsEachVariantsFiguresAsTestingServiceAnswersThem() throws IOException {
+        String coe = Tokens.user("carol");
+        List<String> keys = given().auth().oauth2(coe).get(api("/experiments")).then().statusCode(200)
+                .extract().jsonPath().getList("key");
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/experiments");
+        List<String> listed = carol.findElements(By.cssSelector("#experiment-list tbody tr")).stream()
+                .map(row -> row.getAttribute("data-experiment")).toList();
+        assertEquals(keys.stream().sorted().toList(), listed.stream().sorted().toList(), "the CoE sees every experiment");
+        assertTrue(carol.findElements(By.cssSelector("#experiment-list td.channel")).stream().map(WebElement::getText)
+                .collect(Collectors.toSet()).size() > 1, "of more than one channel");
+        screenshot(carol, "experiments-carol");
+        assertAccessible(carol, "the experiment list");
+
+        String key = "demo-email-black-friday";
+        carol.findElement(By.cssSelector("#experiment-list a[href='/experiments/" + key + "']")).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("uplift-chart")).getAttribute("data-drawn")));
+        // The demo's data is loaded once: the readout read just now is the one the page was rendered from.
+        JsonPath results = given().auth().oauth2(coe).get(api("/experiments/" + key + "/results")).then()
+                .statusCode(200).extract().jsonPath().using(EXACT);
+        List<Map<String, Object>> variants = results.getList("readout.variants");
+        assertEquals(variants.size(), carol.findElements(By.cssSelector("#variants tbody tr")).size());
+        for (Map<String, Object> variant : variants) {
+            WebElement row = carol.findElement(By.cssSelector("#variants tr[data-variant='" + variant.get("variantKey") + "']"));
+            assertEquals(variant.get("exposures").toString(), row.findElement(By.cssSelector("td.exposures")).getText());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> bayesian = (Map<String, Object>) variant.get("bayesian");
+            assertEquals(rate(bayesian == null ? null : bayesian.get("chanceToBeBest")),
+                    row.findElement(By.cssSelector("td.best")).getText(), variant.get("variantKey") + "'s chance to be best");
+        }
+        List<Object> highs = JsonPath.from(carol.findElement(By.id("uplift-chart")).getAttribute("data-highs"))
+                .getList("$");
+        assertEquals(variants.size() - 1, highs.size(), "one uplift interval per variant besides the control");
+        String srm = carol.findElement(By.id("srm-state")).getText();
+        assertTrue(srm.startsWith(results.getBoolean("readout.sampleRatio.mismatch") ? "Sample ratio mismatch"
+                : "Sample ratio as intended"), srm);
+        assertFalse(carol.findElement(By.id("guardrail-state")).getText().isBlank());
+        String winner = results.getString("winner");
+        assertEquals(winner == null ? "none yet" : winner, carol.findElement(By.id("experiment-winner")).getText());
+        screenshot(carol, "experiment-carol");
+        assertAccessible(carol, "the experiment page");
+        assertNoInlineScript(carol);
+    }
+
+    @Test
+    void aChannelTeamMemberReadsHisChannelsExperimentButNotAnotherChannelsNorTheTrackRecord() throws IOException {
+        WebDriver sam = signedIn("sam");
+        sam.get(gateway() + "/experiments");
+        List<String> channels = sam.findElements(By.cssSelector("#experiment-list td.channel")).stream()
+                .map(WebElement::getText).toList();
+        assertFalse(channels.isEmpty(), "sam sees his channel's experiments");
+        assertTrue(channels.stream().allMatch("search"::equals), "only search: " + channels);
+        assertTrue(sam.findElements(By.linkText("Track record")).isEmpty(), "no link to the CoE's track record");
+
+        sam.findElement(By.cssSelector("#experiment-list a[href='/experiments/demo-search-black-friday']")).click();
+        new WebDriverWait(sam, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("variants")));
+        assertEquals("search", sam.findElement(By.id("experiment-channel")).getText());
+        assertFalse(sam.findElements(By.cssSelector("#variants tbody tr")).isEmpty());
+        screenshot(sam, "experiment-sam");
+        assertAccessible(sam, "a channel team's experiment page");
+
+        sam.get(gateway() + "/experiments/demo-social-black-friday");
+        assertEquals("Not for you", sam.findElement(By.id("problem-title")).getText());
+        assertTrue(sam.findElements(By.id("variants")).isEmpty(), "nothing of the social team's experiment");
+        for (String page : List.of("/experiments/demo-social-black-friday", "/track-record")) {
+            HttpResponse<String> direct = withBrowserCookies(sam, HttpRequest.newBuilder(URI.create(gateway() + page))
+                    .header("Accept", "text/html"));
+            assertEquals(403, direct.statusCode(), page);
+            assertFalse(direct.body().contains("variants") || direct.body().contains("calibration"), page);
+        }
+    }
+
+    @Test
+    void theTrackRecordPageShowsEachServicesDecisionsAndCalibrationAsTheyAnswer() throws IOException {
+        String coe = Tokens.user("carol");
+        WebDriver carol = signedIn("carol");
+        carol.findElement(By.linkText("Track record")).click();
+        new WebDriverWait(carol, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("winners-calibration")));
+        for (String[] section : List.of(new String[]{"moves", "/budget/track-record"},
+                new String[]{"winners", "/experiments/track-record"})) {
+            String id = section[0];
+            // The budget loop may apply a move while the page loads: compare with the answers read around it.
+            JsonPath answer = given().auth().oauth2(coe).get(api(section[1])).then().statusCode(200).extract().jsonPath()
+                    .using(EXACT);
+            List<Map<String, Object>> decisions = answer.getList("decisions");
+            String shown = carol.findElement(By.cssSelector("#" + id + "-calibration dd.decisions")).getText();
+            assertEquals(decisions.size() + " (" + answer.getInt("calibration.realised") + " realised, "
+                    + answer.getInt("calibration.pending") + " pending)", shown, id);
+            Object share = answer.get("calibration.shareInsideInterval");
+            String inside = carol.findElement(By.cssSelector("#" + id + "-calibration dd.inside")).getText();
+            assertTrue(share == null ? inside.startsWith("–") : inside.equals(new BigDecimal(share.toString())
+                    .movePointRight(2).setScale(0, RoundingMode.HALF_EVEN) + " %"), id + ": " + inside);
+            assertEquals(answer.getString("calibration.warning") != null,
+                    !carol.findElements(By.id(id + "-warning")).isEmpty(), id + ": the warning is shown when given");
+            List<WebElement> rows = carol.findElements(By.cssSelector("#" + id + "-decisions tbody tr"));
+            assertEquals(decisions.size(), rows.size(), id);
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(decisions.get(i).get("id"), rows.get(i).getAttribute("data-decision"), id + " newest first");
+                assertEquals(decisions.get(i).get("realised") == null,
+                        "pending".equals(rows.get(i).findElement(By.cssSelector("td.realised")).getText()), id);
+            }
+            if (!decisions.isEmpty()) {
+                new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                        d.findElement(By.id(id + "-chart")).getAttribute("data-drawn")));
+            }
+        }
+        screenshot(carol, "track-record-carol");
+        assertAccessible(carol, "the track record");
+        assertNoInlineScript(carol);
+    }
+
+    private static List<Map<String, Object>> delegationsOf(String token) {
+        return given().auth().oauth2(token).get(api("/approvals/delegations")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
+    /** Date fields are filled by script: what typing into one means depends on the browser's locale. */
+    private static void day(WebDriver driver, String field, LocalDate day) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                field, day.toString());
+    }
+
+    @Test
+    void anApproverHandsHerSeatToAColleagueEndsItAndChoosesADailyDigest() throws IOException {
+        String aliceToken = Tokens.user("alice");
+        // Days to come: a delegation in force now would send alice's brand requests to nina in the other tests.
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).plusDays(40);
+        LocalDate to = from.plusDays(2);
+        WebDriver alice = signedIn("alice");
+        try {
+            alice.findElement(By.linkText("My delegations")).click();
+            new WebDriverWait(alice, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("delegation-form")));
+            screenshot(alice, "delegations-alice");
+            assertAccessible(alice, "the delegations page");
+            assertNoInlineScript(alice);
+
+            // Refused by approval-service's rules, shown on the page, nothing created.
+            int before = delegationsOf(aliceToken).size();
+            new Select(alice.findElement(By.id("group"))).selectByValue("brand");
+            alice.findElement(By.id("delegate")).sendKeys("alice");
+            day(alice, "from", from);
+            day(alice, "to", to);
+            alice.findElement(By.id("delegate")).sendKeys(Keys.ENTER);
+            new WebDriverWait(alice, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("delegations-problem")));
+            assertTrue(alice.findElement(By.id("delegations-problem")).getText().contains("delegate: nobody delegates to themselves"),
+                    alice.findElement(By.id("delegations-problem")).getText());
+            assertEquals(before, delegationsOf(aliceToken).size());
+            assertAccessible(alice, "the delegations page with a refusal");
+
+            // Keyboard only: the field keeps what was typed; replace it, Enter submits.
+            WebElement delegate = alice.findElement(By.id("delegate"));
+            delegate.clear();
+            delegate.sendKeys("nina");
+            day(alice, "from", from);
+            day(alice, "to", to);
+            delegate.sendKeys(Keys.ENTER);
+            new WebDriverWait(alice, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("delegations-notice")));
+            Map<String, Object> created = delegationsOf(aliceToken).stream()
+                    .filter(d -> "nina".equals(d.get("delegate")) && from.toString().equals(d.get("from")))
+                    .findFirst().orElseThrow(() -> new AssertionError("approval-service has no delegation to nina"));
+            assertEquals("brand", created.get("group"));
+            assertEquals(to.toString(), created.get("to"));
+            WebElement row = alice.findElement(By.cssSelector("#delegations tr[data-delegation='" + created.get("id") + "']"));
+            assertEquals("nina", row.findElement(By.cssSelector("td.delegate")).getText());
+            assertEquals(from.toString(), row.findElement(By.cssSelector("td.from")).getText());
+            assertEquals(to.toString(), row.findElement(By.cssSelector("td.to")).getText());
+            screenshot(alice, "delegation-created-alice");
+
+            // The delegate sees it, without the button to end it: only its delegator or the CoE may.
+            WebDriver nina = signedIn("nina");
+            nina.get(gateway() + "/delegations");
+            assertFalse(nina.findElements(By.cssSelector("#delegations tr[data-delegation='" + created.get("id") + "']")).isEmpty());
+            assertTrue(nina.findElements(By.id("end-" + created.get("id"))).isEmpty());
+
+            alice.findElement(By.id("end-" + created.get("id"))).sendKeys(Keys.ENTER);
+            new WebDriverWait(alice, PATIENCE).until(d -> d.findElement(By.id("delegations-notice")).getText().contains("ended"));
+            assertTrue(delegationsOf(aliceToken).stream().noneMatch(d -> created.get("id").equals(d.get("id"))),
+                    "approval-service no longer lists the ended delegation");
+            assertTrue(alice.findElements(By.cssSelector("#delegations tr[data-delegation='" + created.get("id") + "']")).isEmpty());
+
+            alice.findElement(By.id("mode-daily-digest")).sendKeys(Keys.SPACE);
+            alice.findElement(By.id("preference-submit")).sendKeys(Keys.ENTER);
+            new WebDriverWait(alice, PATIENCE).until(d -> d.findElement(By.id("delegations-notice")).getText().contains("preference"));
+            assertEquals("DAILY_DIGEST", given().auth().oauth2(aliceToken).get(api("/approvals/notification-preference"))
+                    .then().statusCode(200).extract().jsonPath().getString("mode"));
+            assertEquals("Now: daily digest", alice.findElement(By.id("preference-state")).getText());
+        } finally {
+            given().auth().oauth2(aliceToken).contentType(ContentType.JSON).body(Map.of("mode", "IMMEDIATE"))
+                    .put(api("/approvals/notification-preference")).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void delegationFormsWithoutTheCsrfTokenAreRefusedAndAChannelTeamHasNoDelegationsPage() {
+        String aliceToken = Tokens.user("alice");
+        WebDriver alice = signedIn("alice");
+        alice.get(gateway() + "/delegations");
+        int before = delegationsOf(aliceToken).size();
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).plusDays(50);
+        HttpResponse<String> forged = withBrowserCookies(alice, HttpRequest.newBuilder(URI.create(gateway() + "/delegations"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("delegate=nina&group=brand&from=" + from + "&to=" + from.plusDays(1))));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals(before, delegationsOf(aliceToken).size(), "nothing was delegated");
+        HttpResponse<String> preference = withBrowserCookies(alice, HttpRequest.newBuilder(
+                        URI.create(gateway() + "/notification-preference"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("mode=DAILY_DIGEST&csrf-token=made-up.token")));
+        assertEquals(403, preference.statusCode(), preference.body());
+
+        WebDriver sam = signedIn("sam");
+        assertTrue(sam.findElements(By.linkText("My delegations")).isEmpty());
+        HttpResponse<String> page = withBrowserCookies(sam, HttpRequest.newBuilder(URI.create(gateway() + "/delegations"))
+                .header("Accept", "text/html"));
+        assertEquals(403, page.statusCode());
+    }
+
     @Test
     void theCoeOverviewShowsTheKillSwitchAndEveryPageSendsAStrictContentSecurityPolicy() throws IOException {
         WebDriver carol = signedIn("carol");
@@ -438,7 +669,8 @@ class ConsoleBrowserTest {
         assertAccessible(carol, "the CoE overview");
         assertNoInlineScript(carol);
 
-        for (String page : List.of("/", "/coe", "/channel", "/plans/" + demo.demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC)))) {
+        for (String page : List.of("/", "/coe", "/channel", "/experiments", "/experiments/demo-search-black-friday",
+                "/track-record", "/delegations", "/plans/" + demo.demoPlan("Demo " + YearMonth.now(ZoneOffset.UTC)))) {
             HttpResponse<String> answer = withBrowserCookies(carol,
                     HttpRequest.newBuilder(URI.create(gateway() + page)).header("Accept", "text/html"));
             assertEquals(200, answer.statusCode(), page);

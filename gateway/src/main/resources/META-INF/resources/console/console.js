@@ -88,6 +88,30 @@
     });
   }
 
+  // Intervals as floating bars from low to high, the point estimate (and, in a track record, the realised value) as
+  // points on them: an experiment's uplift intervals per variant, a track record's forecasts per decision.
+  function intervals(canvas, points) {
+    const lows = parse(canvas, 'lows');
+    const highs = parse(canvas, 'highs');
+    const number = function (v) { return v === null ? null : Number(v); };
+    const datasets = [{ type: 'bar', label: canvas.getAttribute('data-series') || '90 % interval',
+      data: lows.map(function (low, i) { return [Number(low), Number(highs[i])]; }),
+      backgroundColor: 'rgba(33, 80, 200, 0.25)', borderColor: palette.after, borderWidth: 1, order: 2 }];
+    points.forEach(function (p) {
+      datasets.push({ type: 'line', label: p.label, data: parse(canvas, p.name).map(number), showLine: false,
+        pointRadius: 5, pointStyle: p.style, backgroundColor: p.colour, borderColor: p.colour, order: 1 });
+    });
+    return new Chart(canvas, {
+      type: 'bar',
+      data: { labels: parse(canvas, 'labels'), datasets: datasets },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { title: { display: true, text: canvas.getAttribute('data-axis') || '' } } }
+      }
+    });
+  }
+
   function draw() {
     if (typeof Chart === 'undefined') {
       return;
@@ -105,6 +129,12 @@
         pacing(canvas);
       } else if (kind === 'curve') {
         curve(canvas);
+      } else if (kind === 'intervals') {
+        intervals(canvas, [{ name: 'estimates', label: 'Estimate', style: 'circle', colour: palette.after }]);
+      } else if (kind === 'track-record') {
+        intervals(canvas, [
+          { name: 'forecasts', label: 'Forecast', style: 'circle', colour: palette.after },
+          { name: 'realised', label: 'Realised', style: 'rectRot', colour: '#a4161a' }]);
       }
       canvas.setAttribute('data-drawn', 'true');
     });

@@ -115,4 +115,9 @@ public interface BudgetApi {
     @GET
     @Path("/plans/{id}/pacing")
     Uni<Pacing> pacing(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    /** Every applied move's forecast beside what it brought, and their calibration (docs/budget.md). */
+    @GET
+    @Path("/track-record")
+    Uni<TrackRecord> trackRecord(@HeaderParam("Authorization") String bearer);
 }

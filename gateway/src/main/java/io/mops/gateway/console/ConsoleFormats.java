@@ -82,6 +82,28 @@ public final class ConsoleFormats {
         return share == null ? "–" : BigDecimal.valueOf(share * 100).setScale(0, RoundingMode.HALF_EVEN) + " %";
     }
 
+    /** A mean such as a conversion rate or a value per unit, to four decimals: "0.0213". */
+    static String fraction(Double value) {
+        return value == null ? "–" : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** "0.042", or "< 0.001" where three decimals would print a misleading zero. */
+    static String pValue(Double p) {
+        if (p == null) {
+            return "–";
+        }
+        return p < 0.001 ? "< 0.001" : BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A forecast or realised figure of a track record, in its own unit, to the precision it needs. */
+    static String figure(Double value) {
+        if (value == null) {
+            return "–";
+        }
+        return Math.abs(value) >= 100 ? signed(value) : BigDecimal.valueOf(value).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString();
+    }
+
     /** Chart data for a {@code data-*} attribute; Qute escapes it for the attribute, the browser unescapes it. */
     static String json(java.util.Collection<?> values) {
         try {
@@ -89,6 +111,10 @@ public final class ConsoleFormats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String join(List<String> values) {
+        return values == null ? "" : String.join(", ", values);
     }
 
     static String label(String enumName) {

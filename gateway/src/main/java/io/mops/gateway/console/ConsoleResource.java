@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +42,8 @@ import java.util.regex.Pattern;
 public class ConsoleResource {
 
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F-]{36}");
+    /** testing-service's experiment keys. */
+    private static final Pattern EXPERIMENT_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{2,79}");
     private static final int INBOX_LIMIT = 1000;
     /** The newest plans (by period) listed on the CoE and channel pages. */
     private static final int PLANS_SHOWN = 20;
@@ -61,6 +64,17 @@ public class ConsoleResource {
 
         static native TemplateInstance plan(Viewer viewer, BudgetApi.Plan plan, BudgetApi.Pacing pacing,
                                             List<BudgetApi.Reallocation> moves, String notice, String problem);
+
+        static native TemplateInstance experiments(Viewer viewer, List<ExperimentsApi.Experiment> experiments);
+
+        static native TemplateInstance experiment(Viewer viewer, ExperimentReport report);
+
+        static native TemplateInstance trackRecord(Viewer viewer, TrackRecord moves, TrackRecordChart movesChart,
+                                                   TrackRecord winners, TrackRecordChart winnersChart);
+
+        static native TemplateInstance delegations(Viewer viewer, List<ApprovalsApi.Delegation> delegations,
+                                                   ApprovalsApi.Preference preference, DelegationForm form,
+                                                   String notice, List<String> problems);
 
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
@@ -172,6 +186,121 @@ public class ConsoleResource {
                 : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(experiments.list(viewer.bearer()), plans).asTuple()
                 .map(both -> ok(Templates.channel(viewer, both.getItem1(), both.getItem2())))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("experiments")
+    public Uni<Response> experimentList() {
+        Viewer viewer = Viewer.of(identity);
+        return experiments.list(viewer.bearer())
+                .map(list -> ok(Templates.experiments(viewer, list)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    /** testing-service refuses (403) an experiment of another channel than a channel team's own. */
+    @GET
+    @Path("experiments/{key}")
+    public Uni<Response> experiment(@PathParam("key") String key) {
+        Viewer viewer = Viewer.of(identity);
+        if (!EXPERIMENT_KEY.matcher(key).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such experiment",
+                    "An experiment key has 3 to 80 lowercase letters, digits or dashes.")));
+        }
+        return experiments.detail(viewer.bearer(), key)
+                .chain(detail -> experiments.results(viewer.bearer(), key)
+                        .map(results -> ok(Templates.experiment(viewer, ExperimentReport.of(detail, results)))))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    /** The CoE's page; both services would show a channel team its own channel's share, but that is not this page. */
+    @GET
+    @Path("track-record")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> trackRecord() {
+        Viewer viewer = Viewer.of(identity);
+        return Uni.combine().all().unis(budget.trackRecord(viewer.bearer()), experiments.trackRecord(viewer.bearer()))
+                .asTuple()
+                .map(both -> ok(Templates.trackRecord(viewer, both.getItem1(), TrackRecordChart.of(both.getItem1()),
+                        both.getItem2(), TrackRecordChart.of(both.getItem2()))))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("delegations")
+    @RolesAllowed({Viewer.APPROVER, Viewer.COE})
+    public Uni<Response> delegations(@QueryParam("done") String done) {
+        Viewer viewer = Viewer.of(identity);
+        String notice = done == null ? null : switch (done) {
+            case "created" -> "Your delegation is saved: it applies from its first to its last day.";
+            case "ended" -> "The delegation is ended.";
+            case "preference" -> "Your notification preference is saved.";
+            default -> null;
+        };
+        return delegationsPage(viewer, DelegationForm.empty(LocalDate.now(clock)), notice, List.of(), 200);
+    }
+
+    @POST
+    @Path("delegations")
+    @RolesAllowed(Viewer.APPROVER)
+    public Uni<Response> delegate(@FormParam("delegate") String delegate, @FormParam("group") String group,
+                                  @FormParam("from") String from, @FormParam("to") String to) {
+        Viewer viewer = Viewer.of(identity);
+        DelegationForm form = new DelegationForm(delegate, group, from, to);
+        List<String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            return delegationsPage(viewer, form, null, problems, 400);
+        }
+        return approvals.delegate(viewer.bearer(), form.toRequest())
+                .map(created -> Response.seeOther(URI.create("/delegations?done=created")).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    // approval-service's rules (a member of the group, no overlap, no chain) refused it: say which.
+                    return status == 400 || status == 409
+                            ? delegationsPage(viewer, form, null, violationsOf((WebApplicationException) e), status)
+                            : Uni.createFrom().item(problemPage(viewer, e));
+                });
+    }
+
+    @POST
+    @Path("delegations/{id}/end")
+    @RolesAllowed({Viewer.APPROVER, Viewer.COE})
+    public Uni<Response> endDelegation(@PathParam("id") String id) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such delegation", id)));
+        }
+        return approvals.endDelegation(viewer.bearer(), id)
+                .map(done -> Response.seeOther(URI.create("/delegations?done=ended")).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    return status == 404
+                            ? delegationsPage(viewer, DelegationForm.empty(LocalDate.now(clock)), null,
+                                    List.of(detailOf((WebApplicationException) e)), 404)
+                            : Uni.createFrom().item(problemPage(viewer, e));
+                });
+    }
+
+    @POST
+    @Path("notification-preference")
+    @RolesAllowed({Viewer.APPROVER, Viewer.COE})
+    public Uni<Response> setPreference(@FormParam("mode") String mode) {
+        Viewer viewer = Viewer.of(identity);
+        if (mode == null || !DelegationForm.MODES.contains(mode)) {
+            return delegationsPage(viewer, DelegationForm.empty(LocalDate.now(clock)), null,
+                    List.of("mode: choose a mail per event or a daily digest"), 400);
+        }
+        return approvals.setPreference(viewer.bearer(), new ApprovalsApi.Preference(mode))
+                .map(saved -> Response.seeOther(URI.create("/delegations?done=preference")).build())
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    private Uni<Response> delegationsPage(Viewer viewer, DelegationForm form, String notice, List<String> problems,
+                                          int status) {
+        return Uni.combine().all().unis(approvals.delegations(viewer.bearer()), approvals.preference(viewer.bearer()))
+                .asTuple()
+                .map(both -> page(status, Templates.delegations(viewer, both.getItem1(), both.getItem2(), form, notice,
+                        problems)))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
@@ -334,6 +463,25 @@ public class ConsoleResource {
             // no readable body: fall back to the status
         }
         return "HTTP " + e.getResponse().getStatus();
+    }
+
+    /** A 400's violations as "field: reason", or its detail when it names none. */
+    private List<String> violationsOf(WebApplicationException e) {
+        try {
+            var node = json.readTree(e.getResponse().readEntity(String.class));
+            if (node != null && node.path("violations").isArray() && !node.path("violations").isEmpty()) {
+                List<String> violations = new java.util.ArrayList<>();
+                node.path("violations").forEach(v -> violations.add(v.path("field").asText() + ": "
+                        + v.path("message").asText()));
+                return violations;
+            }
+            if (node != null && node.hasNonNull("detail")) {
+                return List.of(node.get("detail").asText());
+            }
+        } catch (RuntimeException | JsonProcessingException ignored) {
+            // no readable body: fall back to the status
+        }
+        return List.of("HTTP " + e.getResponse().getStatus());
     }
 
     private static Response ok(TemplateInstance page) {

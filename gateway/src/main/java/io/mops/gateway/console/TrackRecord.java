@@ -1,0 +1,45 @@
+package io.mops.gateway.console;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A service's decisions beside what they brought, as budget-service ({@code GET /budget/track-record}) and
+ * testing-service ({@code GET /experiments/track-record}) both serve it: newest first, with the calibration the
+ * service computed. The console only shows it.
+ */
+public record TrackRecord(List<Decision> decisions, Calibration calibration) {
+
+    public List<Decision> decisions() {
+        return decisions == null ? List.of() : decisions;
+    }
+
+    /** @param realised in the forecast's unit; {@code null} while pending */
+    public record Decision(String id, Instant decidedAt, List<String> channels, String kind, String what,
+                           Forecast forecast, Double realised, Instant realisedAt, String basis) {
+
+        public List<String> channels() {
+            return channels == null ? List.of() : channels;
+        }
+
+        public boolean pending() {
+            return realised == null;
+        }
+
+        /** On or between the interval's ends, as the services count it; {@code false} while pending. */
+        public boolean inside() {
+            return realised != null && forecast != null && realised >= forecast.low() && realised <= forecast.high();
+        }
+    }
+
+    /** The point forecast and its 90 % interval. */
+    public record Forecast(double value, Double standardError, double low, double high) {
+    }
+
+    /**
+     * @param warning set by the service when under 80 % of at least ten realised outcomes fell inside their interval
+     */
+    public record Calibration(int realised, int pending, Double shareInsideInterval, Double meanError,
+                              Double meanAbsoluteError, String warning) {
+    }
+}
