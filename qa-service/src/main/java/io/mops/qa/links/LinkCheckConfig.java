@@ -51,7 +51,7 @@ public interface LinkCheckConfig {
     Optional<List<String>> allowedHosts();
 
     /** Click-tracking and open-pixel hosts (and subdomains) that must never be sent a GET. */
-    @WithDefault("click.example-esp.net")
+    @WithDefault(LinkCheckSettings.TRACKING_HOSTS)
     List<String> trackingHosts();
 
     /** {@code none}: never request them (follow the destination their query carries); {@code head}: HEAD only. */

@@ -24,6 +24,9 @@ public record LinkCheckSettings(boolean enabled, Duration connectTimeout, Durati
                                 List<String> trackingHosts, TrackingRequests trackingRequests, long htmlClipBytes,
                                 long imageMaxBytes, long emailMaxBytes, long imageReadLimitBytes) {
 
+    /** Click-tracking and open-pixel hosts of widespread email and ad platforms. */
+    public static final String TRACKING_HOSTS = "list-manage.com,ct.sendgrid.net,mandrillapp.com,hubspotlinks.com,exacttarget.com,exct.net,doubleclick.net,google-analytics.com";
+
     public enum TrackingRequests {
         /** Never request a tracking host: follow the destination it carries in its query, if any. */
         NONE,
@@ -40,7 +43,7 @@ public record LinkCheckSettings(boolean enabled, Duration connectTimeout, Durati
     public static LinkCheckSettings defaults() {
         return new LinkCheckSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(200), 4,
                 Duration.ofMinutes(10), 10_000, 10, Duration.ofMillis(1500), Optional.empty(),
-                List.of("click.example-esp.net"), TrackingRequests.NONE, 102 * 1024, 200 * 1024, 1024 * 1024,
+                List.of(TRACKING_HOSTS.split(",")), TrackingRequests.NONE, 102 * 1024, 200 * 1024, 1024 * 1024,
                 5 * 1024 * 1024);
     }
 
