@@ -24,7 +24,7 @@ public final class Findings {
     private final Map<String, Finding> firstUnlisted = new LinkedHashMap<>();
     private final Map<String, Integer> unlisted = new HashMap<>();
 
-    Findings(RuleBook book) {
+    public Findings(RuleBook book) {
         this.book = book;
     }
 
@@ -48,23 +48,37 @@ public final class Findings {
         }
     }
 
+    /** For checks that could not decide: the finding says so, and a person must look. */
+    public void reportNeedsReview(String ruleId, Severity severity, Supplier<Location> where, String message,
+                                  String fixHint) {
+        if (isEnabled(ruleId)) {
+            add(ruleId, severity, where, message, fixHint, true);
+        }
+    }
+
     private void add(String ruleId, Severity severity, Supplier<Location> where, String message, String fixHint) {
+        add(ruleId, severity, where, message, fixHint, false);
+    }
+
+    private void add(String ruleId, Severity severity, Supplier<Location> where, String message, String fixHint,
+                     boolean needsReview) {
         if (listed.merge(ruleId, 1, Integer::sum) <= MAX_PER_RULE) {
-            found.add(new Finding(ruleId, book.name(), book.version(), severity, where.get(), message, fixHint));
+            found.add(new Finding(ruleId, book.name(), book.version(), severity, where.get(), message, fixHint,
+                    needsReview));
         } else {
             if (!firstUnlisted.containsKey(ruleId)) {
                 firstUnlisted.put(ruleId, new Finding(ruleId, book.name(), book.version(), severity, where.get(),
-                        message, fixHint));
+                        message, fixHint, needsReview));
             }
             unlisted.merge(ruleId, 1, Integer::sum);
         }
     }
 
-    List<Finding> inReportOrder() {
+    public List<Finding> inReportOrder() {
         List<Finding> all = new ArrayList<>(found);
         firstUnlisted.forEach((ruleId, first) -> all.add(new Finding(ruleId, book.name(), book.version(),
                 first.severity(), first.location(), unlisted.get(ruleId) + " more findings of " + ruleId
-                + " are not listed, starting here: " + first.message(), first.fixHint())));
+                + " are not listed, starting here: " + first.message(), first.fixHint(), first.needsReview())));
         return all.stream().distinct().sorted(Finding.REPORT_ORDER).toList();
     }
 }

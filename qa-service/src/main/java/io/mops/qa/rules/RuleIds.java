@@ -42,6 +42,12 @@ public final class RuleIds {
     public static final String AI_REVIEW = "ai.review";
     public static final String PERFORMANCE_FORECAST = "forecast.performance";
 
+    public static final String LINK_RESOLVES = "links.resolves";
+    public static final String LINK_FINAL_TAGS = "links.final-tags";
+    public static final String IMAGE_REACHABLE = "images.reachable";
+    public static final String IMAGE_DIMENSIONS = "images.dimensions";
+    public static final String EMAIL_WEIGHT = "email.weight";
+
     public static final Set<String> ALL = Set.of(
             REQUIRED_FIELDS, DATE_ORDER, START_DATE_PASSED, DURATION, AUDIENCE_MINIMUM, BUDGET, HTML_WELL_FORMED,
             LINK_WELL_FORMED, LINK_HTTPS, UTM_PRESENT, UTM_MEDIUM, UTM_SOURCE, UTM_LOWERCASE, CAMPAIGN_NAME,
@@ -49,7 +55,8 @@ public final class RuleIds {
             UNSUBSCRIBE_LINK, POSTAL_ADDRESS, SENDER_IDENTITY, SUBJECT_LINE, CONSENT_BASIS, SMS_OPT_OUT,
             SMS_SENDING_WINDOW, SMS_SENDER_IDENTIFIED, CLAIM_SUBSTANTIATION,
             IMAGE_ALT, LINK_TEXT, PLAIN_TEXT_PART, HTML_LANG,
-            BRAND_VOICE, AI_REVIEW, PERFORMANCE_FORECAST, BUDGET_HELD);
+            BRAND_VOICE, AI_REVIEW, PERFORMANCE_FORECAST, BUDGET_HELD,
+            LINK_RESOLVES, LINK_FINAL_TAGS, IMAGE_REACHABLE, IMAGE_DIMENSIONS, EMAIL_WEIGHT);
 
     private RuleIds() {
     }

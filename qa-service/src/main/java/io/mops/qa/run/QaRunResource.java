@@ -67,4 +67,13 @@ public class QaRunResource {
     public Uni<QaRunView> find(@PathParam("id") UUID id) {
         return service.find(id, scope.caller());
     }
+
+    @POST
+    @Path("/{id}/findings/{index}/dismissal")
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "Dismiss a needs-review finding with a reason (CoE only); recorded with who and when")
+    public Uni<QaRunView> dismiss(@PathParam("id") UUID id, @PathParam("index") @Min(0) int index,
+                                  @NotNull @Valid DismissalRequest request) {
+        return service.dismiss(id, index, request.reason(), scope.caller().name());
+    }
 }

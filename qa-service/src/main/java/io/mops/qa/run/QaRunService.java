@@ -9,6 +9,7 @@ import io.mops.common.events.ApprovalRequested;
 import io.mops.common.events.EventEnvelope;
 import io.mops.common.events.QaCompleted;
 import io.mops.common.outbox.Outbox;
+import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.security.Caller;
@@ -28,12 +29,14 @@ import io.mops.qa.forecast.ForecastTrackRecord;
 import io.mops.qa.forecast.PerformanceForecast;
 import io.mops.qa.forecast.PastCampaign;
 import io.mops.qa.forecast.PerformanceForecastCheck;
+import io.mops.qa.links.LinkChecking;
 import io.mops.qa.review.AiReview;
 import io.mops.qa.review.AiReviewFindings;
 import io.mops.qa.review.AiReviewOutcome;
 import io.mops.qa.review.CopyReview;
 import io.mops.qa.review.CopyUnderReview;
 import io.mops.qa.rules.CampaignQa;
+import io.mops.qa.rules.CampaignUnderReview;
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.QaResult;
 import io.mops.qa.rules.RuleBook;
@@ -42,6 +45,7 @@ import io.mops.qa.rules.Severity;
 import io.mops.qa.rules.Verdict;
 import io.mops.qa.ruleset.RuleSetCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -78,6 +82,7 @@ public class QaRunService {
     private final ForecastTrackRecord trackRecord;
     private final BudgetLedger budgets;
     private final BudgetHoldCheck budgetHold = new BudgetHoldCheck();
+    private final LinkChecking links;
     private final Outbox outbox;
     private final LaunchClearance clearance;
     private final ObjectMapper json;
@@ -85,10 +90,11 @@ public class QaRunService {
     private final Clock clock;
 
     public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, AiReview aiReview, CampaignResults results,
-                        BudgetLedger budgets, ForecastTrackRecord trackRecord, Outbox outbox,
+                        BudgetLedger budgets, ForecastTrackRecord trackRecord, LinkChecking links, Outbox outbox,
                         LaunchClearance clearance, ObjectMapper json, Clock clock) {
         this.clearance = clearance;
         this.clock = clock;
+        this.links = links;
         this.trackRecord = trackRecord;
         this.catalog = catalog;
         this.brands = brands;
@@ -106,7 +112,8 @@ public class QaRunService {
      * The review itself runs on a worker thread: a typical campaign takes well under a millisecond, but a creative at
      * the size limit built to be pathological takes a second or more, embedding the copy for the brand voice takes
      * tens of milliseconds of CPU, and asking a chat model for its review takes seconds of waiting; none of it may
-     * stall the event loop that serves every other request. Reading the rule set, the brand's corpus, the channel's
+     * stall the event loop that serves every other request, and neither may resolving the campaign's links and
+     * images. Reading the rule set, the brand's corpus, the channel's
      * past results and a remembered AI review, and storing the run, stay on the request's own context, as Hibernate
      * Reactive requires.
      */
@@ -160,6 +167,8 @@ public class QaRunService {
             more.addAll(forecast.findings());
             more.addAll(service.budgetHold.review(submission, book, service.budgetLookup(submission, book)));
             more.addAll(AiReviewFindings.of(ai, book));
+            // Resolving links and images is network I/O: here on the worker thread with the other slow checks.
+            more.addAll(service.links.check().review(new CampaignUnderReview(submission, book, today)));
             return new Reviewed(rules.with(more, book.riskWeights()), voice.nearest(), ai, remembered,
                     forecast.forecast());
         }
@@ -230,18 +239,72 @@ public class QaRunService {
 
     /** A run the caller may see: its own channel's, or any for the CoE. Others' runs do not exist for the caller. */
     public Uni<QaRunView> find(UUID id, Caller caller) {
-        return QaRun.<QaRun>findById(id).map(run -> {
+        return QaRun.<QaRun>findById(id).flatMap(run -> {
             if (run == null || !caller.mayAccess(run.channel)) {
                 throw new NotFoundProblem("no QA run " + id);
             }
-            return view(run, read(run.findings), null);
+            return FindingDismissal.ofRuns(List.of(run.id)).map(dismissals -> view(run, dismissals));
         });
     }
 
     /** A campaign's runs the caller may see, newest first. */
     public Uni<List<QaRunView>> ofCampaign(String campaignId, Optional<String> visibleChannel, int limit) {
         return QaRun.ofCampaign(campaignId, visibleChannel, limit)
-                .map(runs -> runs.stream().map(run -> view(run, read(run.findings), null)).toList());
+                .flatMap(runs -> FindingDismissal.ofRuns(runs.stream().map(r -> r.id).toList())
+                        .map(dismissals -> runs.stream().map(run -> view(run, dismissals)).toList()));
+    }
+
+    /**
+     * The CoE dismisses a needs-review finding with a reason: someone looked at what the check could not decide. The
+     * findings, the verdict and the risk index stay as QA found them (the approval request was made from them); the
+     * dismissal is recorded beside them, once per finding, and shown with the finding from then on.
+     */
+    public Uni<QaRunView> dismiss(UUID runId, int index, String reason, String dismissedBy) {
+        return Panache.withTransaction(() -> QaRun.<QaRun>findById(runId).flatMap(run -> {
+            if (run == null) {
+                throw new NotFoundProblem("no QA run " + runId);
+            }
+            List<FindingView> findings = read(run.findings);
+            if (index < 0 || index >= findings.size()) {
+                throw new NotFoundProblem("QA run " + runId + " has no finding " + index + " (it has "
+                        + findings.size() + ")");
+            }
+            FindingView finding = findings.get(index);
+            if (!finding.needsReview()) {
+                throw new ConflictProblem("finding " + index + " (" + finding.ruleId() + ") was decided by its check; "
+                        + "only findings that need review can be dismissed");
+            }
+            return FindingDismissal.<FindingDismissal>find("runId = ?1 and findingIndex = ?2", runId, index)
+                    .firstResult().flatMap(earlier -> {
+                        if (earlier != null) {
+                            throw new ConflictProblem("finding " + index + " was dismissed by " + earlier.dismissedBy
+                                    + " at " + earlier.dismissedAt);
+                        }
+                        FindingDismissal dismissal = new FindingDismissal();
+                        dismissal.id = UUID.randomUUID();
+                        dismissal.runId = runId;
+                        dismissal.findingIndex = index;
+                        dismissal.ruleId = finding.ruleId();
+                        dismissal.reason = reason.strip();
+                        dismissal.dismissedBy = dismissedBy;
+                        dismissal.dismissedAt = Instant.now(clock);
+                        return dismissal.<FindingDismissal>persist();
+                    })
+                    .invoke(saved -> Log.infof("QA run %s: finding %d (%s) dismissed by %s: %s", runId, index,
+                            finding.ruleId(), dismissedBy, saved.reason))
+                    .chain(() -> FindingDismissal.ofRuns(List.of(runId)))
+                    .map(dismissals -> view(run, dismissals));
+        }));
+    }
+
+    private QaRunView view(QaRun run, List<FindingDismissal> dismissals) {
+        List<FindingView> findings = new ArrayList<>(read(run.findings));
+        for (FindingDismissal d : dismissals) {
+            if (d.runId.equals(run.id) && d.findingIndex < findings.size()) {
+                findings.set(d.findingIndex, findings.get(d.findingIndex).dismissedBy(d));
+            }
+        }
+        return view(run, findings, null);
     }
 
     /**
