@@ -11,6 +11,7 @@ import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
 import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.clearance.LaunchClearance;
+import io.mops.qa.run.LaunchApprovalRequest;
 import io.mops.qa.run.QaRun;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -120,7 +121,9 @@ public class LaunchDecisionListener {
             run.approvalComment = comment;
             run.approvalDecidedAt = Instant.now(clock);
             // A grant clears the campaign for launch in this same transaction (if the run is still its newest).
-            return outcome == QaRun.Approval.APPROVED ? clearance.afterGrant(run, decidedBy)
+            return outcome == QaRun.Approval.APPROVED
+                    ? QaRun.newestOf(run.campaignId).chain(newest -> clearance.afterGrant(run.forClearance(),
+                            newest == null ? null : newest.id, decidedBy))
                     : Uni.createFrom().voidItem();
         })).replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package io.mops.qa.run;
 
+import io.mops.qa.clearance.ClearedRun;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -75,5 +76,10 @@ public class QaRun extends PanacheEntityBase {
         return channel.map(c -> QaRun.<QaRun>find("campaignId = ?1 and channel = ?2", newestFirst, campaignId, c))
                 .orElseGet(() -> QaRun.find("campaignId", newestFirst, campaignId))
                 .page(0, limit).list();
+    }
+
+    /** What launch clearance needs of this run. */
+    public ClearedRun forClearance() {
+        return new ClearedRun(id, campaignId, channel, budgetCampaignId, inputDigest, verdict, approvalId);
     }
 }

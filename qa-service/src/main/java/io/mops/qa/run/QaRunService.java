@@ -13,7 +13,6 @@ import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.security.Caller;
-import io.mops.qa.approval.LaunchApprovalRequest;
 import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.brand.BrandVoiceCheck;
 import io.mops.qa.brand.CorpusExample;
@@ -222,7 +221,7 @@ public class QaRunService {
                 .chain(() -> outbox.record(QaCompleted.TYPE, event.subject(), event))
                 .call(() -> needsApproval ? askForApproval(submission, run, result, brandNeighbours, runForecast)
                         .invoke(asked -> run.approvalId = asked.id()) : Uni.createFrom().voidItem())
-                .call(() -> clearance.afterRun(run))
+                .call(() -> clearance.afterRun(run.forClearance()))
                 .map(envelope -> view(run, findings, envelope.id()));
     }
 

@@ -1,4 +1,4 @@
-package io.mops.qa.approval;
+package io.mops.qa.run;
 
 import io.mops.common.events.ApprovalEvidence;
 import io.mops.common.events.ApprovalRequested;

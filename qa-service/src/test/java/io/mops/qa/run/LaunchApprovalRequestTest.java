@@ -1,4 +1,4 @@
-package io.mops.qa.approval;
+package io.mops.qa.run;
 
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.Location;
