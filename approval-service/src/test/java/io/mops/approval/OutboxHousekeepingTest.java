@@ -21,16 +21,20 @@ class OutboxHousekeepingTest {
 
     private final TestDatabase db = TestDatabase.named("mops_approval_test");
 
-    private void outboxRow(UUID id, String publishedAgo) {
+    // Ages are on the application's clock, which other tests of this module move ahead (TestClock): the janitor
+    // judges a row's age by that clock, so a row made "1 hour" old by the database's now() could already be older
+    // than the retention to it.
+    private void outboxRow(UUID id, Duration publishedAgo) {
+        String at = TestClock.now().minus(publishedAgo).toString();
         db.update("""
                 insert into outbox_event (id, topic, message_key, event_type, payload, created_at, published_at, attempts)
-                values (?, 'mops.approval.decisions', 'campaign:x', 'Test', '{}', now() - ?::interval, now() - ?::interval, 1)""",
-                id, publishedAgo, publishedAgo);
+                values (?, 'mops.approval.decisions', 'campaign:x', 'Test', '{}', ?::timestamptz, ?::timestamptz, 1)""",
+                id, at, at);
     }
 
-    private void processed(UUID id, String ago) {
-        db.update("insert into processed_event (consumer, event_id, processed_at) values ('test', ?, now() - ?::interval)",
-                id, ago);
+    private void processed(UUID id, Duration ago) {
+        db.update("insert into processed_event (consumer, event_id, processed_at) values ('test', ?, ?::timestamptz)",
+                id, TestClock.now().minus(ago).toString());
     }
 
     @Test
@@ -39,10 +43,10 @@ class OutboxHousekeepingTest {
         UUID recentRow = UUID.randomUUID();
         UUID oldId = UUID.randomUUID();
         UUID recentId = UUID.randomUUID();
-        outboxRow(oldRow, "8 days");
-        outboxRow(recentRow, "1 hour");
-        processed(oldId, "31 days");
-        processed(recentId, "29 days");
+        outboxRow(oldRow, Duration.ofDays(8));
+        outboxRow(recentRow, Duration.ofHours(1));
+        processed(oldId, Duration.ofDays(31));
+        processed(recentId, Duration.ofDays(29));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 db.count("select count(*) from outbox_event where id = ?", oldRow) == 0
