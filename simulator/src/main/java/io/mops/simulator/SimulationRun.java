@@ -66,8 +66,8 @@ public final class SimulationRun {
             List<Calibration> calibration = List.of(
                     trackRecord(platform.api(), "budget moves", "/budget/track-record"),
                     trackRecord(platform.api(), "QA forecasts", "/qa/track-record"),
-                    declaredWinners(trackRecord(platform.api(), "declared winners", "/experiments/track-record"),
-                            platform.api(), spec, record.declaredWinners()));
+                    declaredWinners(platform.api().get(SimulatedPlatform.coe(), "/experiments/track-record"), spec,
+                            record.declaredWinners()));
             return new Outcome(record, Judgement.judge(spec, seed, record, credit, calibration));
         } finally {
             deleteTopics(stack.kafkaBootstrap(), topics);
@@ -76,7 +76,10 @@ public final class SimulationRun {
 
     /** The platform's own track record of one kind of decision, as its CoE reads it at the end of the run. */
     private static Calibration trackRecord(PlatformApi api, String source, String path) {
-        JsonNode record = api.get(SimulatedPlatform.coe(), path);
+        return calibration(source, api.get(SimulatedPlatform.coe(), path));
+    }
+
+    private static Calibration calibration(String source, JsonNode record) {
         List<double[]> points = new ArrayList<>();
         for (JsonNode decision : record.path("decisions")) {
             if (decision.hasNonNull("realised")) {
@@ -95,11 +98,11 @@ public final class SimulationRun {
      * The declared winners' record held to the market's truth as well: each forecast rate against the true rate of
      * the variant the platform declared (the market's, never seen by the platform).
      */
-    private static Calibration declaredWinners(Calibration record, PlatformApi api, MarketSpec spec,
-                                               Map<String, String> winners) {
-        JsonNode decisions = api.get(SimulatedPlatform.coe(), "/experiments/track-record").path("decisions");
+    private static Calibration declaredWinners(JsonNode trackRecord, MarketSpec spec, Map<String, String> winners) {
+        // One read for both: the truths must line up with the points the calibration was read from.
+        Calibration record = calibration("declared winners", trackRecord);
         List<Double> truths = new ArrayList<>();
-        for (JsonNode decision : decisions) {
+        for (JsonNode decision : trackRecord.path("decisions")) {
             if (decision.hasNonNull("realised")) {
                 truths.add(trueRate(spec, decision.path("id").asText(), winners));
             }
