@@ -45,13 +45,22 @@ class ShortSimulationTest {
                 "testing-service counted every visitor the website exposed");
         assertTrue(sent.touchpoints() > 1_000, "the spend bought touchpoints: " + sent.touchpoints());
 
+        // The ad platforms pace a lifetime budget: each day, what is left of the plan's total over the days left.
+        double total = spec.dailyBudget() * spec.days();
+        double spentBefore = 0;
         for (int t = 0; t < spec.days(); t++) {
             double budget = 0;
-            for (double channel : record.budgeted()[t]) {
-                budget += channel;
+            for (int c = 0; c < record.budgeted()[t].length; c++) {
+                budget += record.budgeted()[t][c];
             }
-            assertEquals(spec.dailyBudget(), budget, 0.05, "day " + t + " spends the plan's daily budget");
+            assertEquals((total - spentBefore) / (spec.days() - t), budget, 0.05,
+                    "day " + t + " budgets what is left of the plan over the days left");
+            for (double channel : record.spent()[t]) {
+                spentBefore += channel;
+            }
         }
+        assertEquals(total, spentBefore, spec.spendJitter() * spec.dailyBudget() + 0.05,
+                "the whole plan is spent, but for the last day's delivery noise");
 
         SimulationReport report = outcome.report();
         Path html = ReportWriter.write(report, dir);

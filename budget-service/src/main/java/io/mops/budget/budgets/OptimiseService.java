@@ -8,6 +8,7 @@ import io.mops.budget.money.Money;
 import io.mops.budget.optimiser.BudgetOptimiser;
 import io.mops.budget.optimiser.ChannelOption;
 import io.mops.budget.optimiser.Reallocation;
+import io.mops.budget.optimiser.RestOfPlan;
 import io.mops.budget.plan.BudgetPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.budget.plan.ChannelBudget;
@@ -21,6 +22,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +37,7 @@ import java.util.UUID;
  * Proposes how to split a plan's channel allocations for the most attributed value: fits each channel's response
  * curve on attribution's channel performance per period (the configured model and period kind, oldest period first,
  * the newest run without gaps — {@link EvidenceSeries}), holds the channels whose curve the data cannot pin down
- * ({@link Identifiability}), scales the others' curves to the plan's period, and hands them and the CoE's guardrails
+ * ({@link Identifiability}), scales the others' curves to what is left of the plan's period (RestOfPlan: only the money not yet spent moves), and hands them and the CoE's guardrails
  * to the {@link BudgetOptimiser}. Proposes only; applying is a separate, versioned call.
  */
 @ApplicationScoped
@@ -46,10 +49,12 @@ public class OptimiseService {
     private final ResponseCurveFitter fitter = new ResponseCurveFitter();
     private final CurvesConfig curves;
     private final ReallocationConfig config;
+    private final Clock clock;
 
-    public OptimiseService(CurvesConfig curves, ReallocationConfig config) {
+    public OptimiseService(CurvesConfig curves, ReallocationConfig config, Clock clock) {
         this.curves = curves;
         this.config = config;
+        this.clock = clock;
     }
 
     private record Evidence(PlanService.Tree tree, Map<String, EvidenceSeries> series) {
@@ -95,8 +100,12 @@ public class OptimiseService {
         Map<String, Identifiability> trust = new HashMap<>();
         Identifiability.Limits limits = new Identifiability.Limits(config.maxMarginalReturnUncertainty(),
                 config.maxMarginalReturnSlopeUncertainty());
-        // The curves are fitted per period of the evidence (a week by default): a plan of 30 days spans 30/7 of them.
-        double planPeriods = plan.period().days() / (double) curves.period().days();
+        // Only the money left can move, over the days left: spent money is gone, and the ad platforms pace what is
+        // left of a budget over what is left of the plan (RestOfPlan). The curves are fitted per period of the
+        // evidence (a week by default): 30 days left span 30/7 of them.
+        RestOfPlan rest = RestOfPlan.of(plan.periodStart, plan.periodEnd, LocalDate.now(clock));
+        double periodsLeft = rest.periodsLeft(curves.period().days());
+        Map<String, Money> spent = spentByChannel(evidence.tree().campaigns(), tree.currency());
         List<ProposalView.Held> held = new ArrayList<>();
         Money total = request.includeUnallocated() ? tree.unallocated() : Money.zero(tree.currency());
         for (ChannelBudget channel : tree.channels().values()) {
@@ -115,11 +124,14 @@ public class OptimiseService {
                                 + series.describe() + ")"));
                 continue;
             }
-            // The move starts from the allocation, spread over the plan's periods; a channel without one is judged
-            // where its history spent.
-            double allocationPerPeriod = channel.allocation().amount().doubleValue() / planPeriods;
+            Money spentToDate = spent.getOrDefault(channel.channel(), Money.zero(tree.currency()))
+                    .min(channel.allocation());
+            Money left = channel.allocation().minus(spentToDate);
+            // The move starts from what is left, spread over the periods left; a channel without money left is
+            // judged where its history spent.
+            double leftPerPeriod = left.amount().doubleValue() / periodsLeft;
             Identifiability judgement = Identifiability.judge(fit,
-                    allocationPerPeriod > 0 ? allocationPerPeriod : medianSpend(series), limits);
+                    leftPerPeriod > 0 ? leftPerPeriod : medianSpend(series), limits);
             if (!judgement.identifiable()) {
                 held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason(),
                         true));
@@ -128,17 +140,19 @@ public class OptimiseService {
             evidenceOf.put(channel.channel(), ProposalView.Evidence.of(curves.attributionModel(), series));
             fits.put(channel.channel(), fit);
             trust.put(channel.channel(), judgement);
-            total = total.plus(channel.allocation());
+            total = total.plus(left);
             String field = "channels." + channel.channel();
-            // A channel can never be cut below what its campaigns already hold.
+            // A channel can never be cut below what its campaigns already hold; guardrails bound whole allocations.
             Money minimum = guardrail.map(OptimiseRequest.Guardrail::minimum)
                     .map(m -> Amounts.money(field + ".minimum", m, tree.currency()))
                     .orElse(Money.zero(tree.currency()))
-                    .max(channel.committedToCampaigns());
+                    .max(channel.committedToCampaigns())
+                    .minus(spentToDate).max(Money.zero(tree.currency()));
             Optional<Money> maximum = guardrail.map(OptimiseRequest.Guardrail::maximum)
-                    .map(m -> Amounts.money(field + ".maximum", m, tree.currency()));
-            options.add(new ChannelOption(channel.channel(), fit.overPeriods(planPeriods), channel.allocation(),
-                    minimum, maximum, false));
+                    .map(m -> Amounts.money(field + ".maximum", m, tree.currency())
+                            .minus(spentToDate).max(Money.zero(tree.currency())));
+            options.add(new ChannelOption(channel.channel(), fit.overPeriods(periodsLeft), left, minimum, maximum,
+                    false));
         }
         if (options.isEmpty()) {
             return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, null, List.of(),
@@ -149,13 +163,23 @@ public class OptimiseService {
         Reallocation reallocation = new BudgetOptimiser(maxChange, config.minGainStandardErrors())
                 .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
-                .map(m -> ProposalView.Move.of(m, fits.get(m.channel()), trust.get(m.channel()),
-                        evidenceOf.get(m.channel()), planPeriods))
+                .map(m -> ProposalView.Move.of(m, spent.getOrDefault(m.channel(), Money.zero(tree.currency())),
+                        fits.get(m.channel()), trust.get(m.channel()), evidenceOf.get(m.channel()), periodsLeft))
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
                 reallocation.expectedOutcomeChange(), reallocation.expectedOutcomeChangeStandardError(),
                 reallocation.keptBecause().orElse(null), moves, held);
+    }
+
+    private static Map<String, Money> spentByChannel(List<Campaign> campaigns, java.util.Currency currency) {
+        Map<String, Money> spent = new HashMap<>();
+        for (Campaign campaign : campaigns) {
+            if (campaign.spent != null) {
+                spent.merge(campaign.channel, Money.of(campaign.spent, currency), Money::plus);
+            }
+        }
+        return spent;
     }
 
     /** The median spend of the periods that spent: the fit refuses a history that never spent, so there is one. */

@@ -2,6 +2,7 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.Identifiability;
+import io.mops.budget.money.Money;
 import io.mops.budget.optimiser.ChannelMove;
 import io.mops.budget.signal.EvidenceSeries;
 import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
@@ -30,16 +31,23 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
      *                             absent where it is unbounded (a concave curve at zero spend)
      * @param limit the guardrail that stopped the channel, or {@code NONE}
      */
-    public record Move(String channel, BigDecimal spendBefore, BigDecimal spendAfter, BigDecimal change,
+    public record Move(String channel, BigDecimal spendBefore, BigDecimal spendAfter, BigDecimal spentToDate,
+                       BigDecimal change,
                        Double marginalReturnBefore, Double marginalReturnAfter, double expectedOutcomeBefore,
                        double expectedOutcomeAfter, double expectedOutcomeChange, double outcomeChangeStandardError,
                        ChannelMove.Limit limit, Curve curve, Evidence evidence) {
 
-        static Move of(ChannelMove m, CurveFit fit, Identifiability trust, Evidence evidence, double planPeriods) {
-            return new Move(m.channel(), m.spendBefore().amount(), m.spendAfter().amount(), m.change().amount(),
+        /**
+         * The optimiser moved what was left of each allocation; people read whole allocations, so the spent part is
+         * added back.
+         */
+        static Move of(ChannelMove m, Money spentToDate, CurveFit fit, Identifiability trust, Evidence evidence,
+                       double periodsLeft) {
+            return new Move(m.channel(), m.spendBefore().plus(spentToDate).amount(),
+                    m.spendAfter().plus(spentToDate).amount(), spentToDate.amount(), m.change().amount(),
                     finite(m.marginalReturnBefore()), finite(m.marginalReturnAfter()), m.outcomeBefore(),
                     m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(),
-                    Curve.of(fit, trust, planPeriods), evidence);
+                    Curve.of(fit, trust, periodsLeft), evidence);
         }
 
         private static Double finite(double value) {
@@ -71,17 +79,18 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
      * @param marginalReturnUncertainty 90 % half-width of the marginal return, as a share of the average return
      * @param marginalReturnSlopeUncertainty 90 % half-width of how fast the marginal return falls as spend grows
      *                                       (x f″(x)), as a share of the average return
-     * @param periodsInPlan how many evidence periods the plan's period spans (a 31-day month: 31/7 weeks); the
-     *                      optimiser judges an allocation {@code a} by {@code periodsInPlan · f(a / periodsInPlan)}
+     * @param periodsLeft how many evidence periods are left of the plan's period, today included (31 days left:
+     *                    31/7 weeks); the optimiser judges an allocation {@code a} of which {@code s} is spent by
+     *                    {@code periodsLeft · f((a − s) / periodsLeft)}
      */
     public record Curve(double adstockDecay, double maxResponse, double halfSaturation, double shape,
                         double rSquared, double rmse, int observations, double marginalReturnUncertainty,
-                        double marginalReturnSlopeUncertainty, double periodsInPlan) {
+                        double marginalReturnSlopeUncertainty, double periodsLeft) {
 
-        static Curve of(CurveFit fit, Identifiability trust, double periodsInPlan) {
+        static Curve of(CurveFit fit, Identifiability trust, double periodsLeft) {
             return new Curve(fit.curve().adstockDecay(), fit.curve().maxResponse(), fit.curve().halfSaturation(),
                     fit.curve().shape(), fit.rSquared(), fit.rmse(), fit.observations(),
-                    trust.marginalReturnUncertainty(), trust.slopeUncertainty(), periodsInPlan);
+                    trust.marginalReturnUncertainty(), trust.slopeUncertainty(), periodsLeft);
         }
     }
 

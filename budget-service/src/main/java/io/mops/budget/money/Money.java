@@ -95,6 +95,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return compareTo(other) >= 0 ? this : other;
     }
 
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

@@ -18,8 +18,8 @@ final class ProposalExplanation {
 
     static String of(ProposalView view) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Expected attributed value %+.2f (standard error %.2f) over the plan's "
-                        + "period, from %.2f to %.2f.%n", view.expectedOutcomeChange(),
+        text.append(String.format(Locale.ROOT, "Expected attributed value %+.2f (standard error %.2f) over the rest of "
+                        + "the plan's period, from %.2f to %.2f.%n", view.expectedOutcomeChange(),
                 view.expectedOutcomeChangeStandardError(), view.expectedOutcomeBefore(), view.expectedOutcomeAfter()));
         if (view.keptBecause() != null) {
             text.append("No move: ").append(view.keptBecause()).append(".\n");

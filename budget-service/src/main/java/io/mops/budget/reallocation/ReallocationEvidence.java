@@ -36,7 +36,8 @@ final class ReallocationEvidence {
             return null;
         }
         CurveSketch sketch = CurveSketch.of(new ResponseCurve(c.adstockDecay(), c.maxResponse(), c.halfSaturation(),
-                c.shape()), c.periodsInPlan(), move.spendBefore().doubleValue(), move.spendAfter().doubleValue());
+                c.shape()), c.periodsLeft(), move.spendBefore().subtract(move.spentToDate()).doubleValue(),
+                move.spendAfter().subtract(move.spentToDate()).doubleValue());
         return new ApprovalEvidence.Reallocation.Curve(sketch.spend(), sketch.outcome(), sketch.outcomeBefore(),
                 sketch.outcomeAfter());
     }

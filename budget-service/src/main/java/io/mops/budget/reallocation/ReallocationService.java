@@ -9,6 +9,7 @@ import io.mops.budget.budgets.PlanView;
 import io.mops.budget.budgets.ProposalView;
 import io.mops.budget.guard.ChannelFreezeRow;
 import io.mops.budget.money.Money;
+import io.mops.budget.optimiser.RestOfPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.budget.signal.CurvesConfig;
 import io.mops.budget.trackrecord.TrackRecordService;
@@ -282,9 +283,13 @@ public class ReallocationService {
                     }
                     Map<String, Money> floors = new HashMap<>();
                     plan.channels().forEach(c -> floors.put(c.channel(), Money.of(c.committedToCampaigns(), currency)));
+                    // The ad platforms pace what is left of an allocation over the days left, so a swing of a
+                    // share of the whole allocation varies daily spend by that share over the share of days left:
+                    // the limits are scaled down so that daily spend varies by at most the amplitude.
+                    double shareLeft = RestOfPlan.of(plan.periodStart(), plan.periodEnd(), today).shareLeft();
                     Optional<SpendExploration> design = SpendExploration.design(current, floors, uncertain.keySet(),
-                            total, new SpendExploration.Limits(exploration.amplitude(), exploration.maxShareOfTotal(),
-                                    exploration.phases()));
+                            total, new SpendExploration.Limits(exploration.amplitude() * shareLeft,
+                                    exploration.maxShareOfTotal() * shareLeft, exploration.phases()));
                     return Uni.createFrom().item(design.map(d -> new Candidate(planId, view, Optional.of(
                                     new ExplorationStep(Optional.empty(), 1, d, d.move(1, total),
                                             why(d.explored(), uncertain), planDays(plan)))))

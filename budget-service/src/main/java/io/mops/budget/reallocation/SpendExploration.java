@@ -214,8 +214,10 @@ public record SpendExploration(List<String> explored, Map<String, Money> base, M
         return Math.max(0, allocations.get(channel).minus(floor).amount().doubleValue());
     }
 
+    /** Down to the currency's unit, after rounding away floating-point noise (1,469.9999999999998 is 1,470.00). */
     private static BigDecimal floorToUnit(double value, Currency currency) {
-        return BigDecimal.valueOf(value).setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.FLOOR);
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN)
+                .setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.FLOOR);
     }
 
     private static Money abs(Money money) {

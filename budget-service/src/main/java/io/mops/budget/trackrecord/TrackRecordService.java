@@ -1,6 +1,7 @@
 package io.mops.budget.trackrecord;
 
 import io.mops.budget.signal.ChannelSignal;
+import io.mops.budget.optimiser.RestOfPlan;
 import io.mops.budget.signal.CurvesConfig;
 import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
 import io.mops.common.trackrecord.Forecast;
@@ -64,9 +65,10 @@ public class TrackRecordService {
         record.model = curves.attributionModel();
         record.periodKind = curves.period();
         record.periods = config.periods();
-        long planDays = ChronoUnit.DAYS.between(planStart, planEnd) + 1;
-        // As the optimiser scaled the curves: a plan of D days spans D / (days per period) periods of the evidence.
-        record.planPeriods = planDays / (double) curves.period().days();
+        // As the optimiser scaled the curves: D days left of the plan span D / (days per period) periods of the
+        // evidence, and the forecast is the change over them.
+        record.planPeriods = RestOfPlan.of(planStart, planEnd, LocalDate.ofInstant(appliedAt, ZoneOffset.UTC))
+                .periodsLeft(curves.period().days());
         MoveRealisation.Window window = record.window();
         record.baselineStart = window.baselineStart();
         record.afterEnd = window.afterEnd();

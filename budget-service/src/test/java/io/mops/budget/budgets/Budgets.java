@@ -3,6 +3,8 @@ package io.mops.budget.budgets;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +24,22 @@ final class Budgets {
         draft.put("currency", "EUR");
         draft.put("total", total);
         draft.put("month", "2026-12");
+        draft.put("allocations", allocations);
+        return draft;
+    }
+
+    /**
+     * A plan of 31 days starting tomorrow: the optimiser moves what is left of a plan over the days left, so a plan
+     * that has not started is judged whole (31/7 weeks of evidence) whatever day the test runs.
+     */
+    static Map<String, Object> monthAhead(String total, Map<String, Object> allocations) {
+        Map<String, Object> draft = new HashMap<>();
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        draft.put("name", "Month ahead");
+        draft.put("currency", "EUR");
+        draft.put("total", total);
+        draft.put("periodStart", tomorrow.toString());
+        draft.put("periodEnd", tomorrow.plusDays(30).toString());
         draft.put("allocations", allocations);
         return draft;
     }

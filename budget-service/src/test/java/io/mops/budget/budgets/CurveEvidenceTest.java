@@ -30,7 +30,7 @@ import java.util.UUID;
 
 import static io.mops.budget.budgets.Budgets.PLANS;
 import static io.mops.budget.budgets.Budgets.createPlan;
-import static io.mops.budget.budgets.Budgets.december;
+import static io.mops.budget.budgets.Budgets.monthAhead;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,7 +134,7 @@ class CurveEvidenceTest {
         SignalFixtures.weeklyHistory(db, partner, new ResponseCurve(0.3, 4200, 1050, 1.0), 3, "EUR", 60);
         await().atMost(Duration.ofSeconds(120)).until(() -> processed(ids) == ids.size());
 
-        String planId = createPlan(december("20000", Map.of(channel, "8800", partner, "3100", linearOnly, "1000",
+        String planId = createPlan(monthAhead("20000", Map.of(channel, "8800", partner, "3100", linearOnly, "1000",
                 gappy, "1000")));
         JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("maxChangePercent", 20)).post(PLANS + "/" + planId + "/optimise")

@@ -14,14 +14,18 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
 import static io.mops.budget.budgets.Budgets.PLANS;
+import static io.mops.budget.budgets.Budgets.createCampaign;
 import static io.mops.budget.budgets.Budgets.createPlan;
-import static io.mops.budget.budgets.Budgets.december;
+import static io.mops.budget.budgets.Budgets.monthAhead;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +37,7 @@ class OptimiseResourceTest {
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
 
     // The curves are fitted per week of evidence (mops.budget.curves.period), so the histories and true curves here
-    // are weekly: a plan of December's 31 days spans 31/7 of those periods.
+    // are weekly: a plan of 31 days that has not started spans 31/7 of those periods.
     private static final double PLAN_PERIODS = 31 / 7.0;
 
     /** Sixty weeks of signals, spend between 280 and 1,120 a week, value from {@code truth}. */
@@ -68,7 +72,7 @@ class OptimiseResourceTest {
         // December's 3,100 is 700 a week, where the strong channel returns more per euro.
         history(strong, new ResponseCurve(0.3, 4200, 1050, 1.0), 1);
         history(weak, new ResponseCurve(0.3, 1050, 1050, 1.0), 2);
-        String planId = createPlan(december("10000", Map.of(strong, "3100", weak, "3100", unknown, "1000")));
+        String planId = createPlan(monthAhead("10000", Map.of(strong, "3100", weak, "3100", unknown, "1000")));
 
         JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("maxChangePercent", 20))
@@ -107,7 +111,7 @@ class OptimiseResourceTest {
             history(channels[i], truth[i], 11 + i, 90, 1785, 245.0 / 255, 0);
         }
         // 1,400, 1,400 and 350 a week over December's 31 days.
-        String planId = createPlan(december("20000", Map.of(search, "6200", social, "6200", video, "1550")));
+        String planId = createPlan(monthAhead("20000", Map.of(search, "6200", social, "6200", video, "1550")));
 
         JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("channels", Map.of(video, Map.of("minimum", 620))))
@@ -133,6 +137,60 @@ class OptimiseResourceTest {
         assertEquals(null, proposal.getString("keptBecause"));
     }
 
+    /**
+     * Ten days into a 31-day plan, each channel has spent 10/31 of its allocation. Only what is left can move, and
+     * the ad platforms pace it over the 21 days left (3 weeks): the reference is the brute-force best split of the
+     * 9,450 left under the true curves over 3 weeks, with video's guardrail minimum of 620 for its whole allocation
+     * leaving 120 of what is left. Judging the move as if the plan were starting (13,950 over 31/7 weeks) would
+     * move 31/21 times too much money: the channel cut would run out before the plan ends.
+     */
+    @Test
+    void midPlanOnlyTheMoneyLeftMovesOverTheDaysLeft() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String[] channels = {"search-" + suffix, "social-" + suffix, "video-" + suffix};
+        ResponseCurve[] truth = {new ResponseCurve(0.2, 4900, 350, 0.7), new ResponseCurve(0.4, 4200, 1400, 1.0),
+                new ResponseCurve(0.1, 14000, 3850, 2.0)};
+        for (int i = 0; i < 3; i++) {
+            history(channels[i], truth[i], 11 + i, 90, 1785, 245.0 / 255, 0);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>(monthAhead("20000",
+                Map.of(channels[0], "6200", channels[1], "6200", channels[2], "1550")));
+        draft.put("periodStart", today.minusDays(10).toString());
+        draft.put("periodEnd", today.plusDays(20).toString());
+        String planId = createPlan(draft);
+        double[] spent = {2000, 2000, 500};
+        for (int i = 0; i < 3; i++) {
+            String campaign = createCampaign(planId, Tokens.user("carol"), channels[i],
+                    String.valueOf((int) spent[i]));
+            db.update("update campaign_budget set spent = ? where id = ?", java.math.BigDecimal.valueOf(spent[i]),
+                    UUID.fromString(campaign));
+        }
+
+        JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("channels", Map.of(channels[2], Map.of("minimum", 620))))
+                .post(PLANS + "/" + planId + "/optimise")
+                .then().statusCode(200).extract().jsonPath();
+
+        SpendResponse[] responses = new SpendResponse[3];
+        double[] leftAfter = new double[3];
+        for (int i = 0; i < 3; i++) {
+            responses[i] = new CurveFit(truth[i], 1, 0, 90, new double[4][4]).overPeriods(3);
+            String move = "channels.find { it.channel == '" + channels[i] + "' }";
+            assertEquals(spent[i], proposal.getDouble(move + ".spentToDate"), 1e-9);
+            leftAfter[i] = proposal.getDouble(move + ".spendAfter") - spent[i];
+            assertTrue(leftAfter[i] >= 0, "spent money is never moved");
+        }
+        assertEquals(9450.0, proposal.getDouble("total"), 1e-9, "the money left: 4,200 + 4,200 + 1,050");
+        assertEquals(9450.0, leftAfter[0] + leftAfter[1] + leftAfter[2], 0.01);
+        double[] best = new BruteForceSplit(responses, new double[] {0, 0, 120},
+                new double[] {9450, 9450, 9450}, 9450).best();
+        assertTrue(outcome(responses, leftAfter) >= outcome(responses, best) * (1 - 0.001), String.format(
+                "the proposal's true outcome over the days left %.2f is within 0.1 %% of the optimum %.2f",
+                outcome(responses, leftAfter), outcome(responses, best)));
+        assertTrue(leftAfter[2] > 0.75 * 9450, "video takes most of what is left");
+    }
+
     @Test
     void aChannelWhoseSpendHardlyVariedIsHeldWithTheReason() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -141,7 +199,7 @@ class OptimiseResourceTest {
         // Spend within ±15 % of 7,000 a week for 104 weeks, 3 % noise: where it is, not how fast returns fall.
         history(steady, new ResponseCurve(0.3, 35000, 14000, 1.5), 1, 104, 7000, 0.15, 0.03);
         history(strong, new ResponseCurve(0.3, 4200, 1050, 1.0), 1);
-        String planId = createPlan(december("40000", Map.of(steady, "31000", strong, "3100")));
+        String planId = createPlan(monthAhead("40000", Map.of(steady, "31000", strong, "3100")));
 
         JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("maxChangePercent", 20))
@@ -163,7 +221,7 @@ class OptimiseResourceTest {
         // The same history for both: the same curve, so at equal allocations no other split does better.
         history(brand, new ResponseCurve(0.3, 4200, 1050, 1.0), 5);
         history(generic, new ResponseCurve(0.3, 4200, 1050, 1.0), 5);
-        String planId = createPlan(december("10000", Map.of(brand, "3100", generic, "3100")));
+        String planId = createPlan(monthAhead("10000", Map.of(brand, "3100", generic, "3100")));
 
         JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("maxChangePercent", 20))
@@ -188,7 +246,7 @@ class OptimiseResourceTest {
 
     @Test
     void aGuardrailForAChannelOutsideThePlanIsRefusedNamingIt() {
-        String planId = createPlan(december("1000", Map.of("search", "500")));
+        String planId = createPlan(monthAhead("1000", Map.of("search", "500")));
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("channels", Map.of("video", Map.of("locked", true))))
                 .post(PLANS + "/" + planId + "/optimise")
@@ -197,7 +255,7 @@ class OptimiseResourceTest {
 
     @Test
     void onlyTheCoeMayAskForAProposal() {
-        String planId = createPlan(december("1000", Map.of("search", "500")));
+        String planId = createPlan(monthAhead("1000", Map.of("search", "500")));
         given().auth().oauth2(Tokens.serviceAccount("channel-search")).contentType(ContentType.JSON)
                 .body(Map.of()).post(PLANS + "/" + planId + "/optimise")
                 .then().statusCode(403);

@@ -18,6 +18,7 @@ class ProposalExplanationTest {
 
     private static ProposalView.Move kept(String channel) {
         return new ProposalView.Move(channel, new BigDecimal("1000.00"), new BigDecimal("1000.00"), BigDecimal.ZERO,
+                BigDecimal.ZERO,
                 1.2, 1.2, 5000, 5000, 0, 0, ChannelMove.Limit.KEPT,
                 new ProposalView.Curve(0.3, 6000, 1500, 1.4, 0.98, 12.5, 104, 0.08, 0.21, 31 / 7.0),
                 new ProposalView.Evidence("markov-1", PeriodKind.WEEK, LocalDate.parse("2024-12-02"),

@@ -38,6 +38,15 @@ final class CampaignBudgets {
         return campaigns[channel];
     }
 
+    double spentSoFar(int channel) {
+        return spentSoFar[channel];
+    }
+
+    /** A lifetime budget's pacing: what is left of the allocation, spread evenly over the days left (today included). */
+    static double paced(double allocation, double spentSoFar, int daysLeft) {
+        return Math.max(0, allocation - spentSoFar) / Math.max(1, daysLeft);
+    }
+
     /**
      * Raises each campaign's budget to hold the day's spend; where the channel's allocation cannot hold it, the day's
      * spend is cut to what is left (the array is changed in place).

@@ -113,7 +113,7 @@ public final class ClosedLoop {
                 approvers.decideDue(decisionTime, t);
                 quiet.await(SETTLED, SimulatedPlatform.patience());
 
-                double[] dailyBudget = dailyBudgets(setup.planId());
+                double[] dailyBudget = dailyBudgets(setup, t);
                 budgeted[t] = dailyBudget;
                 double[] spent = new double[channels];
                 for (int c = 0; c < channels; c++) {
@@ -223,14 +223,19 @@ public final class ClosedLoop {
                 Map.of("status", "RUNNING", "reason", "simulated market opens"));
     }
 
-    /** Each channel's budget for one day: its allocation spread evenly over the plan's days. */
-    private double[] dailyBudgets(String planId) {
-        JsonNode plan = api.get(coe, "/budget/plans/" + planId);
+    /**
+     * Each channel's budget for day {@code t}: what is left of its allocation spread evenly over the plan's days left,
+     * as an ad platform paces a lifetime budget. A reallocation mid-plan thus changes the daily budget by the money
+     * moved over the days left, and every channel spends its whole allocation by the plan's end.
+     */
+    private double[] dailyBudgets(Setup setup, int t) {
+        JsonNode plan = api.get(coe, "/budget/plans/" + setup.planId());
         double[] daily = new double[market.channels()];
         for (JsonNode channel : plan.path("channels")) {
             for (int c = 0; c < market.channels(); c++) {
                 if (market.channel(c).equals(channel.path("channel").asText())) {
-                    daily[c] = channel.path("allocation").asDouble() / spec.days();
+                    daily[c] = CampaignBudgets.paced(channel.path("allocation").asDouble(),
+                            setup.campaigns().spentSoFar(c), spec.days() - t);
                 }
             }
         }
