@@ -1,15 +1,15 @@
 package io.mops.bench.testing;
 
 import io.mops.testing.allocation.AllocationPolicy;
+import io.mops.testing.allocation.PeriodTally;
+import io.mops.testing.allocation.VariantTally;
 import io.mops.testing.assignment.StickyAssigner;
 import io.mops.testing.assignment.TrafficShare;
+import io.mops.testing.experiment.MetricKind;
+import io.mops.testing.experiment.SequentialPlan;
 import io.mops.testing.results.ExperimentAnalysis;
 import io.mops.testing.results.ExperimentReadout;
 import io.mops.testing.results.GuardrailCheck;
-import io.mops.testing.results.MetricKind;
-import io.mops.testing.results.PeriodTally;
-import io.mops.testing.results.SequentialPlan;
-import io.mops.testing.results.VariantTally;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,17 +3,15 @@ package io.mops.qa.forecast;
 import io.mops.common.trackrecord.Calibration;
 import io.mops.common.trackrecord.Forecast;
 import io.mops.common.trackrecord.TrackRecord;
+import io.mops.common.trackrecord.TrackRecordQuery;
 import io.mops.common.trackrecord.TrackedDecision;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +26,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ForecastTrackRecord {
-
-    /** The most forecasts one answer lists; calibration is over the counted ones among them. */
-    static final int LIMIT = 1000;
 
     private final Clock clock;
 
@@ -110,32 +105,15 @@ public class ForecastTrackRecord {
     }
 
     /**
-     * The forecasts made on days {@code from..to} (either end open), newest first, of one channel or all, and of
-     * one campaign or all; the calibration is over the counted ones (the newest forecast per campaign and rate).
+     * The forecasts the query asks for, newest first (at most {@value TrackRecordQuery#LIMIT}), of one campaign or
+     * all; the calibration is over the counted ones (the newest forecast per campaign and rate).
      */
-    public Uni<TrackRecord> read(Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> channel,
-                                 Optional<String> campaignId) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        from.ifPresent(day -> {
-            conditions.add("forecastAt >= :from");
-            parameters.and("from", day.atStartOfDay(ZoneOffset.UTC).toInstant());
-        });
-        to.ifPresent(day -> {
-            conditions.add("forecastAt < :to");
-            parameters.and("to", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        });
-        channel.ifPresent(c -> {
-            conditions.add("channel = :channel");
-            parameters.and("channel", c);
-        });
-        campaignId.ifPresent(c -> {
-            conditions.add("campaignId = :campaign");
-            parameters.and("campaign", c);
-        });
-        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        return Panache.withSession(() -> RateForecastRecord.<RateForecastRecord>find(query,
-                        Sort.descending("forecastAt").and("id"), parameters).page(0, LIMIT).list())
+    public Uni<TrackRecord> read(TrackRecordQuery query, Optional<String> campaignId) {
+        TrackRecordQuery.Where where = query.where("forecastAt", "channel");
+        campaignId.ifPresent(c -> where.and("campaignId = :campaign", "campaign", c));
+        return Panache.withSession(() -> RateForecastRecord.<RateForecastRecord>find(where.query(),
+                        Sort.descending("forecastAt").and("id"), where.parameters())
+                .page(0, TrackRecordQuery.LIMIT).list())
                 .map(ForecastTrackRecord::trackRecord);
     }
 

@@ -1,10 +1,10 @@
 package io.mops.qa.forecast;
 
-import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.Problem;
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
 import io.mops.common.trackrecord.TrackRecord;
+import io.mops.common.trackrecord.TrackRecordQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -62,11 +62,6 @@ public class TrackRecordResource {
             @QueryParam("campaignId") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,79}",
                     message = "must be 1-80 letters, digits, dots, dashes or underscores")
             String campaignId) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from (" + from + ")");
-        }
-        Optional<String> visible = scope.visibleChannel(channel);
-        return trackRecord.read(Optional.ofNullable(from), Optional.ofNullable(to), visible,
-                Optional.ofNullable(campaignId));
+        return trackRecord.read(TrackRecordQuery.of(from, to, channel, scope), Optional.ofNullable(campaignId));
     }
 }

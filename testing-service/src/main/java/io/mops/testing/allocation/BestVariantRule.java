@@ -1,6 +1,5 @@
 package io.mops.testing.allocation;
 
-import io.mops.testing.results.VariantTally;
 import io.mops.testing.statistics.BetaPosterior;
 import io.mops.testing.statistics.NormalPosterior;
 import io.mops.testing.statistics.SuperiorityTest;

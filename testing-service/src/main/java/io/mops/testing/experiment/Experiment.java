@@ -1,7 +1,5 @@
 package io.mops.testing.experiment;
 
-import io.mops.testing.results.MetricKind;
-import io.mops.testing.results.SequentialPlan;
 import io.mops.common.problem.NotFoundProblem;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;

@@ -1,6 +1,5 @@
 package io.mops.testing.experiment;
 
-import io.mops.testing.results.MetricKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;

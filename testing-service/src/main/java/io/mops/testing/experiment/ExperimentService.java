@@ -7,8 +7,6 @@ import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.security.ChannelScope;
 import io.mops.testing.allocation.AllocationPeriod;
-import io.mops.testing.allocation.AllocationSettings;
-import io.mops.testing.results.MetricKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,13 +35,13 @@ public class ExperimentService {
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final ObjectMapper json;
-    private final AllocationSettings settings;
+    private final TestingConfig config;
     private final Clock clock;
 
-    public ExperimentService(ObjectMapper json, AllocationSettings settings, Clock clock) {
+    public ExperimentService(ObjectMapper json, TestingConfig config, Clock clock) {
         this.clock = clock;
         this.json = json;
-        this.settings = settings;
+        this.config = config;
     }
 
     /** The experiment, if the caller's channel may see it (404 when it does not exist, 403 when not theirs). */
@@ -157,7 +155,7 @@ public class ExperimentService {
      * planned shares.
      */
     private Uni<AllocationPeriod> start(Experiment experiment, String by) {
-        experiment.fixSequentialPlan(settings.sequentialDefaults());
+        experiment.fixSequentialPlan(config.sequentialDefaults());
         return ExperimentVariant.of(experiment.id).chain(variants -> {
             Map<String, Double> shares = new LinkedHashMap<>();
             variants.forEach(v -> shares.put(v.key, v.share));

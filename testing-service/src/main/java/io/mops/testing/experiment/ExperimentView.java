@@ -1,7 +1,5 @@
 package io.mops.testing.experiment;
 
-import io.mops.testing.results.MetricKind;
-
 import java.time.Instant;
 import java.util.UUID;
 

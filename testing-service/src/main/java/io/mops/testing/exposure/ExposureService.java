@@ -4,7 +4,7 @@ import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.testing.experiment.Experiment;
 import io.mops.testing.experiment.ExperimentVariant;
-import io.mops.testing.results.MetricKind;
+import io.mops.testing.experiment.MetricKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,8 @@
 package io.mops.testing.results;
 
 import io.mops.testing.allocation.AllocationDecision;
+import io.mops.testing.experiment.MetricKind;
+import io.mops.testing.experiment.SequentialPlan;
 import io.mops.testing.statistics.SampleRatioCheck;
 
 import java.util.List;

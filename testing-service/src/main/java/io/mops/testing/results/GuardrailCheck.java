@@ -1,5 +1,8 @@
 package io.mops.testing.results;
 
+import io.mops.testing.allocation.VariantTally;
+import io.mops.testing.experiment.MetricKind;
+import io.mops.testing.experiment.SequentialPlan;
 import io.mops.testing.statistics.MixtureSequentialTest;
 import io.mops.testing.statistics.PeriodWeights;
 

@@ -1,10 +1,14 @@
 package io.mops.testing.results;
 
 import io.mops.testing.allocation.AllocationPeriod;
-import io.mops.testing.allocation.AllocationSettings;
+import io.mops.testing.allocation.PeriodTally;
+import io.mops.testing.allocation.VariantTally;
 import io.mops.testing.assignment.AssignerCache;
 import io.mops.testing.experiment.Experiment;
 import io.mops.testing.experiment.ExperimentVariant;
+import io.mops.testing.experiment.MetricKind;
+import io.mops.testing.experiment.SequentialPlan;
+import io.mops.testing.experiment.TestingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,16 +73,22 @@ public class ResultsService {
     private static final String EARLIER_LOOKS = "select metric, variant_key, p_value from always_valid_p_value "
             + "where experiment_id = ?1";
 
-    private final AllocationSettings settings;
+    private final TestingConfig config;
 
-    public ResultsService(AllocationSettings settings) {
-        this.settings = settings;
+    public ResultsService(TestingConfig config) {
+        this.config = config;
+    }
+
+    /** The analysis with the configured thresholds ({@code mops.testing.*}). */
+    public ExperimentAnalysis analysis() {
+        return new ExperimentAnalysis(config.confidenceLevel(), config.policy(),
+                new GuardrailCheck(config.guardrail().threshold()), config.sequentialDefaults());
     }
 
     /** The readout as served, with the periods; records this look's always-valid p-values. In a transaction. */
     public Uni<ResultsView> read(Experiment experiment) {
         return snapshot(experiment).chain(snapshot -> {
-            ExperimentReadout readout = snapshot.analyse(experiment.metricKind, settings.analysis());
+            ExperimentReadout readout = snapshot.analyse(experiment.metricKind, analysis());
             return recordLook(experiment, readout)
                     .chain(() -> AllocationPeriod.of(experiment.id))
                     .chain(periods -> rollout(experiment).map(rollout -> new ResultsView(experiment.key,
@@ -214,7 +224,7 @@ public class ResultsService {
             }
         }
         return new Snapshot(variants, tallies, controlIndex, sinceLastAllocation, intended, guardrails,
-                periodVersions, experiment.sequentialPlan(settings.sequentialDefaults()),
+                periodVersions, experiment.sequentialPlan(config.sequentialDefaults()),
                 new EarlierLooks(primary, guardrailLooks));
     }
 

@@ -1,10 +1,10 @@
 package io.mops.testing.trackrecord;
 
-import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.Problem;
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
 import io.mops.common.trackrecord.TrackRecord;
+import io.mops.common.trackrecord.TrackRecordQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 @Path("/experiments/track-record")
 @Tag(name = "Track record")
@@ -58,10 +57,6 @@ public class TrackRecordResource {
             @Parameter(description = "only this channel's experiments (a channel team may name only its own)")
             @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
             String channel) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from (" + from + ")");
-        }
-        Optional<String> visible = scope.visibleChannel(channel);
-        return trackRecord.read(Optional.ofNullable(from), Optional.ofNullable(to), visible);
+        return trackRecord.read(TrackRecordQuery.of(from, to, channel, scope));
     }
 }

@@ -2,30 +2,26 @@ package io.mops.testing.trackrecord;
 
 import io.mops.common.trackrecord.Forecast;
 import io.mops.common.trackrecord.TrackRecord;
+import io.mops.common.trackrecord.TrackRecordQuery;
 import io.mops.testing.allocation.VariantEvidence;
 import io.mops.testing.experiment.Experiment;
+import io.mops.testing.experiment.MetricKind;
 import io.mops.testing.results.ExperimentAnalysis;
 import io.mops.testing.results.ExperimentReadout;
-import io.mops.testing.results.MetricKind;
 import io.mops.testing.results.ResultsService;
 import io.mops.testing.results.VariantReadout;
 import io.mops.testing.statistics.BetaPosterior;
 import io.mops.testing.trackrecord.ExperimentTrackRecord.ConcludedWinner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,9 +31,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TrackRecordService {
-
-    /** The most decisions one answer lists; calibration is over the same ones. */
-    static final int LIMIT = 1000;
 
     /** Units first exposed to the winner after the conclusion, their conversions, and the latest exposure. */
     private static final String REALISED = "select f.experimentId, count(x), "
@@ -98,28 +91,12 @@ public class TrackRecordService {
         return forecast.persist().replaceWithVoid();
     }
 
-    /**
-     * The winners declared on days {@code from..to} (either end open), newest first, of the channel the caller is
-     * confined to or all.
-     */
-    public Uni<TrackRecord> read(Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> channel) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        from.ifPresent(day -> {
-            conditions.add("concludedAt >= :from");
-            parameters.and("from", day.atStartOfDay(ZoneOffset.UTC).toInstant());
-        });
-        to.ifPresent(day -> {
-            conditions.add("concludedAt < :to");
-            parameters.and("to", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        });
-        channel.ifPresent(c -> {
-            conditions.add("channel = :channel");
-            parameters.and("channel", c);
-        });
-        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        return Panache.withSession(() -> WinnerForecast.<WinnerForecast>find(query,
-                        Sort.descending("concludedAt").and("experimentKey"), parameters).page(0, LIMIT).list()
+    /** The winners the query asks for, newest first (at most {@value TrackRecordQuery#LIMIT}). */
+    public Uni<TrackRecord> read(TrackRecordQuery query) {
+        TrackRecordQuery.Where where = query.where("concludedAt", "channel");
+        return Panache.withSession(() -> WinnerForecast.<WinnerForecast>find(where.query(),
+                        Sort.descending("concludedAt").and("experimentKey"), where.parameters())
+                .page(0, TrackRecordQuery.LIMIT).list()
                 .chain(forecasts -> realised(forecasts).map(realised -> TrackRecord.of(forecasts.stream()
                         .map(f -> ExperimentTrackRecord.decision(concluded(f, realised.get(f.experimentId)),
                                 config.minUnits()))

@@ -1,9 +1,7 @@
 package io.mops.testing.allocation;
 
+import io.mops.testing.experiment.MetricKind;
 import io.mops.testing.results.ExperimentAnalysis;
-import io.mops.testing.results.MetricKind;
-import io.mops.testing.results.PeriodTally;
-import io.mops.testing.results.VariantTally;
 import io.mops.testing.statistics.BetaPosterior;
 import org.apache.commons.rng.UniformRandomProvider;
 

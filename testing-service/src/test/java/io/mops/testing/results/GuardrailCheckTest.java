@@ -1,5 +1,6 @@
 package io.mops.testing.results;
 
+import io.mops.testing.allocation.VariantTally;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.mops.testing.results;
 
+import io.mops.testing.allocation.PeriodTally;
+import io.mops.testing.allocation.VariantTally;
+import io.mops.testing.experiment.MetricKind;
+import io.mops.testing.experiment.SequentialPlan;
 import io.mops.testing.statistics.MixtureSequentialTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;

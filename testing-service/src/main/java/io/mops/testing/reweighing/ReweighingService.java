@@ -1,4 +1,4 @@
-package io.mops.testing.allocation;
+package io.mops.testing.reweighing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,8 @@ import io.mops.common.events.VariantEliminated;
 import io.mops.common.events.WinnerDeclared;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.ConflictProblem;
+import io.mops.testing.allocation.AllocationDecision;
+import io.mops.testing.allocation.AllocationPeriod;
 import io.mops.testing.experiment.Experiment;
 import io.mops.testing.experiment.ExperimentService;
 import io.mops.testing.experiment.ExperimentVariant;
@@ -14,12 +16,12 @@ import io.mops.testing.results.ExperimentReadout;
 import io.mops.testing.results.GuardrailReadout;
 import io.mops.testing.results.ResultsService;
 import io.mops.testing.results.VariantReadout;
+import io.mops.testing.statistics.SampleRatioCheck;
+import io.mops.testing.trackrecord.TrackRecordService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.mops.testing.statistics.SampleRatioCheck;
-import io.mops.testing.trackrecord.TrackRecordService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,34 +37,32 @@ import java.util.Locale;
  * experiment instead.
  */
 @ApplicationScoped
-public class ReallocationService {
+public class ReweighingService {
 
     private final ResultsService results;
-    private final AllocationSettings settings;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final TrackRecordService trackRecord;
     private final Clock clock;
 
-    public ReallocationService(ResultsService results, AllocationSettings settings, Outbox outbox, ObjectMapper json,
-                               TrackRecordService trackRecord, Clock clock) {
+    public ReweighingService(ResultsService results, Outbox outbox, ObjectMapper json, TrackRecordService trackRecord,
+                             Clock clock) {
         this.clock = clock;
         this.trackRecord = trackRecord;
         this.results = results;
-        this.settings = settings;
         this.outbox = outbox;
         this.json = json;
     }
 
     /** Call inside a transaction. */
-    public Uni<Reallocation> reallocate(Experiment experiment, String by) {
+    public Uni<Reweighing> reweigh(Experiment experiment, String by) {
         if (experiment.status != Experiment.Status.RUNNING) {
             throw new ConflictProblem("experiment '" + experiment.key + "' is " + experiment.status
                     + "; traffic is re-weighted only while it runs");
         }
         experiment.lastReweighedAt = Instant.now(clock);
         return results.snapshot(experiment).chain(observed -> {
-            ExperimentReadout first = observed.analyse(experiment.metricKind, settings.analysis());
+            ExperimentReadout first = observed.analyse(experiment.metricKind, results.analysis());
             if (first.sampleRatio().mismatch()) {
                 // Traffic moved on broken data would compound the damage: stop and let a person look.
                 SampleRatioCheck check = first.sampleRatio();
@@ -74,14 +74,14 @@ public class ReallocationService {
                 return results.recordLook(experiment, first)
                         .chain(() -> ExperimentService.recordTransition(experiment, Experiment.Status.PAUSED, by,
                                 reason, Instant.now(clock)))
-                        .replaceWith(() -> new Reallocation(false, experiment.allocationVersion,
+                        .replaceWith(() -> new Reweighing(false, experiment.allocationVersion,
                                 first.recommendation(), reason));
             }
             Map<String, String> guardrailPauses = guardrailPauses(observed, first);
             ResultsService.Snapshot snapshot = guardrailPauses.isEmpty() ? observed
                     : observed.withoutLive(guardrailPauses.keySet());
             ExperimentReadout readout = guardrailPauses.isEmpty() ? first
-                    : snapshot.analyse(experiment.metricKind, settings.analysis());
+                    : snapshot.analyse(experiment.metricKind, results.analysis());
             AllocationDecision decision = readout.recommendation();
             if (decision == null) {
                 throw new ConflictProblem("experiment '" + experiment.key + "' has too little data to re-weight: "
@@ -89,11 +89,11 @@ public class ReallocationService {
             }
             if (decision.inBurnIn() && guardrailPauses.isEmpty()) {
                 return results.recordLook(experiment, readout).replaceWith(() ->
-                        new Reallocation(false, experiment.allocationVersion, decision, null));
+                        new Reweighing(false, experiment.allocationVersion, decision, null));
             }
             return results.recordLook(experiment, readout)
                     .chain(() -> apply(experiment, snapshot, readout, decision, guardrailPauses, by))
-                    .replaceWith(() -> new Reallocation(true, experiment.allocationVersion, decision, null));
+                    .replaceWith(() -> new Reweighing(true, experiment.allocationVersion, decision, null));
         });
     }
 
@@ -189,7 +189,7 @@ public class ReallocationService {
     /**
      * @param pausedBecause set when the sample ratio check failed: the experiment was paused instead of re-weighted
      */
-    public record Reallocation(boolean applied, int allocationVersion, AllocationDecision decision,
-                               String pausedBecause) {
+    public record Reweighing(boolean applied, int allocationVersion, AllocationDecision decision,
+                             String pausedBecause) {
     }
 }

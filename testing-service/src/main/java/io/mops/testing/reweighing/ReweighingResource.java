@@ -1,4 +1,4 @@
-package io.mops.testing.allocation;
+package io.mops.testing.reweighing;
 
 import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
@@ -17,14 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Bandit allocation")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
-public class ReallocationResource {
+public class ReweighingResource {
 
     private final ChannelScope scope;
-    private final ReallocationService reallocations;
+    private final ReweighingService reweighing;
 
-    public ReallocationResource(ChannelScope scope, ReallocationService reallocations) {
+    public ReweighingResource(ChannelScope scope, ReweighingService reweighing) {
         this.scope = scope;
-        this.reallocations = reallocations;
+        this.reweighing = reweighing;
     }
 
     @POST
@@ -33,8 +33,8 @@ public class ReallocationResource {
             + "when the leader is proven better than every live variant and passes both thresholds (which concludes "
             + "the experiment); publishes AllocationChanged, "
             + "VariantEliminated and WinnerDeclared")
-    public Uni<ReallocationService.Reallocation> reallocate(@PathParam("key") String key) {
+    public Uni<ReweighingService.Reweighing> reweigh(@PathParam("key") String key) {
         String by = scope.caller().name();
-        return ExperimentService.accessibleForUpdate(key, scope).chain(e -> reallocations.reallocate(e, by));
+        return ExperimentService.accessibleForUpdate(key, scope).chain(e -> reweighing.reweigh(e, by));
     }
 }

@@ -1,4 +1,4 @@
-package io.mops.testing.results;
+package io.mops.testing.experiment;
 
 /** How an experiment's primary metric is measured per exposed unit. */
 public enum MetricKind {

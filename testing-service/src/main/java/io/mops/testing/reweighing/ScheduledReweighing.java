@@ -1,4 +1,4 @@
-package io.mops.testing.allocation;
+package io.mops.testing.reweighing;
 
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.time.ClockDrivenJob;
@@ -25,12 +25,12 @@ public class ScheduledReweighing implements ClockDrivenJob {
 
     static final String ACTOR = "testing-service (scheduled re-weighting)";
 
-    private final ReallocationService reallocations;
+    private final ReweighingService reweighing;
     private final Clock clock;
 
-    public ScheduledReweighing(ReallocationService reallocations, Clock clock) {
+    public ScheduledReweighing(ReweighingService reweighing, Clock clock) {
         this.clock = clock;
-        this.reallocations = reallocations;
+        this.reweighing = reweighing;
     }
 
     @Scheduled(every = "${mops.testing.bandit.scheduler-tick}", delayed = "5s",
@@ -56,7 +56,7 @@ public class ScheduledReweighing implements ClockDrivenJob {
 
     private Uni<Void> reweigh(UUID experimentId, String key) {
         return Panache.withTransaction(() -> Experiment.<Experiment>findById(experimentId, LockModeType.PESSIMISTIC_WRITE)
-                        .chain(experiment -> Uni.createFrom().deferred(() -> reallocations.reallocate(experiment, ACTOR))
+                        .chain(experiment -> Uni.createFrom().deferred(() -> reweighing.reweigh(experiment, ACTOR))
                                 .onFailure(ConflictProblem.class).recoverWithItem(conflict -> {
                                     // The attempt counts: lastReweighedAt is kept, so the next one waits a full cadence.
                                     experiment.lastReweighedAt = Instant.now(clock);

@@ -1,4 +1,4 @@
-package io.mops.testing.results;
+package io.mops.testing.allocation;
 
 import java.util.List;
 

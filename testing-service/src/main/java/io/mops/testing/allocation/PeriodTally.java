@@ -1,4 +1,5 @@
-package io.mops.testing.results;
+package io.mops.testing.allocation;
+
 
 /**
  * What one variant collected in one allocation period (between two re-weightings), counted by the period of each

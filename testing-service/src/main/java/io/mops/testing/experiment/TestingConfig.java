@@ -1,14 +1,15 @@
-package io.mops.testing.allocation;
+package io.mops.testing.experiment;
 
-import io.mops.testing.results.ExperimentAnalysis;
-import io.mops.testing.results.GuardrailCheck;
-import io.mops.testing.results.SequentialPlan;
+import io.mops.testing.allocation.AllocationPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The bandit's thresholds ({@code mops.testing.*} in application.properties); see docs/testing.md. */
+/**
+ * The service's configuration ({@code mops.testing.*} in application.properties): the analysis' and the bandit's
+ * thresholds; see docs/testing.md. The results feature builds its analysis from it.
+ */
 @ConfigMapping(prefix = "mops.testing")
-public interface AllocationSettings {
+public interface TestingConfig {
 
     @WithDefault("0.95")
     double confidenceLevel();
@@ -88,10 +89,5 @@ public interface AllocationSettings {
     default SequentialPlan.Defaults sequentialDefaults() {
         return new SequentialPlan.Defaults(relativeEffectOfInterest(), sequential().baselineRate(),
                 sequential().standardisedEffect(), guardrail().relativeEffectOfInterest(), guardrail().baselineRate());
-    }
-
-    default ExperimentAnalysis analysis() {
-        return new ExperimentAnalysis(confidenceLevel(), policy(), new GuardrailCheck(guardrail().threshold()),
-                sequentialDefaults());
     }
 }

@@ -1,4 +1,4 @@
-package io.mops.testing.results;
+package io.mops.testing.experiment;
 
 /**
  * The mixing scales {@code tau} of an experiment's always-valid tests, fixed when it starts and never moved by
