@@ -51,6 +51,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -265,7 +266,10 @@ public class QaRunService {
      * transaction as the dismissal.
      */
     public Uni<QaRunView> dismiss(UUID runId, int index, String reason, String dismissedBy) {
-        return Panache.withTransaction(() -> QaRun.<QaRun>findById(runId).flatMap(run -> {
+        // The run's row is locked so that two dismissals of different findings of one run, at the same moment, each
+        // judge the run with the other's dismissal in view, and neither stores a verdict that ignores the other.
+        return Panache.withTransaction(() -> QaRun.<QaRun>findById(runId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(run -> {
             if (run == null) {
                 throw new NotFoundProblem("no QA run " + runId);
             }

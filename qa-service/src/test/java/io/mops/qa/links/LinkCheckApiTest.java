@@ -194,6 +194,23 @@ class LinkCheckApiTest {
     }
 
     @Test
+    void twoDismissalsAtTheSameMomentBothCount() throws Exception {
+        site.status("/down", 503);
+        site.status("/busy", 503);
+        JsonPath run = submitWithoutHttpsRule(campaignLinkingTo(site.url("/down?" + TAGS), site.url("/busy?" + TAGS)))
+                .statusCode(201).body("verdict", equalTo("needs-approval")).extract().jsonPath();
+        String runId = run.getString("id");
+        List<Integer> undecided = indexesOf(run.getList("findings"), f -> Boolean.TRUE.equals(f.get("needsReview")));
+        assertEquals(2, undecided.size());
+        String carol = Tokens.user("carol");
+        var both = undecided.stream().map(index -> java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> dismiss(carol, runId, index, Map.of("reason", "Loads for me.")).extract().statusCode())).toList();
+        assertEquals(List.of(200, 200), both.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+        given().auth().oauth2(carol).get("/qa/runs/" + runId).then().statusCode(200)
+                .body("verdict", equalTo("pass"));
+    }
+
+    @Test
     void aDismissalLeavesABlockedRunBlocked() throws Exception {
         site.status("/down", 503);
         JsonPath run = submitWithoutHttpsRule(campaignLinkingTo(site.url("/down?" + TAGS), site.url("/gone?" + TAGS)))
