@@ -460,10 +460,10 @@ class ConsoleBrowserTest {
                     .POST(HttpRequest.BodyPublishers.ofString("reason=forged")));
             assertEquals(403, forged.statusCode(), forged.body());
 
-            // Another channel's team member does not see the run at all.
+            // Another channel's team member does not see the run at all: for qa-service it does not exist.
             WebDriver sam = signedIn("sam");
             sam.get(gateway() + "/qa-runs/" + runId);
-            assertEquals("Not for you", sam.findElement(By.id("problem-title")).getText());
+            assertEquals("Not found", sam.findElement(By.id("problem-title")).getText());
         } finally {
             shop.stop(0);
         }

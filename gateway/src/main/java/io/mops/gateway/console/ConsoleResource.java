@@ -180,7 +180,7 @@ public class ConsoleResource {
                 });
     }
 
-    /** qa-service shows a run to the CoE and to its own channel's team; it refuses (403) everyone else. */
+    /** qa-service shows a run to the CoE and its own channel's team; another team gets a 404, other roles a 403. */
     @GET
     @Path("qa-runs/{id}")
     public Uni<Response> qaRun(@PathParam("id") String id, @QueryParam("dismissed") Integer dismissed) {
