@@ -1,5 +1,10 @@
 package io.mops.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.mops.testsupport.PackagedPlatform;
+import io.mops.testsupport.SampleDates;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +32,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -316,7 +323,8 @@ class ConsoleBrowserTest {
         String request = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
                 () -> given().auth().oauth2(alice).get(api("/approvals/pending"))
                         .then().statusCode(200).extract().jsonPath()
-                        .getString("find { it.kind == 'CampaignLaunch' }.id"),
+                        .getString("find { it.kind == 'CampaignLaunch' && !it.summary.contains('" + NEEDS_REVIEW_CAMPAIGN
+                                + "') }.id"),
                 id -> id != null);
         String qaRun = given().auth().oauth2(alice).get(api("/approvals/" + request)).then().statusCode(200)
                 .extract().jsonPath().getString("evidence.content.qaRunId");
@@ -363,6 +371,102 @@ class ConsoleBrowserTest {
         given().auth().oauth2(carol).get(api("/qa/runs/" + qaRun)).then().statusCode(200)
                 .body("approval.comment", equalTo(comment))
                 .body("approval.decidedBy", equalTo("alice"));
+    }
+
+    /** The campaigns of the needs-review test: their launch requests are not the demo's. */
+    private static final String NEEDS_REVIEW_CAMPAIGN = "needs-review-demo";
+
+    @Test
+    void theCoeDismissesAFindingThatNeedsReviewOnTheQaRunPageAndTheRunPasses() throws IOException {
+        // A shop that answers 503 to everything: qa-service (which may ask only the loopback address in tests) cannot
+        // tell whether the link works, so the finding needs review.
+        HttpServer shop = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        shop.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        shop.start();
+        try {
+            String link = "http://127.0.0.1:" + shop.getAddress().getPort() + "/winter-jackets?";
+            String campaignId = NEEDS_REVIEW_CAMPAIGN + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            // The sample with its dates moved to stand to today as they stood to the day it was written for.
+            ObjectNode sample = SampleDates.shiftedToToday((ObjectNode) new ObjectMapper().readTree(PackagedPlatform
+                    .repositoryRoot().resolve("qa-service/src/main/resources/samples/good-email-black-friday-us.json")
+                    .toFile()));
+            sample.put("campaignId", campaignId);
+            String campaign = sample.toString().replace("https://www.northwind.example/winter-jackets?", link);
+            assertTrue(campaign.contains(link) && campaign.contains(campaignId));
+            // The CoE's rule set for this test: the default without tracking.https, which would warn about the local
+            // shop's plain-http link; under it the link that needs review is the run's only warning.
+            ObjectNode rules = (ObjectNode) new ObjectMapper().readTree(PackagedPlatform.repositoryRoot()
+                    .resolve("qa-service/src/main/resources/rules/mops-default.json").toFile());
+            String ruleSet = campaignId;
+            rules.put("name", ruleSet);
+            ((ObjectNode) rules.at("/rules/tracking.https")).put("enabled", false);
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(rules.toString())
+                    .post(api("/qa/rule-sets")).then().statusCode(201);
+            String runId = given().auth().oauth2(Tokens.serviceAccount("channel-email")).contentType(ContentType.JSON)
+                    .queryParam("ruleSet", ruleSet).body(campaign).post(api("/qa/runs")).then().statusCode(201)
+                    .body("verdict", equalTo("needs-approval")).extract().path("id");
+
+            // The approver reads it on the launch request, labelled, without a way to dismiss it.
+            String request = pendingRequestFor(runId, Tokens.user("alice"));
+            WebDriver alice = signedIn("alice");
+            alice.get(gateway() + "/requests/" + request);
+            new WebDriverWait(alice, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("launch-heading")));
+            WebElement onRequest = alice.findElement(By.cssSelector("ol.findings li.needs-review"));
+            assertTrue(onRequest.getText().contains("Needs review"), onRequest.getText());
+            assertTrue(onRequest.findElement(By.cssSelector(".review-note")).getText().contains(link), onRequest.getText());
+            assertTrue(alice.findElements(By.id("qa-run-link")).isEmpty(), "an approver cannot open the QA run");
+            screenshot(alice, "request-needs-review-alice");
+            assertAccessible(alice, "the launch request page with a needs-review finding");
+
+            WebDriver carol = signedIn("carol");
+            carol.get(gateway() + "/qa-runs/" + runId);
+            new WebDriverWait(carol, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("qa-findings")));
+            assertEquals("needs-approval", carol.findElement(By.id("qa-verdict")).getText());
+            List<WebElement> undecided = carol.findElements(By.cssSelector("#qa-findings li.needs-review"));
+            assertEquals(1, undecided.size(), "one link could not be decided");
+            WebElement finding = undecided.get(0);
+            assertTrue(finding.findElement(By.cssSelector(".badge-review")).getText().contains("Needs review"));
+            String note = finding.findElement(By.cssSelector(".review-note")).getText();
+            assertTrue(note.contains(link) && !note.toLowerCase(java.util.Locale.ROOT).startsWith("needs review"), note);
+            assertEquals(1, carol.findElements(By.cssSelector("form.dismiss")).size(), "the CoE may dismiss it");
+            screenshot(carol, "qa-run-needs-review-carol");
+            assertAccessible(carol, "the QA run page with a dismissal form");
+            assertNoInlineScript(carol);
+
+            String index = finding.getAttribute("id").substring("finding-".length());
+            WebElement reason = carol.findElement(By.id("reason-" + index));
+            reason.click();
+            reason.sendKeys("Opened it by hand at 10:02: the jackets page loads.");
+            carol.findElement(By.id("dismiss-" + index)).click();
+            new WebDriverWait(carol, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("qa-notice")));
+            assertEquals("pass", carol.findElement(By.id("qa-verdict")).getText(),
+                    "the only warning was dismissed: nothing holds the launch");
+            assertTrue(carol.findElement(By.cssSelector("#finding-" + index + " .dismissal")).getText()
+                    .contains("Opened it by hand at 10:02: the jackets page loads."));
+            assertTrue(carol.findElements(By.cssSelector("form.dismiss")).isEmpty(), "nothing is left to dismiss");
+            screenshot(carol, "qa-run-dismissed-carol");
+            assertAccessible(carol, "the QA run page after the dismissal");
+            given().auth().oauth2(Tokens.user("carol")).get(api("/qa/runs/" + runId)).then().statusCode(200)
+                    .body("verdict", equalTo("pass"))
+                    .body("findings[" + index + "].dismissal.by", equalTo("carol"));
+
+            // Without the CSRF token the form is refused.
+            HttpResponse<String> forged = withBrowserCookies(carol, HttpRequest.newBuilder(
+                            URI.create(gateway() + "/qa-runs/" + runId + "/findings/" + index + "/dismissal"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("reason=forged")));
+            assertEquals(403, forged.statusCode(), forged.body());
+
+            // Another channel's team member does not see the run at all: for qa-service it does not exist.
+            WebDriver sam = signedIn("sam");
+            sam.get(gateway() + "/qa-runs/" + runId);
+            assertEquals("Not found", sam.findElement(By.id("problem-title")).getText());
+        } finally {
+            shop.stop(0);
+        }
     }
 
     @Test

@@ -83,8 +83,12 @@ public record ApprovalEvidence(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{
         public record Rate(double rate, double low, double high, long plannedTrials) {
         }
 
+        /**
+         * @param needsReview the check could not decide (a link that timed out): a person must look, and the CoE may
+         *                    dismiss it on the QA run; optional, added to version 1 (absent reads as false)
+         */
         public record Finding(String ruleId, String severity, String category, String location, String message,
-                              String fixHint) {
+                              String fixHint, boolean needsReview) {
         }
 
         public record Neighbour(String stance, String text, double similarity) {

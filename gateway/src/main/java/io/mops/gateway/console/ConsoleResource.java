@@ -76,6 +76,8 @@ public class ConsoleResource {
                                                    ApprovalsApi.Preference preference, DelegationForm form,
                                                    String notice, List<String> problems);
 
+        static native TemplateInstance qaRun(Viewer viewer, QaRunReport report, String notice, String problem);
+
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
 
@@ -83,11 +85,13 @@ public class ConsoleResource {
     private final ApprovalsApi approvals;
     private final BudgetApi budget;
     private final ExperimentsApi experiments;
+    private final QaApi qa;
     private final Clock clock = Clock.systemUTC();
     private final ObjectMapper json;
 
     public ConsoleResource(SecurityIdentity identity, @RestClient ApprovalsApi approvals, @RestClient BudgetApi budget,
-                           @RestClient ExperimentsApi experiments, ObjectMapper json) {
+                           @RestClient ExperimentsApi experiments, @RestClient QaApi qa, ObjectMapper json) {
+        this.qa = qa;
         this.identity = identity;
         this.approvals = approvals;
         this.budget = budget;
@@ -174,6 +178,49 @@ public class ConsoleResource {
                             .map(detail -> page(status, requestPage(viewer, detail, null, why)))
                             .onFailure(WebApplicationException.class).recoverWithItem(f -> problemPage(viewer, f));
                 });
+    }
+
+    /** qa-service shows a run to the CoE and its own channel's team; another team gets a 404, other roles a 403. */
+    @GET
+    @Path("qa-runs/{id}")
+    public Uni<Response> qaRun(@PathParam("id") String id, @QueryParam("dismissed") Integer dismissed) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such QA run",
+                    "A QA run id has 36 characters, like 3f6c0a4e-…")));
+        }
+        String notice = dismissed == null ? null : "You dismissed finding " + (dismissed + 1) + ".";
+        return qaRunPage(viewer, id, notice, null, 200);
+    }
+
+    @POST
+    @Path("qa-runs/{id}/findings/{index}/dismissal")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> dismiss(@PathParam("id") String id, @PathParam("index") int index,
+                                 @FormParam("reason") String reason) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches() || index < 0) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such finding", id)));
+        }
+        String problem = QaRunReport.problem(reason);
+        if (problem != null) {
+            return qaRunPage(viewer, id, null, problem, 400);
+        }
+        return qa.dismiss(viewer.bearer(), id, index, new QaApi.DismissalRequest(reason.strip()))
+                .map(run -> Response.seeOther(URI.create("/qa-runs/" + id + "?dismissed=" + index)).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    // qa-service refused it (already dismissed, decided by its check): show why on the page.
+                    return status == 400 || status == 409
+                            ? qaRunPage(viewer, id, null, detailOf((WebApplicationException) e), status)
+                            : Uni.createFrom().item(problemPage(viewer, e));
+                });
+    }
+
+    private Uni<Response> qaRunPage(Viewer viewer, String id, String notice, String problem, int status) {
+        return qa.run(viewer.bearer(), id)
+                .map(run -> page(status, Templates.qaRun(viewer, QaRunReport.of(run, viewer), notice, problem)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
     @GET

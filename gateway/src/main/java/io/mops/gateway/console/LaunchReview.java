@@ -15,8 +15,14 @@ public record LaunchReview(String qaRunId, String campaignId, String brand, Stri
     static final String EMAIL_HTML = "creatives.email.html";
     private static final String AT = " @ ";
 
+    /** @param needsReview the check could not decide; the CoE may dismiss it on the QA run's page */
     public record Finding(String ruleId, String severity, String category, String location, String message,
-                          String fixHint) {
+                          String fixHint, boolean needsReview) {
+
+        /** For a needs-review finding, why the check could not decide (its message without the label). */
+        public String reviewNote() {
+            return QaRunReport.reviewNote(message);
+        }
 
         /** The submission's field the finding points at. */
         public String field() {

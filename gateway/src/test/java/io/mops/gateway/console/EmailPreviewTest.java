@@ -29,10 +29,10 @@ class EmailPreviewTest {
     void aFindingPointsAtItsFieldOrTheEmailAndFieldsItNamesAreMarked() {
         LaunchReview review = new LaunchReview("r", "c", "b", "needs-approval", 40,
                 List.of(new LaunchReview.Finding("claims.superlative", "warn", "claims",
-                                "creatives.email.preheader", "m", null),
+                                "creatives.email.preheader", "m", null, false),
                         new LaunchReview.Finding("claims.superlative", "warn", "claims",
-                                "creatives.email.html @ html > body > p:nth-child(3)", "m", null),
-                        new LaunchReview.Finding("tracking.utm", "info", "tracking", "trackingLinks[2]", "m", null)),
+                                "creatives.email.html @ html > body > p:nth-child(3)", "m", null, false),
+                        new LaunchReview.Finding("tracking.utm", "info", "tracking", "trackingLinks[2]", "m", null, false)),
                 null, null, null,
                 new java.util.LinkedHashMap<>(java.util.Map.of("creatives.email.preheader", "The #1 jacket")),
                 EMAIL, null);

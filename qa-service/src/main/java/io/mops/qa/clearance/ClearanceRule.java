@@ -31,4 +31,15 @@ public final class ClearanceRule {
     public static Change afterDecision(boolean granted, boolean newest) {
         return granted && newest ? Change.CLEAR : Change.NONE;
     }
+
+    /**
+     * The CoE dismissed needs-review findings of a run, and the run was judged again without them.
+     *
+     * @param verdict          the run's verdict now
+     * @param newest           whether the run is still the campaign's newest
+     * @param clearedByThisRun whether the campaign is cleared by this very run already (people granted its launch)
+     */
+    public static Change afterDismissal(String verdict, boolean newest, boolean clearedByThisRun) {
+        return "pass".equals(verdict) && newest && !clearedByThisRun ? Change.CLEAR : Change.NONE;
+    }
 }

@@ -55,6 +55,23 @@ public class LaunchClearance {
                 .chain(current -> clear(current, run, approvedBy));
     }
 
+    /**
+     * The CoE's dismissals took a run to a pass: it clears the campaign exactly as a run that passed when it was
+     * stored, if it is still the campaign's newest run and does not clear it already.
+     *
+     * @param newestRunId the campaign's newest run now
+     */
+    public Uni<Void> afterDismissal(ClearedRun run, UUID newestRunId) {
+        return CampaignClearance.<CampaignClearance>findById(run.campaignId()).chain(current -> {
+            boolean clearedByThisRun = current != null && current.active() && current.runId.equals(run.id());
+            return switch (ClearanceRule.afterDismissal(run.verdict(), run.id().equals(newestRunId),
+                    clearedByThisRun)) {
+                case CLEAR -> clear(current, run, null);
+                case REVOKE, NONE -> Uni.createFrom().voidItem();
+            };
+        });
+    }
+
     private Uni<Void> clear(CampaignClearance current, ClearedRun run, String approvedBy) {
         Instant now = Instant.now(clock);
         CampaignClearance clearance = current != null ? current : new CampaignClearance();

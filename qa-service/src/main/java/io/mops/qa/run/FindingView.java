@@ -1,8 +1,11 @@
 package io.mops.qa.run;
 
 import io.mops.qa.rules.Finding;
+import io.mops.qa.rules.Location;
+import io.mops.qa.rules.Severity;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * @param element     CSS selector of the offending HTML element, when the finding is inside the email HTML
@@ -15,6 +18,12 @@ public record FindingView(String ruleId, String ruleSet, int ruleSetVersion, Str
     static FindingView of(Finding f) {
         return new FindingView(f.ruleId(), f.ruleSet(), f.ruleSetVersion(), f.severity().code(), f.location().field(),
                 f.location().element(), f.message(), f.fixHint(), f.needsReview(), null);
+    }
+
+    /** The finding as the rules see it, to judge the run again without the dismissed ones. */
+    Finding toFinding() {
+        return new Finding(ruleId, ruleSet, ruleSetVersion, Severity.valueOf(severity.toUpperCase(Locale.ROOT)),
+                new Location(field, element), message, fixHint, needsReview);
     }
 
     FindingView dismissedBy(FindingDismissal d) {

@@ -89,7 +89,7 @@ public record LaunchApprovalRequest(String reference, String channel, String sum
                         clip(oneLine(r.example().text()), MAX_LINE_CHARS), r.similarity())).toList();
         List<ApprovalEvidence.Launch.Finding> findings = result.findings().stream().limit(MAX_FINDING_LINES)
                 .map(f -> new ApprovalEvidence.Launch.Finding(f.ruleId(), f.severity().code(), category(f.ruleId()),
-                        f.location().toString(), f.message(), f.fixHint())).toList();
+                        f.location().toString(), f.message(), f.fixHint(), f.needsReview())).toList();
         List<String> aiReview = result.findings().stream().filter(f -> f.ruleId().equals(RuleIds.AI_REVIEW))
                 .map(Finding::message).toList();
         ApprovalEvidence.Launch content = new ApprovalEvidence.Launch(runId.toString(), campaignId, brand,

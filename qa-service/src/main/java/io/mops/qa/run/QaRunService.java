@@ -36,6 +36,7 @@ import io.mops.qa.review.CopyReview;
 import io.mops.qa.review.CopyUnderReview;
 import io.mops.qa.rules.CampaignQa;
 import io.mops.qa.rules.CampaignUnderReview;
+import io.mops.qa.rules.Dismissals;
 import io.mops.qa.rules.Finding;
 import io.mops.qa.rules.QaResult;
 import io.mops.qa.rules.RuleBook;
@@ -50,6 +51,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,8 +63,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs QA on a submission, stores the run and announces it, in one transaction (the outbox makes the two agree). A
@@ -255,11 +259,17 @@ public class QaRunService {
 
     /**
      * The CoE dismisses a needs-review finding with a reason: someone looked at what the check could not decide. The
-     * findings, the verdict and the risk index stay as QA found them (the approval request was made from them); the
-     * dismissal is recorded beside them, once per finding, and shown with the finding from then on.
+     * dismissal is recorded beside the findings, once per finding, and shown with the finding from then on; the
+     * findings and the risk index stay as QA found them. A dismissed finding no longer counts towards the verdict:
+     * the run is judged again from the findings that remain ({@link Dismissals}) and its new verdict stored. When that
+     * makes it pass, it clears the campaign as a passing run does (if it is the campaign's newest run), in the same
+     * transaction as the dismissal.
      */
     public Uni<QaRunView> dismiss(UUID runId, int index, String reason, String dismissedBy) {
-        return Panache.withTransaction(() -> QaRun.<QaRun>findById(runId).flatMap(run -> {
+        // The run's row is locked so that two dismissals of different findings of one run, at the same moment, each
+        // judge the run with the other's dismissal in view, and neither stores a verdict that ignores the other.
+        return Panache.withTransaction(() -> QaRun.<QaRun>findById(runId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(run -> {
             if (run == null) {
                 throw new NotFoundProblem("no QA run " + runId);
             }
@@ -269,7 +279,7 @@ public class QaRunService {
                         + findings.size() + ")");
             }
             FindingView finding = findings.get(index);
-            if (!finding.needsReview()) {
+            if (!Dismissals.dismissible(finding.toFinding())) {
                 throw new ConflictProblem("finding " + index + " (" + finding.ruleId() + ") was decided by its check; "
                         + "only findings that need review can be dismissed");
             }
@@ -292,8 +302,24 @@ public class QaRunService {
                     .invoke(saved -> Log.infof("QA run %s: finding %d (%s) dismissed by %s: %s", runId, index,
                             finding.ruleId(), dismissedBy, saved.reason))
                     .chain(() -> FindingDismissal.ofRuns(List.of(runId)))
+                    .call(dismissals -> judgeAgain(run, findings, dismissals))
                     .map(dismissals -> view(run, dismissals));
         }));
+    }
+
+    private Uni<Void> judgeAgain(QaRun run, List<FindingView> findings, List<FindingDismissal> dismissals) {
+        Set<Integer> dismissed = dismissals.stream().map(d -> d.findingIndex).collect(Collectors.toSet());
+        Verdict verdict = Dismissals.verdictWithout(findings.stream().map(FindingView::toFinding).toList(), dismissed);
+        if (verdict.code().equals(run.verdict)) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.infof("QA run %s: %s after %d dismissed findings (was %s)", run.id, verdict.code(), dismissed.size(),
+                run.verdict);
+        run.verdict = verdict.code();
+        return verdict == Verdict.PASS
+                ? QaRun.newestOf(run.campaignId).chain(newest -> clearance.afterDismissal(run.forClearance(),
+                        newest == null ? null : newest.id))
+                : Uni.createFrom().voidItem();
     }
 
     private QaRunView view(QaRun run, List<FindingDismissal> dismissals) {

@@ -29,4 +29,13 @@ class ClearanceRuleTest {
         assertEquals(NONE, ClearanceRule.afterDecision(true, false));
         assertEquals(NONE, ClearanceRule.afterDecision(false, true));
     }
+
+    @Test
+    void aRunThatADismissalTookToAPassClearsOnlyAsTheNewestRunAndOnlyOnce() {
+        assertEquals(CLEAR, ClearanceRule.afterDismissal("pass", true, false));
+        assertEquals(NONE, ClearanceRule.afterDismissal("pass", false, false));
+        assertEquals(NONE, ClearanceRule.afterDismissal("pass", true, true));
+        assertEquals(NONE, ClearanceRule.afterDismissal("needs-approval", true, false));
+        assertEquals(NONE, ClearanceRule.afterDismissal("blocked", true, false));
+    }
 }
