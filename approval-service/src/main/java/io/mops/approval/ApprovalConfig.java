@@ -26,6 +26,19 @@ public interface ApprovalConfig {
 
     Notifications notifications();
 
+    Incidents incidents();
+
+    /** Incidents (kind {@code Incident}): a CoE person acknowledges each; unacknowledged past due, it escalates. */
+    interface Incidents {
+        /** How long after arrival an incident's acknowledgement is due. */
+        @WithDefault("PT30M")
+        Duration acknowledgeWithin();
+
+        /** The group told when an incident is not acknowledged in time. */
+        @WithDefault("coe-leads")
+        String escalateTo();
+    }
+
     /** The policy that applies when none of the CoE's policies matches a request. */
     interface Fallback {
         /** Above this amount (in the request's currency) two different approvers are needed. */

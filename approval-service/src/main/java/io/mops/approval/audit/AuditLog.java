@@ -26,7 +26,8 @@ public class AuditLog {
             WITHDRAWN = "request.withdrawn", REMINDED = "stage.reminded", ESCALATED = "stage.escalated",
             EXPIRED = "request.expired", GRANTED_ON_EXPIRY = "request.granted-on-expiry",
             POLICY_CHANGED = "policy.changed", DELEGATED = "delegation.created",
-            DELEGATION_REVOKED = "delegation.revoked";
+            DELEGATION_REVOKED = "delegation.revoked", ACKNOWLEDGED = "incident.acknowledged",
+            ACKNOWLEDGEMENT_ESCALATED = "incident.acknowledgement-escalated";
 
     private final Clock clock;
     private final ObjectMapper json;

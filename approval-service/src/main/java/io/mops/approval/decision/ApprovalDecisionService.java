@@ -269,7 +269,11 @@ public class ApprovalDecisionService {
                         current.schemaVersion, content(current.content), current.summary, current.explanation,
                         current.receivedAt),
                 revisions.stream().map(r -> new ApprovalDetail.EvidenceVersion(r.version, r.schemaName,
-                        r.schemaVersion, r.receivedAt)).toList());
+                        r.schemaVersion, r.receivedAt)).toList(),
+                !request.incident() ? null : new ApprovalDetail.Acknowledgement(request.acknowledgedAt != null,
+                        request.acknowledgementDueAt, request.acknowledgedBy, request.acknowledgedAt,
+                        request.acknowledgement, request.acknowledgementEscalatedTo,
+                        request.acknowledgementEscalatedAt));
     }
 
     private JsonNode content(String text) {

@@ -13,9 +13,19 @@ import java.util.Set;
  * (stale ones marked: given on earlier evidence), and the evidence with its revisions.
  *
  * @param approversNeeded the sum of the stages' quorums
+ * @param acknowledgement an incident's acknowledgement (null for other kinds)
  */
 public record ApprovalDetail(ApprovalRequestView request, Policy policy, int approversNeeded, List<StageView> stages,
-                             List<DecisionView> decisions, Evidence evidence, List<EvidenceVersion> evidenceVersions) {
+                             List<DecisionView> decisions, Evidence evidence, List<EvidenceVersion> evidenceVersions,
+                             Acknowledgement acknowledgement) {
+
+    /**
+     * Who acknowledged an incident, when and what they said (null until someone did), when it was due, and whether it
+     * escalated for want of one.
+     */
+    public record Acknowledgement(boolean acknowledged, Instant dueAt, String acknowledgedBy, Instant acknowledgedAt,
+                                  String comment, String escalatedTo, Instant escalatedAt) {
+    }
 
     public record Policy(String name, Integer version, String stageOrder, String onExpiry) {
     }

@@ -2,6 +2,7 @@ package io.mops.approval.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.approval.ApprovalConfig;
 import io.mops.approval.audit.AuditLog;
 import io.mops.approval.directory.ApproverDirectory;
 import io.mops.approval.evidence.EvidenceRevision;
@@ -45,9 +46,11 @@ public class ApprovalIntake {
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ApprovalConfig config;
 
     public ApprovalIntake(PolicyService policies, ApproverDirectory directory, Notifier notifier, AuditLog audit,
-                          Outbox outbox, Clock clock, ObjectMapper json) {
+                          Outbox outbox, Clock clock, ObjectMapper json, ApprovalConfig config) {
+        this.config = config;
         this.policies = policies;
         this.directory = directory;
         this.notifier = notifier;
@@ -85,6 +88,10 @@ public class ApprovalIntake {
         request.requestedBy = asked.requestedBy();
         request.requestedAt = event.envelope().time();
         request.status = ApprovalRequest.Status.PENDING;
+        if (request.incident()) {
+            // By this service's clock from arrival: the sender's time may lag (a backlog) or be another clock.
+            request.acknowledgementDueAt = now.plus(config.incidents().acknowledgeWithin());
+        }
         if (asked.risk() != null) {
             request.riskScore = asked.risk().score();
             request.riskVerdict = asked.risk().verdict();

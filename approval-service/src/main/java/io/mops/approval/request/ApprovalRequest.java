@@ -85,6 +85,36 @@ public class ApprovalRequest extends PanacheEntityBase {
     /** How it ended when no approver ended it: auto-approval by a policy, expiry. */
     @Column(name = "outcome_note", columnDefinition = "text")
     public String outcomeNote;
+    /** An incident's acknowledgement is due by then (null for other kinds). */
+    @Column(name = "ack_due_at")
+    public Instant acknowledgementDueAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+    /** What the person who acknowledged the incident said. */
+    @Column(name = "acknowledgement", columnDefinition = "text")
+    public String acknowledgement;
+    @Column(name = "ack_escalated_to")
+    public String acknowledgementEscalatedTo;
+    @Column(name = "ack_escalated_at")
+    public Instant acknowledgementEscalatedAt;
+
+    /** The kind of request an automatic containment opens: a person must acknowledge it, then resolve it. */
+    public static final String INCIDENT = "Incident";
+
+    public boolean incident() {
+        return INCIDENT.equals(kind);
+    }
+
+    /**
+     * The acknowledgement's clock in the shape of a stage's, so the SLA rules that escalate a stage escalate an
+     * unacknowledged incident alike: opened on arrival, satisfied by the acknowledgement.
+     */
+    public io.mops.approval.routing.SlaRules.StageClock acknowledgementClock(String escalateTo) {
+        return new io.mops.approval.routing.SlaRules.StageClock(requestedAt, acknowledgementDueAt, null, null,
+                escalateTo, acknowledgementEscalatedAt, acknowledgedAt);
+    }
 
     /** Takes a pending request out of the approvers' queue; when and why stay on it for the audit trail. */
     void withdraw(String by, String reason, Instant at) {

@@ -1,5 +1,6 @@
 package io.mops.approval.sla;
 
+import io.mops.approval.ApprovalConfig;
 import io.mops.approval.audit.AuditLog;
 import io.mops.approval.notify.Notifier;
 import io.mops.approval.request.ApprovalRequest;
@@ -41,7 +42,11 @@ public class SlaSweep implements ClockDrivenJob {
     private final Notifier notifier;
     private final AtomicLong stagesPastDue = new AtomicLong();
 
-    public SlaSweep(Clock clock, Outbox outbox, AuditLog audit, Notifier notifier, MeterRegistry registry) {
+    private final ApprovalConfig config;
+
+    public SlaSweep(Clock clock, Outbox outbox, AuditLog audit, Notifier notifier, MeterRegistry registry,
+                    ApprovalConfig config) {
+        this.config = config;
         this.clock = clock;
         this.outbox = outbox;
         this.audit = audit;
@@ -97,7 +102,34 @@ public class SlaSweep implements ClockDrivenJob {
                                 + " (select r.id from ApprovalRequest r where r.status = ?1)",
                         ApprovalRequest.Status.PENDING, now)))
                 .invoke(stagesPastDue::set)
+                .chain(() -> Panache.withSession(() -> ApprovalRequest.<ApprovalRequest>list(
+                        "kind = ?1 and status in ?2 and acknowledgedAt is null and acknowledgementEscalatedAt is null"
+                                + " and acknowledgementDueAt <= ?3", ApprovalRequest.INCIDENT,
+                        List.of(ApprovalRequest.Status.PENDING, ApprovalRequest.Status.CHANGES_REQUESTED), now)))
+                .map(due -> due.stream().map(r -> r.id).toList())
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(id -> escalateAcknowledgement(id, now))
+                        .collect().asList())
                 .replaceWithVoid();
+    }
+
+    /** An incident nobody acknowledged by its due time: its escalation group is told, once, and it is audited. */
+    private Uni<Void> escalateAcknowledgement(UUID id, Instant now) {
+        String to = config.incidents().escalateTo();
+        return Panache.withTransaction(() -> ApprovalRequest.<ApprovalRequest>findById(id,
+                LockModeType.PESSIMISTIC_WRITE).chain(request -> {
+            if (request == null || !request.status.open()
+                    || !SlaRules.escalationDue(request.acknowledgementClock(to), now)) {
+                return Uni.createFrom().voidItem();
+            }
+            request.acknowledgementEscalatedAt = now;
+            request.acknowledgementEscalatedTo = to;
+            return audit.append("approval-service", AuditLog.ACKNOWLEDGEMENT_ESCALATED, request.id.toString(),
+                            Map.of("to", to, "dueAt", request.acknowledgementDueAt.toString()))
+                    .chain(() -> notifier.tell(Notifier.Topic.ESCALATED, request.notice(),
+                            notifier.membersOf(Set.of(to), Set.of(request.requestedBy)), List.of(to),
+                            "Escalated to " + to + ": incident not acknowledged by " + request.acknowledgementDueAt));
+        }));
     }
 
     private record StageRef(UUID requestId, int position) {

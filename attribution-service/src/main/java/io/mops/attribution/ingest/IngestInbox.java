@@ -77,6 +77,25 @@ public class IngestInbox {
         return storeOnce(client, TOUCHPOINT, touchpoints, t -> t.eventId, t -> t.receivedAt);
     }
 
+    /**
+     * Like {@link #storeTouchpoints(Collection)}, and says which: the data-quality count needs the touchpoints whose
+     * event id had been stored before.
+     *
+     * @return the event ids newly stored
+     */
+    public Uni<java.util.Set<UUID>> storeTouchpointsSayingWhich(Collection<StoredTouchpoint> touchpoints) {
+        if (touchpoints.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return pool.preparedQuery(TOUCHPOINT.storeOnce() + " returning event_id")
+                .execute(parameters(TOUCHPOINT, touchpoints, t -> t.eventId, t -> t.receivedAt))
+                .map(rows -> {
+                    java.util.Set<UUID> stored = new java.util.HashSet<>();
+                    rows.forEach(row -> stored.add(row.getUUID("event_id")));
+                    return stored;
+                });
+    }
+
     /** @return how many conversions are newly stored */
     public Uni<Integer> storeConversions(Collection<StoredConversion> conversions) {
         return storeConversions(pool, conversions);
@@ -106,6 +125,13 @@ public class IngestInbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        return client.preparedQuery(table.storeOnce()).execute(parameters(table, events, eventId, receivedAt))
+                .map(inserted -> inserted.rowCount());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Tuple parameters(Table table, Collection<T> events, Function<T, UUID> eventId,
+                                        Function<T, Instant> receivedAt) {
         List<T> rows = List.copyOf(events);
         int n = rows.size();
         UUID[] ids = new UUID[n];
@@ -122,7 +148,7 @@ public class IngestInbox {
         }
         Tuple parameters = Tuple.tuple().addOffsetDateTime(utc(receivedAt.apply(rows.getFirst()))).addArrayOfUUID(ids);
         columns.forEach(parameters::addValue);
-        return client.preparedQuery(table.storeOnce()).execute(parameters).map(inserted -> inserted.rowCount());
+        return parameters;
     }
 
     /** A column of an event table (besides {@code event_id} and {@code received_at}) and its value in a row. */

@@ -51,7 +51,28 @@ public enum Detector {
      * {@code mops.budget.launch-control} is not {@code OFF}). No thresholds: any such spend is a finding. Pausing
      * spend pauses only the uncleared campaigns, not the channel's others.
      */
-    UNCLEARED_SPEND(List.of(), EnumSet.allOf(ContainmentAction.class), ContainmentAction.PAUSE_CAMPAIGN_SPEND);
+    UNCLEARED_SPEND(List.of(), EnumSet.allOf(ContainmentAction.class), ContainmentAction.PAUSE_CAMPAIGN_SPEND),
+
+    /**
+     * Reported by attribution-service's ingest (its {@code AnomalyDetected}): a storm of touchpoints already seen. Its
+     * thresholds are attribution-service's configuration ({@code mops.attribution.quality.*}), none here; freezing
+     * the channel keeps the loop from moving money on counts the storm inflated.
+     */
+    DUPLICATE_EVENTS(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
+            ContainmentAction.FREEZE_CHANNEL),
+
+    /** Reported by attribution-service's ingest: touchpoints far in the future or the past of their arrival. */
+    EVENT_TIMING(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
+            ContainmentAction.FREEZE_CHANNEL),
+
+    /** Reported by attribution-service's ingest: touchpoints naming campaigns outside the taxonomy, at volume. */
+    OFF_TAXONOMY(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
+            ContainmentAction.FREEZE_CHANNEL);
+
+    /** The detectors another service runs and reports by {@code AnomalyDetected}; this service only contains. */
+    public boolean reported() {
+        return this == DUPLICATE_EVENTS || this == EVENT_TIMING || this == OFF_TAXONOMY;
+    }
 
     /**
      * @param min lowest value allowed (inclusive)

@@ -358,6 +358,26 @@ public class RiskGuard implements ClockDrivenJob {
     }
 
     /**
+     * An anomaly another service's detector found (attribution-service's data quality) is contained here like the
+     * guard's own: recorded, the CoE's action for the detector applied, and for any action but {@code ALERT_ONLY} an
+     * {@code Incident} handed over — once per event id. Detectors this service runs itself are passed over (its own
+     * {@code AnomalyDetected} on the same topic), as is a detector it does not know.
+     */
+    public Uni<Void> onAnomalyReported(ReceivedEvent<AnomalyDetected> event, String consumer) {
+        AnomalyDetected reported = event.data();
+        Optional<Detector> detector = Detector.ofKey(reported.detector()).filter(Detector::reported);
+        if (detector.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Anomaly anomaly = new Anomaly(detector.get(), reported.channel(), reported.detectedAt(), reported.observed(),
+                reported.expected(), reported.statistic(), reported.evidence() + " (reported by "
+                + event.envelope().source() + ", anomaly " + reported.anomalyId() + ")");
+        return idempotent.applyOnce(consumer, event, e -> settings.current()
+                        .chain(current -> contain(anomaly, current.get(anomaly.detector()))))
+                .replaceWithVoid();
+    }
+
+    /**
      * The incident's resolution arrives from approval-service as a grant by people: the anomaly is resolved by them,
      * once; an anomaly already resolved by REST is left as it is.
      */

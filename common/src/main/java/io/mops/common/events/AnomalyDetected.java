@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * budget-service's risk guard found an anomaly on a channel. Emitted once per anomaly, in the transaction that records
- * it and applies the containment the CoE chose for the detector ({@code action}).
+ * A detector found an anomaly on a channel. budget-service's risk guard emits it once per anomaly, in the transaction
+ * that records it and applies the containment the CoE chose for the detector ({@code action}); attribution-service's
+ * data-quality detectors emit it once per detector, channel and window ({@code action} {@code ALERT_ONLY}), and
+ * budget-service contains those.
  *
- * @param detector  {@code spend-runaway}, {@code tracking-breakage} or {@code performance-shift}
+ * @param detector  {@code spend-runaway}, {@code tracking-breakage}, {@code performance-shift},
+ *                  {@code uncleared-spend}; from attribution-service {@code duplicate-events}, {@code event-timing},
+ *                  {@code off-taxonomy}
  * @param observed  the detector's measure as observed (spend, touchpoints, cost per conversion)
  * @param expected  what the channel's normal course expects of that measure
  * @param statistic the figure compared with the threshold: a ratio, a probability or a CUSUM sum
