@@ -3,8 +3,10 @@ package io.mops.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.mops.common.events.Topics;
 import io.mops.testsupport.PackagedPlatform;
 import io.mops.testsupport.SampleDates;
+import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -759,6 +761,155 @@ class ConsoleBrowserTest {
         HttpResponse<String> page = withBrowserCookies(sam, HttpRequest.newBuilder(URI.create(gateway() + "/delegations"))
                 .header("Accept", "text/html"));
         assertEquals(403, page.statusCode());
+    }
+
+    /** The services' rows of the CoE overview's backlog table, by service. */
+    private static Map<String, WebElement> backlogRows(WebDriver driver) {
+        Map<String, WebElement> rows = new HashMap<>();
+        driver.findElements(By.cssSelector("#outbox-lag tbody tr"))
+                .forEach(row -> rows.put(row.getAttribute("data-service"), row));
+        return rows;
+    }
+
+    private static String figure(WebElement row, String metric) {
+        return row.findElement(By.cssSelector("td[data-metric=" + metric + "]")).getText();
+    }
+
+    @Test
+    void theCoeOverviewShowsEachServicesOutboxLagAndCountsAPoisonMessageAsOneDeadLetter() throws IOException {
+        WebDriver carol = signedIn("carol");
+        carol.get(gateway() + "/coe");
+        Map<String, WebElement> rows = backlogRows(carol);
+        assertEquals(java.util.Set.of("attribution-service", "budget-service", "testing-service", "qa-service",
+                "approval-service"), rows.keySet(), "one row per service behind the gateway");
+        for (Map.Entry<String, WebElement> row : rows.entrySet()) {
+            assertTrue(row.getValue().findElements(By.cssSelector(".badge")).isEmpty(),
+                    row.getKey() + " answers, so it is not unreachable: " + row.getValue().getText());
+            assertTrue(figure(row.getValue(), "pending").matches("\\d+"), row.getValue().getText());
+        }
+        long before = Long.parseLong(figure(rows.get("approval-service"), "dead-letters"));
+
+        // One message approval-service can never read: dead-lettered once, counted once.
+        TestProducer.send(Topics.APPROVAL_REQUESTS, "poison:" + java.util.UUID.randomUUID(), "{\"not\": \"an event");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            carol.navigate().refresh();
+            return Long.parseLong(figure(backlogRows(carol).get("approval-service"), "dead-letters")) >= before + 1;
+        });
+        assertEquals(before + 1, Long.parseLong(figure(backlogRows(carol).get("approval-service"), "dead-letters")));
+        screenshot(carol, "coe-backlog-carol");
+        assertAccessible(carol, "the CoE overview with its backlog table");
+    }
+
+    private static void type(WebDriver driver, String field, String text) {
+        WebElement input = driver.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    @Test
+    void samSubmitsASearchCampaignForQaAndReadsTheVerdictQaServiceGaveIt() throws IOException {
+        WebDriver sam = signedIn("sam");
+        sam.findElement(By.id("submit-for-qa")).click();
+        assertEquals("search", sam.findElement(By.id("channel")).getAttribute("value"), "his channel, filled in");
+        String campaign = "e2e-spring-" + System.nanoTime();
+        type(sam, "campaignId", campaign);
+        type(sam, "name", "Spring garden sale");
+        type(sam, "landingPageUrl", "https://shop.example/spring");
+        type(sam, "headlines", "Spring garden sale\nEverything for the garden");
+        type(sam, "adBody", "Seeds, tools and furniture for the garden.");
+        screenshot(sam, "qa-submit-sam");
+        assertAccessible(sam, "the QA submission form");
+        sam.findElement(By.id("qa-submit")).click();
+
+        new WebDriverWait(sam, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("qa-verdict")));
+        String runId = sam.getCurrentUrl().replaceAll(".*/qa-runs/([0-9a-f-]{36}).*", "$1");
+        JsonPath run = given().auth().oauth2(Tokens.user("carol")).get(api("/qa/runs/" + runId)).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(campaign, run.getString("campaignId"));
+        assertEquals("search", run.getString("channel"));
+        assertEquals("sam", run.getString("requestedBy"));
+        assertEquals(run.getString("verdict"), sam.findElement(By.id("qa-verdict")).getAttribute("data-verdict"));
+        List<String> rules = run.getList("findings.ruleId");
+        assertEquals(rules, sam.findElements(By.cssSelector("#qa-findings li")).stream()
+                .map(r -> r.getAttribute("data-rule")).toList(), "every finding, in qa-service's order");
+        screenshot(sam, "qa-run-sam");
+        assertAccessible(sam, "the QA run page");
+    }
+
+    @Test
+    void aFieldQaServiceRefusesIsMarkedNextToThatFieldAndNothingIsChecked() throws IOException {
+        WebDriver sam = signedIn("sam");
+        sam.get(gateway() + "/channel/qa");
+        type(sam, "campaignId", "spring sale!");
+        type(sam, "landingPageUrl", "https://shop.example/spring");
+        type(sam, "headlines", "Spring garden sale");
+        sam.findElement(By.id("qa-submit")).click();
+        WebElement error = new WebDriverWait(sam, PATIENCE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("campaignId-error")));
+        // qa-service's own message for its campaign id pattern (CampaignSubmission), not the console's.
+        assertEquals("must be 1-80 letters, digits, dots, dashes or underscores", error.getText());
+        assertEquals("true", sam.findElement(By.id("campaignId")).getAttribute("aria-invalid"));
+        assertEquals("spring sale!", sam.findElement(By.id("campaignId")).getAttribute("value"), "what he typed stays");
+        screenshot(sam, "qa-submit-refused-sam");
+        assertAccessible(sam, "the QA form with a refused field");
+
+        // A search campaign without its ad: qa-service names creatives.ad, shown at the headlines.
+        type(sam, "campaignId", "e2e-no-ad-" + System.nanoTime());
+        sam.findElement(By.id("headlines")).clear();
+        sam.findElement(By.id("qa-submit")).click();
+        WebElement missing = new WebDriverWait(sam, PATIENCE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("headlines-error")));
+        assertTrue(missing.getText().contains("needs creatives.ad"), missing.getText());
+        given().auth().oauth2(Tokens.user("carol")).queryParam("campaignId", "spring sale!").get(api("/qa/runs"))
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void theCoeChangesAPolicysThresholdAndReadsWhoChangedWhatInItsHistory() throws IOException {
+        String coe = Tokens.user("carol");
+        // A policy of its own, for a channel no demo request comes from, so the other flows route as before.
+        String name = "e2e-launch-" + (System.nanoTime() % 1_000_000);
+        given().auth().oauth2(coe).contentType(ContentType.JSON).body(Map.of("name", name, "precedence", 40,
+                        "description", "Launches of the e2e channel",
+                        "match", Map.of("kinds", List.of("CampaignLaunch"), "channels", List.of("e2e-" + name),
+                                "currency", "EUR", "amountAbove", 1000),
+                        "action", "ROUTE", "stages", List.of(Map.of("name", "legal", "quorum", "1",
+                                "groups", List.of("legal")))))
+                .post(api("/approvals/policies")).then().statusCode(200);
+
+        WebDriver carol = signedIn("carol");
+        carol.findElement(By.linkText("Approval policies")).click();
+        WebElement row = carol.findElement(By.cssSelector("#policies tr[data-policy='" + name + "']"));
+        assertTrue(row.getText().contains("1000"), row.getText());
+        screenshot(carol, "policies-carol");
+        assertAccessible(carol, "the approval policies");
+        row.findElement(By.linkText(name)).click();
+
+        type(carol, "amountAbove", "5000");
+        carol.findElement(By.id("policy-submit")).click();
+        new WebDriverWait(carol, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("policy-notice")));
+        assertEquals("v2", carol.findElement(By.id("policy-version")).getText());
+        WebElement newest = carol.findElement(By.cssSelector("#policy-history tr[data-version='2']"));
+        assertEquals("carol", newest.findElement(By.cssSelector(".who")).getText());
+        assertEquals(List.of("match.amountAbove: 1000 → 5000"), newest.findElements(By.cssSelector(".changes li"))
+                .stream().map(WebElement::getText).toList());
+        JsonPath history = given().auth().oauth2(coe).get(api("/approvals/policies/" + name + "/history")).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(2, history.getList("$").size());
+        assertEquals("carol", history.getString("[1].changedBy"));
+        assertEquals(0, new BigDecimal("5000").compareTo(new BigDecimal(history.getString("[1].after.match.amountAbove"))));
+        assertEquals(List.of("legal"), history.getList("[1].after.stages[0].groups"), "the rest is kept as it was");
+        screenshot(carol, "policy-history-carol");
+        assertAccessible(carol, "a policy with its history");
+
+        // approval-service refuses a risk score below 1: its message, next to the field; no new version.
+        type(carol, "riskScoreBelow", "0");
+        carol.findElement(By.id("policy-submit")).click();
+        WebElement error = new WebDriverWait(carol, PATIENCE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("riskScoreBelow-error")));
+        assertFalse(error.getText().isBlank());
+        assertEquals(2, given().auth().oauth2(coe).get(api("/approvals/policies/" + name + "/history")).then()
+                .statusCode(200).extract().jsonPath().getList("$").size());
     }
 
     @Test

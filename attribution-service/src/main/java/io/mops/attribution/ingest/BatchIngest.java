@@ -1,6 +1,7 @@
 package io.mops.attribution.ingest;
 
 import io.mops.common.inbox.DeadLetter;
+import io.mops.common.inbox.DeadLetterMeter;
 import io.mops.common.inbox.RefusedWrites;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.Collection;
 import java.util.List;
@@ -32,9 +34,11 @@ public class BatchIngest {
     static final String DEAD_LETTERS = "ingest-dead-letters";
 
     private final MutinyEmitter<String> deadLetters;
+    private final DeadLetterMeter deadLettered;
 
-    public BatchIngest(@Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+    public BatchIngest(@Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, DeadLetterMeter deadLettered) {
         this.deadLetters = deadLetters;
+        this.deadLettered = deadLettered;
     }
 
     /**
@@ -50,11 +54,16 @@ public class BatchIngest {
         Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
         return deadLettered.chain(() -> RefusedWrites.store(batch.events(), part -> store.apply(part).replaceWithVoid(),
-                (event, refusal) -> deadLetters.sendMessage(DeadLetter.of(batch.sources().get(eventId.apply(event)),
-                        RefusedWrites.reason(refusal), refusal.getClass())))).replaceWithVoid();
+                (event, refusal) -> send(DeadLetter.of(batch.sources().get(eventId.apply(event)),
+                        RefusedWrites.reason(refusal), refusal.getClass()), batch.sources().get(eventId.apply(event)))))
+                .replaceWithVoid();
     }
 
     private Uni<Void> deadLetter(InboxBatch.Rejected<ConsumerRecord<String, String>> rejected) {
-        return deadLetters.sendMessage(DeadLetter.of(rejected.record(), rejected.reason()));
+        return send(DeadLetter.of(rejected.record(), rejected.reason()), rejected.record());
+    }
+
+    private Uni<Void> send(Message<String> deadLetter, ConsumerRecord<String, String> source) {
+        return deadLetters.sendMessage(deadLetter).invoke(() -> deadLettered.deadLettered(source.topic()));
     }
 }

@@ -4,6 +4,7 @@ import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.inbox.DeadLetter;
+import io.mops.common.inbox.DeadLetterMeter;
 import io.mops.common.inbox.RefusedWrites;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -39,12 +40,14 @@ public class SpendListener {
     private final EventCodec codec;
     private final SpendLedger ledger;
     private final MutinyEmitter<String> deadLetters;
+    private final DeadLetterMeter deadLettered;
 
     public SpendListener(EventCodec codec, SpendLedger ledger,
-                         @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+                         @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, DeadLetterMeter deadLettered) {
         this.codec = codec;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
+        this.deadLettered = deadLettered;
     }
 
     @Incoming("campaign-spend")
@@ -76,6 +79,7 @@ public class SpendListener {
     }
 
     private Uni<Void> deadLetter(SpendLedger.Refused<ConsumerRecord<String, String>> refused) {
-        return deadLetters.sendMessage(DeadLetter.of(refused.record(), refused.reason()));
+        return deadLetters.sendMessage(DeadLetter.of(refused.record(), refused.reason()))
+                .invoke(() -> deadLettered.deadLettered(refused.record().topic()));
     }
 }

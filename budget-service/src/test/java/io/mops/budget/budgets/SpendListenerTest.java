@@ -1,5 +1,6 @@
 package io.mops.budget.budgets;
 
+import io.mops.budget.DeadLetterCount;
 import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.Topics;
@@ -96,12 +97,16 @@ class SpendListenerTest {
     @Test
     void spendForAnUnknownCampaignIsDeadLetteredWithTheReason() {
         String unknown = UUID.randomUUID().toString();
+        double deadBefore = DeadLetterCount.of(CampaignSpendReported.TOPIC);
         try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
             TestProducer.send(CampaignSpendReported.TOPIC, "campaign:" + unknown,
                     spend(UUID.randomUUID(), unknown, "10", "EUR"));
             ConsumerRecord<String, String> dead = dlq.await(r -> r.value().contains(unknown), Duration.ofSeconds(60));
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.contains("no campaign"), reason);
+            // A batch consumer's own dead letters are counted as the connector's are.
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    DeadLetterCount.of(CampaignSpendReported.TOPIC) >= deadBefore + 1);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mops.budget.signal;
 
+import io.mops.budget.DeadLetterCount;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
@@ -135,6 +136,7 @@ class ChannelPerformanceListenerTest {
         String channel = uniqueChannel("email");
         UUID good = UUID.randomUUID();
         String garbage = "{\"id\": \"" + UUID.randomUUID() + "\", \"type\": ";
+        double deadBefore = DeadLetterCount.of(Topics.CHANNEL_PERFORMANCE);
         try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
             send(channel, garbage);
             send(channel, event(good, NOON, channel, "markov-1", "WEEK", WEEK, 1, "500.00", "250.00"));
@@ -143,6 +145,9 @@ class ChannelPerformanceListenerTest {
             Header reason = dead.headers().lastHeader("dead-letter-reason");
             assertNotNull(reason, "the dead letter says why");
             assertTrue(new String(reason.value(), StandardCharsets.UTF_8).contains("not an event envelope"));
+            // ... and is counted for the CoE overview, under the topic it was read from.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> DeadLetterCount.of(Topics.CHANNEL_PERFORMANCE) >= deadBefore + 1);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(good) == 1);
         }

@@ -9,6 +9,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,8 @@ public class ConsoleResource {
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F-]{36}");
     /** testing-service's experiment keys. */
     private static final Pattern EXPERIMENT_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{2,79}");
+    /** approval-service's policy names. */
+    private static final Pattern POLICY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,79}");
     private static final int INBOX_LIMIT = 1000;
     /** The newest plans (by period) listed on the CoE and channel pages. */
     private static final int PLANS_SHOWN = 20;
@@ -60,7 +63,7 @@ public class ConsoleResource {
 
         static native TemplateInstance coe(Viewer viewer, Map<String, Integer> pendingByAge, int pending,
                                            BudgetApi.KillSwitch killSwitch, List<BudgetApi.Plan> plans,
-                                           String problem);
+                                           List<OutboxLag> backlog, String problem);
 
         static native TemplateInstance plan(Viewer viewer, BudgetApi.Plan plan, BudgetApi.Pacing pacing,
                                             List<BudgetApi.Reallocation> moves, String notice, String problem);
@@ -78,6 +81,15 @@ public class ConsoleResource {
 
         static native TemplateInstance qaRun(Viewer viewer, QaRunReport report, String notice, String problem);
 
+        static native TemplateInstance qaSubmit(Viewer viewer, QaSubmissionForm form, Map<String, String> errors,
+                                                List<String> problems);
+
+        static native TemplateInstance policies(Viewer viewer, List<PoliciesApi.InForce> policies);
+
+        static native TemplateInstance policy(Viewer viewer, PoliciesApi.InForce policy, PolicyEdit form,
+                                              Map<String, String> errors, List<String> problems,
+                                              List<PoliciesApi.Change> history, String notice);
+
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
 
@@ -85,14 +97,19 @@ public class ConsoleResource {
     private final ApprovalsApi approvals;
     private final BudgetApi budget;
     private final ExperimentsApi experiments;
+    private final ServiceMetrics metrics;
     private final QaApi qa;
+    private final PoliciesApi policies;
     private final Clock clock = Clock.systemUTC();
     private final ObjectMapper json;
 
     public ConsoleResource(SecurityIdentity identity, @RestClient ApprovalsApi approvals, @RestClient BudgetApi budget,
-                           @RestClient ExperimentsApi experiments, @RestClient QaApi qa, ObjectMapper json) {
-        this.qa = qa;
+                           @RestClient ExperimentsApi experiments, @RestClient QaApi qa,
+                           @RestClient PoliciesApi policies, ServiceMetrics metrics, ObjectMapper json) {
         this.identity = identity;
+        this.policies = policies;
+        this.qa = qa;
+        this.metrics = metrics;
         this.approvals = approvals;
         this.budget = budget;
         this.experiments = experiments;
@@ -183,13 +200,15 @@ public class ConsoleResource {
     /** qa-service shows a run to the CoE and its own channel's team; another team gets a 404, other roles a 403. */
     @GET
     @Path("qa-runs/{id}")
-    public Uni<Response> qaRun(@PathParam("id") String id, @QueryParam("dismissed") Integer dismissed) {
+    public Uni<Response> qaRun(@PathParam("id") String id, @QueryParam("dismissed") Integer dismissed,
+                               @QueryParam("submitted") String submitted) {
         Viewer viewer = Viewer.of(identity);
         if (!UUID_SHAPE.matcher(id).matches()) {
             return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such QA run",
                     "A QA run id has 36 characters, like 3f6c0a4e-…")));
         }
-        String notice = dismissed == null ? null : "You dismissed finding " + (dismissed + 1) + ".";
+        String notice = dismissed != null ? "You dismissed finding " + (dismissed + 1) + "."
+                : submitted != null ? "qa-service checked your campaign: its verdict and findings follow." : null;
         return qaRunPage(viewer, id, notice, null, 200);
     }
 
@@ -234,6 +253,43 @@ public class ConsoleResource {
         return Uni.combine().all().unis(experiments.list(viewer.bearer()), plans).asTuple()
                 .map(both -> ok(Templates.channel(viewer, both.getItem1(), both.getItem2())))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("channel/qa")
+    @RolesAllowed({Viewer.CHANNEL_TEAM, Viewer.COE})
+    public Response qaForm() {
+        Viewer viewer = Viewer.of(identity);
+        return ok(Templates.qaSubmit(viewer, QaSubmissionForm.forChannel(viewer.channel()), Map.of(), List.of()));
+    }
+
+    /** Sends the campaign to qa-service, which checks role, channel and every field itself, then shows the run. */
+    @POST
+    @Path("channel/qa")
+    @RolesAllowed({Viewer.CHANNEL_TEAM, Viewer.COE})
+    public Uni<Response> submitQa(@BeanParam QaSubmissionForm form) {
+        Viewer viewer = Viewer.of(identity);
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(page(400, Templates.qaSubmit(viewer, form, errors, List.of())));
+        }
+        return qa.submit(viewer.bearer(), form.toSubmission())
+                .map(run -> Response.seeOther(URI.create("/qa-runs/" + run.id() + "?submitted=yes")).build())
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> {
+                    WebApplicationException refusal = (WebApplicationException) e;
+                    int status = refusal.getResponse().getStatus();
+                    if (status == 400) {
+                        List<QaSubmissionForm.Violation> violations = fieldViolationsOf(refusal);
+                        return page(400, Templates.qaSubmit(viewer, form, QaSubmissionForm.fieldErrors(violations),
+                                QaSubmissionForm.otherErrors(violations)));
+                    }
+                    if (status == 403) {
+                        return page(403, Templates.qaSubmit(viewer, form,
+                                Map.of("channel", "qa-service refused: you may submit only for your own channel"),
+                                List.of()));
+                    }
+                    return problemPage(viewer, e);
+                });
     }
 
     @GET
@@ -426,10 +482,100 @@ public class ConsoleResource {
 
     private Uni<Response> coePage(Viewer viewer, String problem, int status) {
         return Uni.combine().all().unis(approvals.pending(viewer.bearer(), INBOX_LIMIT),
-                        budget.killSwitch(viewer.bearer()), budget.plans(viewer.bearer(), null, PLANS_SHOWN))
+                        budget.killSwitch(viewer.bearer()), budget.plans(viewer.bearer(), null, PLANS_SHOWN),
+                        metrics.outboxLag())
                 .asTuple()
                 .map(all -> page(status, Templates.coe(viewer, byAge(all.getItem1(), clock.instant()),
-                        all.getItem1().size(), all.getItem2(), all.getItem3(), problem)))
+                        all.getItem1().size(), all.getItem2(), all.getItem3(), all.getItem4(), problem)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("coe/policies")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> policyList() {
+        Viewer viewer = Viewer.of(identity);
+        return policies.inForce(viewer.bearer())
+                .map(list -> ok(Templates.policies(viewer, list)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("coe/policies/{name}")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> policy(@PathParam("name") String name, @QueryParam("changed") String changed) {
+        Viewer viewer = Viewer.of(identity);
+        if (!POLICY_NAME.matcher(name).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such policy", name)));
+        }
+        return policyPage(viewer, name, null, Map.of(), List.of(),
+                changed == null ? null : "Saved: the policy's new version is in force.", 200);
+    }
+
+    /** Changes the policy's thresholds: approval-service keeps the old version in the history, audited. */
+    @POST
+    @Path("coe/policies/{name}")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> changePolicy(@PathParam("name") String name, @FormParam("amountAbove") String amountAbove,
+                                      @FormParam("amountUpTo") String amountUpTo,
+                                      @FormParam("riskScoreAtLeast") String riskScoreAtLeast,
+                                      @FormParam("riskScoreBelow") String riskScoreBelow) {
+        Viewer viewer = Viewer.of(identity);
+        if (!POLICY_NAME.matcher(name).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such policy", name)));
+        }
+        PolicyEdit form = new PolicyEdit(amountAbove, amountUpTo, riskScoreAtLeast, riskScoreBelow);
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return policyPage(viewer, name, form, errors, List.of(), null, 400);
+        }
+        return policies.inForce(viewer.bearer())
+                .chain(list -> {
+                    PoliciesApi.InForce current = list.stream().filter(p -> name.equals(p.name())).findFirst()
+                            .orElse(null);
+                    if (current == null) {
+                        return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such policy",
+                                "No policy named " + name + " is in force.")));
+                    }
+                    return policies.change(viewer.bearer(), name, form.applyTo(current.policy()))
+                            .map(saved -> Response.seeOther(URI.create("/coe/policies/" + name + "?changed=yes"))
+                                    .build());
+                })
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    WebApplicationException refusal = (WebApplicationException) e;
+                    if (refusal.getResponse().getStatus() != 400) {
+                        return Uni.createFrom().item(problemPage(viewer, e));
+                    }
+                    Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+                    List<String> others = new java.util.ArrayList<>();
+                    for (QaSubmissionForm.Violation v : fieldViolationsOf(refusal)) {
+                        String field = PolicyEdit.fieldOf(v.field());
+                        if (field != null) {
+                            fieldErrors.merge(field, v.message(), (a, b) -> a + "; " + b);
+                        } else {
+                            others.add((v.field() == null ? "" : v.field() + ": ") + v.message());
+                        }
+                    }
+                    return policyPage(viewer, name, form, fieldErrors, others, null, 400);
+                });
+    }
+
+    private Uni<Response> policyPage(Viewer viewer, String name, PolicyEdit typed, Map<String, String> errors,
+                                     List<String> problems, String notice, int status) {
+        return Uni.combine().all().unis(policies.inForce(viewer.bearer()), policies.history(viewer.bearer(), name))
+                .asTuple()
+                .map(both -> {
+                    PoliciesApi.InForce current = both.getItem1().stream().filter(p -> name.equals(p.name()))
+                            .findFirst().orElse(null);
+                    if (current == null) {
+                        return page(404, Templates.problem(viewer, 404, "No such policy",
+                                "No policy named " + name + " is in force."));
+                    }
+                    List<PoliciesApi.Change> newestFirst = new java.util.ArrayList<>(both.getItem2());
+                    newestFirst.sort(java.util.Comparator.comparingInt(PoliciesApi.Change::version).reversed());
+                    return page(status, Templates.policy(viewer, current, typed == null ? current.thresholds() : typed,
+                            errors, problems, newestFirst, notice));
+                })
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
@@ -510,6 +656,25 @@ public class ConsoleResource {
             // no readable body: fall back to the status
         }
         return "HTTP " + e.getResponse().getStatus();
+    }
+
+    /** A 400's violations as qa-service names them; its detail, under no field, when it names none. */
+    private List<QaSubmissionForm.Violation> fieldViolationsOf(WebApplicationException e) {
+        try {
+            var node = json.readTree(e.getResponse().readEntity(String.class));
+            if (node != null && node.path("violations").isArray() && !node.path("violations").isEmpty()) {
+                List<QaSubmissionForm.Violation> violations = new java.util.ArrayList<>();
+                node.path("violations").forEach(v -> violations.add(new QaSubmissionForm.Violation(
+                        v.hasNonNull("field") ? v.get("field").asText() : null, v.path("message").asText())));
+                return violations;
+            }
+            if (node != null && node.hasNonNull("detail")) {
+                return List.of(new QaSubmissionForm.Violation(null, node.get("detail").asText()));
+            }
+        } catch (RuntimeException | JsonProcessingException ignored) {
+            // no readable body: fall back to the status
+        }
+        return List.of(new QaSubmissionForm.Violation(null, "HTTP " + e.getResponse().getStatus()));
     }
 
     /** A 400's violations as "field: reason", or its detail when it names none. */

@@ -11,21 +11,42 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.time.Instant;
 import java.util.List;
 
-/** qa-service, called with the signed-in person's token: it checks roles and channels itself. */
+/** qa-service's runs, called with the signed-in person's token: it checks the role and the channel itself. */
 @RegisterRestClient(configKey = "qa")
 @Path("/qa/runs")
 public interface QaApi {
 
-    /** {@code GET /qa/runs/{id}} as qa-service answers it (the fields the console shows). */
-    record Run(String id, String campaignId, String channel, String verdict, int riskScore, String ruleSet,
-               int ruleSetVersion, List<Finding> findings, String requestedBy, Instant createdAt) {
+    /** A QA run as qa-service answers it; {@code verdict} is {@code pass}, {@code needs-approval} or {@code blocked}. */
+    record Run(String id, String campaignId, String channel, String verdict, int riskScore, int distinctIssues,
+               String ruleSet, int ruleSetVersion, List<Finding> findings, String requestedBy, Instant createdAt) {
 
         public List<Finding> findings() {
             return findings == null ? List.of() : findings;
         }
+
+        /** The verdict for people. */
+        public String verdictLabel() {
+            return switch (verdict == null ? "" : verdict) {
+                case "pass" -> "Passed";
+                case "needs-approval" -> "Needs approval";
+                case "blocked" -> "Blocked";
+                default -> verdict;
+            };
+        }
+
+        /** The badge's style: green, amber or red. */
+        public String verdictBadge() {
+            return switch (verdict == null ? "" : verdict) {
+                case "pass" -> "on-track";
+                case "needs-approval" -> "due-soon";
+                default -> "overdue";
+            };
+        }
     }
 
     /**
+     * {@code severity} is {@code block}, {@code warn} or {@code info}.
+     *
      * @param needsReview the check could not decide; the CoE may dismiss the finding with a reason
      * @param dismissal   who dismissed it, when and why; null while it stands
      */
@@ -39,6 +60,10 @@ public interface QaApi {
     /** The body of {@code POST /qa/runs/{id}/findings/{index}/dismissal}. */
     record DismissalRequest(String reason) {
     }
+
+    /** 201 with the run; 400 problem+json naming the refused fields; 403 for another channel than the caller's. */
+    @POST
+    Uni<Run> submit(@HeaderParam("Authorization") String bearer, QaSubmissionForm.Submission submission);
 
     @GET
     @Path("/{id}")

@@ -28,7 +28,7 @@ class QaRunReportTest {
             "the link https://shop.test/c is broken: 404", "correct the address", false, null);
 
     private static QaApi.Run run(QaApi.Finding... findings) {
-        return new QaApi.Run("7c9e6679-7425-40de-944b-e07fc1f90ae7", "winter-news", "email", "blocked", 61,
+        return new QaApi.Run("7c9e6679-7425-40de-944b-e07fc1f90ae7", "winter-news", "email", "blocked", 61, 3,
                 "mops-default", 3, List.of(findings), "erin", AT);
     }
 
