@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,6 +107,7 @@ public class OptimiseService {
         RestOfPlan rest = RestOfPlan.of(plan.periodStart, plan.periodEnd, LocalDate.now(clock));
         double periodsLeft = rest.periodsLeft(curves.period().days());
         Map<String, Money> spent = spentByChannel(evidence.tree().campaigns(), tree.currency());
+        Map<String, Money> spentOf = new HashMap<>();
         List<ProposalView.Held> held = new ArrayList<>();
         Money total = request.includeUnallocated() ? tree.unallocated() : Money.zero(tree.currency());
         for (ChannelBudget channel : tree.channels().values()) {
@@ -124,8 +126,10 @@ public class OptimiseService {
                                 + series.describe() + ")"));
                 continue;
             }
+            // An overspent channel has nothing left; what it spent beyond its allocation is not the plan's money.
             Money spentToDate = spent.getOrDefault(channel.channel(), Money.zero(tree.currency()))
                     .min(channel.allocation());
+            spentOf.put(channel.channel(), spentToDate);
             Money left = channel.allocation().minus(spentToDate);
             // The move starts from what is left, spread over the periods left; a channel without money left is
             // judged where its history spent.
@@ -163,8 +167,8 @@ public class OptimiseService {
         Reallocation reallocation = new BudgetOptimiser(maxChange, config.minGainStandardErrors())
                 .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
-                .map(m -> ProposalView.Move.of(m, spent.getOrDefault(m.channel(), Money.zero(tree.currency())),
-                        fits.get(m.channel()), trust.get(m.channel()), evidenceOf.get(m.channel()), periodsLeft))
+                .map(m -> ProposalView.Move.of(m, spentOf.get(m.channel()), fits.get(m.channel()),
+                        trust.get(m.channel()), evidenceOf.get(m.channel()), periodsLeft))
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
@@ -172,7 +176,7 @@ public class OptimiseService {
                 reallocation.keptBecause().orElse(null), moves, held);
     }
 
-    private static Map<String, Money> spentByChannel(List<Campaign> campaigns, java.util.Currency currency) {
+    private static Map<String, Money> spentByChannel(List<Campaign> campaigns, Currency currency) {
         Map<String, Money> spent = new HashMap<>();
         for (Campaign campaign : campaigns) {
             if (campaign.spent != null) {
