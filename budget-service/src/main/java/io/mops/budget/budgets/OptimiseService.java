@@ -2,6 +2,7 @@ package io.mops.budget.budgets;
 
 import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.CurveFitException;
+import io.mops.budget.curve.DominatedCut;
 import io.mops.budget.curve.Identifiability;
 import io.mops.budget.curve.ResponseCurveFitter;
 import io.mops.budget.money.Money;
@@ -61,6 +62,15 @@ public class OptimiseService {
     private record Evidence(PlanService.Tree tree, Map<String, EvidenceSeries> series) {
     }
 
+    /** A channel with a fitted curve, before it is known whether the optimiser may move its money. */
+    private record Candidate(ChannelBudget channel, CurveFit fit, Identifiability judgement, Money spentToDate,
+                             Money left, Money minimum, Optional<Money> maximum, ProposalView.Evidence evidence) {
+
+        ChannelOption option(double periodsLeft, Money minimum, Optional<Money> maximum) {
+            return new ChannelOption(channel.channel(), fit.overPeriods(periodsLeft), left, minimum, maximum, false);
+        }
+    }
+
     public Uni<ProposalView> propose(UUID planId, OptimiseRequest request) {
         Map<String, OptimiseRequest.Guardrail> guardrails =
                 Optional.ofNullable(request.channels()).orElse(Map.of());
@@ -96,8 +106,8 @@ public class OptimiseService {
         Plan plan = evidence.tree().plan();
         BudgetPlan tree = evidence.tree().domain();
         List<ChannelOption> options = new ArrayList<>();
-        Map<String, CurveFit> fits = new HashMap<>();
-        Map<String, ProposalView.Evidence> evidenceOf = new HashMap<>();
+        Map<String, Candidate> candidates = new HashMap<>();
+        List<Candidate> uncertain = new ArrayList<>();
         Map<String, Identifiability> trust = new HashMap<>();
         Identifiability.Limits limits = new Identifiability.Limits(config.maxMarginalReturnUncertainty(),
                 config.maxMarginalReturnSlopeUncertainty());
@@ -107,7 +117,6 @@ public class OptimiseService {
         RestOfPlan rest = RestOfPlan.of(plan.periodStart, plan.periodEnd, LocalDate.now(clock));
         double periodsLeft = rest.periodsLeft(curves.period().days());
         Map<String, Money> spent = spentByChannel(evidence.tree().campaigns(), tree.currency());
-        Map<String, Money> spentOf = new HashMap<>();
         List<ProposalView.Held> held = new ArrayList<>();
         Money total = request.includeUnallocated() ? tree.unallocated() : Money.zero(tree.currency());
         for (ChannelBudget channel : tree.channels().values()) {
@@ -129,22 +138,7 @@ public class OptimiseService {
             // An overspent channel has nothing left; what it spent beyond its allocation is not the plan's money.
             Money spentToDate = spent.getOrDefault(channel.channel(), Money.zero(tree.currency()))
                     .min(channel.allocation());
-            spentOf.put(channel.channel(), spentToDate);
             Money left = channel.allocation().minus(spentToDate);
-            // The move starts from what is left, spread over the periods left; a channel without money left is
-            // judged where its history spent.
-            double leftPerPeriod = left.amount().doubleValue() / periodsLeft;
-            Identifiability judgement = Identifiability.judge(fit,
-                    leftPerPeriod > 0 ? leftPerPeriod : medianSpend(series), limits);
-            if (!judgement.identifiable()) {
-                held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(), judgement.reason(),
-                        true));
-                continue;
-            }
-            evidenceOf.put(channel.channel(), ProposalView.Evidence.of(curves.attributionModel(), series));
-            fits.put(channel.channel(), fit);
-            trust.put(channel.channel(), judgement);
-            total = total.plus(left);
             String field = "channels." + channel.channel();
             // A channel can never be cut below what its campaigns already hold; guardrails bound whole allocations.
             Money minimum = guardrail.map(OptimiseRequest.Guardrail::minimum)
@@ -155,8 +149,49 @@ public class OptimiseService {
             Optional<Money> maximum = guardrail.map(OptimiseRequest.Guardrail::maximum)
                     .map(m -> Amounts.money(field + ".maximum", m, tree.currency())
                             .minus(spentToDate).max(Money.zero(tree.currency())));
-            options.add(new ChannelOption(channel.channel(), fit.overPeriods(periodsLeft), left, minimum, maximum,
-                    false));
+            // The move starts from what is left, spread over the periods left; a channel without money left is
+            // judged where its history spent.
+            double leftPerPeriod = left.amount().doubleValue() / periodsLeft;
+            Identifiability judgement = Identifiability.judge(fit,
+                    leftPerPeriod > 0 ? leftPerPeriod : medianSpend(series), limits);
+            Candidate candidate = new Candidate(channel, fit, judgement, spentToDate, left, minimum, maximum,
+                    ProposalView.Evidence.of(curves.attributionModel(), series));
+            if (!judgement.identifiable()) {
+                uncertain.add(candidate);
+                continue;
+            }
+            trust.put(channel.channel(), judgement);
+            total = total.plus(left);
+            options.add(candidate.option(periodsLeft, minimum, maximum));
+            candidates.put(channel.channel(), candidate);
+        }
+        // Held channels that the data show to earn less at the margin than the best trusted one may be cut, never
+        // raised; the others stay held (and may be explored).
+        Optional<Map.Entry<String, Double>> bestTrusted = trust.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), DominatedCut.lowerMarginal(e.getValue())))
+                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, DominatedCut> cuts = new HashMap<>();
+        for (Candidate candidate : uncertain) {
+            Optional<DominatedCut> cut = candidate.left().amount().signum() > 0
+                    ? bestTrusted.flatMap(best -> DominatedCut.of(candidate.judgement(), best.getKey(),
+                            best.getValue(), config.maxDominatedCutShare()))
+                    : Optional.empty();
+            String channel = candidate.channel().channel();
+            if (cut.isEmpty()) {
+                held.add(new ProposalView.Held(channel, candidate.channel().allocation().amount(),
+                        candidate.judgement().reason(), true));
+                continue;
+            }
+            Money left = candidate.left();
+            Money lowest = Money.of(left.amount().multiply(BigDecimal.valueOf(1 - cut.get().share())),
+                    left.currency());
+            Money maximum = candidate.maximum().map(left::min).orElse(left);
+            Money minimum = candidate.minimum().max(lowest).min(maximum);
+            cuts.put(channel, cut.get());
+            trust.put(channel, candidate.judgement());
+            total = total.plus(left);
+            options.add(candidate.option(periodsLeft, minimum, Optional.of(maximum)));
+            candidates.put(channel, candidate);
         }
         if (options.isEmpty()) {
             return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, null, List.of(),
@@ -167,8 +202,12 @@ public class OptimiseService {
         Reallocation reallocation = new BudgetOptimiser(maxChange, config.minGainStandardErrors())
                 .optimise(total, options);
         List<ProposalView.Move> moves = reallocation.moves().stream()
-                .map(m -> ProposalView.Move.of(m, spentOf.get(m.channel()), fits.get(m.channel()),
-                        trust.get(m.channel()), evidenceOf.get(m.channel()), periodsLeft))
+                .map(m -> {
+                    Candidate candidate = candidates.get(m.channel());
+                    return ProposalView.Move.of(m, candidate.spentToDate(), candidate.fit(), trust.get(m.channel()),
+                            candidate.evidence(), periodsLeft,
+                            Optional.ofNullable(cuts.get(m.channel())).map(DominatedCut::reason).orElse(null));
+                })
                 .toList();
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),

@@ -30,24 +30,26 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
      * @param marginalReturnBefore outcome (attributed value) per extra unit of spend at the current allocation;
      *                             absent where it is unbounded (a concave curve at zero spend)
      * @param limit the guardrail that stopped the channel, or {@code NONE}
+     * @param cutOnly why a channel whose curve the data do not pin down may still lose money, and only lose it
+     *                ({@code DominatedCut}); absent for a channel whose curve is trusted
      */
     public record Move(String channel, BigDecimal spendBefore, BigDecimal spendAfter, BigDecimal spentToDate,
                        BigDecimal change,
                        Double marginalReturnBefore, Double marginalReturnAfter, double expectedOutcomeBefore,
                        double expectedOutcomeAfter, double expectedOutcomeChange, double outcomeChangeStandardError,
-                       ChannelMove.Limit limit, Curve curve, Evidence evidence) {
+                       ChannelMove.Limit limit, Curve curve, Evidence evidence, String cutOnly) {
 
         /**
          * The optimiser moved what was left of each allocation; people read whole allocations, so the spent part is
          * added back.
          */
         static Move of(ChannelMove m, Money spentToDate, CurveFit fit, Identifiability trust, Evidence evidence,
-                       double periodsLeft) {
+                       double periodsLeft, String cutOnly) {
             return new Move(m.channel(), m.spendBefore().plus(spentToDate).amount(),
                     m.spendAfter().plus(spentToDate).amount(), spentToDate.amount(), m.change().amount(),
                     finite(m.marginalReturnBefore()), finite(m.marginalReturnAfter()), m.outcomeBefore(),
                     m.outcomeAfter(), m.outcomeChange(), m.outcomeChangeStandardError(), m.limit(),
-                    Curve.of(fit, trust, periodsLeft), evidence);
+                    Curve.of(fit, trust, periodsLeft), evidence, cutOnly);
         }
 
         private static Double finite(double value) {

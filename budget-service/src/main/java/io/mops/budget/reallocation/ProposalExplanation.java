@@ -37,6 +37,9 @@ final class ProposalExplanation {
                     move.evidence().periodKind().name().toLowerCase(Locale.ROOT) + "s", move.evidence().firstPeriod(),
                     move.evidence().periodKind().endOf(move.evidence().lastPeriod()),
                     100 * move.curve().marginalReturnUncertainty(), 100 * move.curve().marginalReturnSlopeUncertainty()));
+            if (move.cutOnly() != null) {
+                text.append("  ").append(move.channel()).append(": ").append(move.cutOnly()).append('\n');
+            }
         }
         for (ProposalView.Held held : view.held()) {
             text.append(held.channel()).append(": held at ").append(held.allocation().toPlainString()).append(' ')

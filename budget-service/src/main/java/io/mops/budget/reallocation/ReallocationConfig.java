@@ -42,6 +42,13 @@ public interface ReallocationConfig {
     @WithDefault("0.4")
     double maxMarginalReturnSlopeUncertainty();
 
+    /**
+     * A held channel whose marginal return is below a trusted channel's beyond both intervals may still be cut
+     * ({@code DominatedCut}), by at most this share of its money left in one move; 0 holds it like any other.
+     */
+    @WithDefault("0.5")
+    double maxDominatedCutShare();
+
     /** How often lapsed approval requests are looked for ({@code off} to disable). */
     @WithDefault("1m")
     String expiryCheck();

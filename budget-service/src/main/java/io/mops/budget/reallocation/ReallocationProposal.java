@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A stored proposal: the move, who or what decided it and when, and its explanation. The audit record. */
 @Entity
@@ -107,6 +110,17 @@ public class ReallocationProposal extends PanacheEntityBase {
     static Uni<Optional<ReallocationProposal>> latestExplorationStep(UUID planId) {
         return ReallocationProposal.<ReallocationProposal>find("planId = ?1 and explorationOf is not null",
                 Sort.descending("proposedAt"), planId).firstResult().map(Optional::ofNullable);
+    }
+
+    /**
+     * The channels that an exploration of the plan has already varied through all its phases: what the data could
+     * learn from such a swing they have had the chance to.
+     */
+    static Uni<Set<String>> fullyExplored(UUID planId) {
+        return ReallocationProposal.<ReallocationProposal>list("planId = ?1 and explorationOf is not null "
+                        + "and status = ?2 and explorationStep >= explorationSteps - 1", planId, ProposalStatus.APPLIED)
+                .map(steps -> steps.stream().flatMap(step -> step.explored().stream())
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     static Uni<List<ReallocationProposal>> undecided(UUID planId) {

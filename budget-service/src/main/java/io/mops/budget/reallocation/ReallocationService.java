@@ -237,7 +237,8 @@ public class ReallocationService {
         boolean optimiserMoves = view.channels().stream().anyMatch(m -> m.change().signum() != 0);
         LocalDate today = LocalDate.now(clock);
         Uni<Optional<Candidate>> chosen = Panache.withSession(() -> ReallocationProposal.latestExplorationStep(planId)
-                .chain(latest -> plans.view(planId, Optional.empty()).chain(plan -> {
+                .chain(latest -> ReallocationProposal.fullyExplored(planId).chain(explored -> plans.view(planId,
+                        Optional.empty()).chain(plan -> {
                     Currency currency = Money.currency(plan.currency());
                     Money total = Money.of(plan.total(), currency);
                     Map<String, Money> current = allocations(plan);
@@ -278,7 +279,17 @@ public class ReallocationService {
                             return Uni.createFrom().item(move);
                         }
                     }
-                    if (optimiserMoves || uncertain.isEmpty()) {
+                    // A channel still held after one full swing is not swung again in the same plan: in the market
+                    // where this was measured, a channel whose curve stays flat where it spends was explored four
+                    // times, each swing moving money through the plan's worst channel (docs/benchmarks.md).
+                    Map<String, String> explorable = new java.util.TreeMap<>(uncertain);
+                    explorable.keySet().removeAll(explored);
+                    if (explorable.size() < uncertain.size()) {
+                        Log.infof("plan %s: %s stay held without a new exploration: explored through all phases "
+                                + "already", planId, String.join(", ", uncertain.keySet().stream()
+                                .filter(explored::contains).toList()));
+                    }
+                    if (optimiserMoves || explorable.isEmpty()) {
                         return Uni.createFrom().item(move);
                     }
                     Map<String, Money> floors = new HashMap<>();
@@ -287,14 +298,14 @@ public class ReallocationService {
                     // share of the whole allocation varies daily spend by that share over the share of days left:
                     // the limits are scaled down so that daily spend varies by at most the amplitude.
                     double shareLeft = RestOfPlan.of(plan.periodStart(), plan.periodEnd(), today).shareLeft();
-                    Optional<SpendExploration> design = SpendExploration.design(current, floors, uncertain.keySet(),
+                    Optional<SpendExploration> design = SpendExploration.design(current, floors, explorable.keySet(),
                             total, new SpendExploration.Limits(exploration.amplitude() * shareLeft,
                                     exploration.maxShareOfTotal() * shareLeft, exploration.phases()));
                     return Uni.createFrom().item(design.map(d -> new Candidate(planId, view, Optional.of(
                                     new ExplorationStep(Optional.empty(), 1, d, d.move(1, total),
                                             why(d.explored(), uncertain), planDays(plan)))))
                             .or(() -> move));
-                })));
+                }))));
         if (context != null) {
             chosen = chosen.emitOn(command -> context.runOnContext(ignored -> command.run()));
         }

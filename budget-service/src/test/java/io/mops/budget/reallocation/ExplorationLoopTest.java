@@ -144,4 +144,58 @@ class ExplorationLoopTest {
         assertEquals(0, db.count("select count(*) from move_track_record where proposal_id = ?",
                 UUID.fromString(proposal)), "an exploration forecasts no gain and is not in the track record");
     }
+    @Test
+    void aChannelSwungThroughAWholeExplorationIsNotExploredAgainInThatPlan() {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxAmountMoved", Map.of("EUR", "100"), "maxPercentOfTotal", "1"))
+                .put("/budget/approval-policy").then().statusCode(200);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String swung = "swung-" + suffix;
+        String steady = "steady-" + suffix;
+        String trusted = "trusted-" + suffix;
+        // The same histories as above, where the steady channel was held and explored: both steady ones are held.
+        steadyHistory(swung, 11);
+        steadyHistory(steady, 11);
+        SignalFixtures.weeklyHistory(db, trusted, CURVE, 12, "EUR", HISTORY_WEEKS);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("name", "Explored once " + suffix);
+        draft.put("currency", "EUR");
+        draft.put("total", "10000");
+        draft.put("periodStart", today.toString());
+        draft.put("periodEnd", today.plusDays(30).toString());
+        draft.put("allocations", Map.of(swung, "3100", steady, "3100", trusted, "3100"));
+        String planId = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
+                .post("/budget/plans").then().statusCode(201).extract().path("id");
+        // An earlier exploration of `swung` ran all its phases and returned (its last step applied).
+        UUID earlier = UUID.randomUUID();
+        Instant before = Instant.now().minus(Duration.ofDays(2));
+        db.update("""
+                insert into reallocation_proposal (id, plan_id, plan_version, currency, plan_total, amount_moved,
+                    expected_outcome_change, outcome_change_std_err, triggered_by, status, reason, explanation,
+                    proposed_at, decided_by, decided_at, exploration_of, exploration_step, exploration_steps,
+                    explored_channels)
+                values (?, ?, 1, 'EUR', 10000, 2170, 0, 0, 'test', 'APPLIED', 'returned', 'returned', ?, 'alice', ?,
+                    ?, 5, 5, ?)""", earlier, UUID.fromString(planId), java.sql.Timestamp.from(before),
+                java.sql.Timestamp.from(before), earlier, swung);
+
+        // The week the evidence below brings, for `swung` too, so that both steady channels hold the same history.
+        LocalDate lastWeek = SignalFixtures.HISTORY_START.plusWeeks(HISTORY_WEEKS);
+        BigDecimal value = BigDecimal.valueOf(CURVE.steadyStateOutcome(700)).setScale(2, RoundingMode.HALF_EVEN);
+        db.update("insert into channel_signal (channel, model, currency, period_kind, period_start, period_end, zone, "
+                        + "revision, credited_conversions, credited_value, spend, roas, event_id, observed_at, "
+                        + "received_at) values (?, 'markov-1', 'EUR', 'WEEK', ?, ?, 'UTC', 1, 1, ?, 700, null, ?, "
+                        + "now(), now())", swung, java.sql.Date.valueOf(lastWeek),
+                java.sql.Date.valueOf(lastWeek.plusDays(6)), value, UUID.randomUUID());
+        String event = SignalFixtures.event(UUID.randomUUID(), Instant.now(), steady, "markov-1", "WEEK", lastWeek, 1,
+                value.toPlainString(), "700.00");
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + steady, event);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from reallocation_proposal where plan_id = ?",
+                UUID.fromString(planId)) == 2);
+        JsonPath listed = audit(planId);
+        String fresh = "find { it.id != '" + earlier + "' }";
+        // Both channels are held for their curves; only the one never swung is explored, against the others.
+        assertEquals(List.of(steady), listed.getList(fresh + ".exploration.channels"));
+        assertEquals(1, listed.getInt(fresh + ".exploration.step"));
+    }
 }

@@ -22,7 +22,7 @@ class ProposalExplanationTest {
                 1.2, 1.2, 5000, 5000, 0, 0, ChannelMove.Limit.KEPT,
                 new ProposalView.Curve(0.3, 6000, 1500, 1.4, 0.98, 12.5, 104, 0.08, 0.21, 31 / 7.0),
                 new ProposalView.Evidence("markov-1", PeriodKind.WEEK, LocalDate.parse("2024-12-02"),
-                        LocalDate.parse("2026-11-23"), 104, 0));
+                        LocalDate.parse("2026-11-23"), 104, 0), null);
     }
 
     @Test
