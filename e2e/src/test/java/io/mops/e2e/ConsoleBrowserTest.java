@@ -597,9 +597,169 @@ class ConsoleBrowserTest {
         assertFalse(carol.findElement(By.id("guardrail-state")).getText().isBlank());
         String winner = results.getString("winner");
         assertEquals(winner == null ? "none yet" : winner, carol.findElement(By.id("experiment-winner")).getText());
+
+        // Each variant's own credible interval, as testing-service's Bayesian readout gives it.
+        new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("posterior-chart")).getAttribute("data-drawn")));
+        for (Map<String, Object> variant : variants) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> interval = (Map<String, Object>) ((Map<String, Object>) variant.get("bayesian"))
+                    .get("interval");
+            WebElement row = carol.findElement(By.cssSelector("#posteriors tr[data-variant='" + variant.get("variantKey") + "']"));
+            assertEquals(rate(interval.get("low")), row.findElement(By.cssSelector("td.low")).getText());
+            assertEquals(rate(interval.get("high")), row.findElement(By.cssSelector("td.high")).getText());
+            assertEquals(rate(variant.get("mean")), row.findElement(By.cssSelector("td.mean")).getText());
+        }
+        // Traffic over time: per period, each variant's units and their share, and the planned share.
+        JsonPath traffic = given().auth().oauth2(coe).get(api("/experiments/" + key + "/allocations")).then()
+                .statusCode(200).extract().jsonPath().using(EXACT);
+        List<Map<String, Object>> periods = traffic.getList("periods");
+        List<WebElement> periodRows = carol.findElements(By.cssSelector("#traffic tbody tr"));
+        assertEquals(periods.size(), periodRows.size());
+        for (int p = 0; p < periods.size(); p++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> units = (Map<String, Object>) periods.get(p).get("exposures");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> received = (Map<String, Object>) periods.get(p).get("exposureShares");
+            for (Map.Entry<String, Object> entry : units.entrySet()) {
+                String cell = periodRows.get(p).findElement(By.cssSelector("td[data-variant='" + entry.getKey() + "']"))
+                        .getText();
+                String expected = entry.getValue() + " (" + rate(received.get(entry.getKey())) + " / ";
+                assertTrue(cell.startsWith(expected), cell + " starts with " + expected);
+            }
+        }
+        if (periods.stream().anyMatch(period -> ((Number) period.get("totalExposures")).longValue() > 0)) {
+            new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                    d.findElement(By.id("traffic-chart")).getAttribute("data-drawn")));
+        }
         screenshot(carol, "experiment-carol");
+        ((JavascriptExecutor) carol).executeScript("document.getElementById('posterior-heading').scrollIntoView()");
+        screenshot(carol, "experiment-posteriors-traffic-carol");
         assertAccessible(carol, "the experiment page");
         assertNoInlineScript(carol);
+    }
+
+    /** As the console prints an amount or a credited count: "1,234.5". */
+    private static String money(Object amount) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.UK);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(2);
+        return format.format(new BigDecimal(amount.toString()));
+    }
+
+    @Test
+    void theAttributionPageShowsEachModelsCreditPerChannelAsAttributionServiceAnswers() throws IOException {
+        String coe = Tokens.user("carol");
+        WebDriver carol = signedIn("carol");
+        carol.findElement(By.linkText("Attribution")).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(
+                d.findElement(By.id("attribution-chart")).getAttribute("data-drawn")));
+        String from = carol.findElement(By.id("from")).getAttribute("value");
+        String to = carol.findElement(By.id("to")).getAttribute("value");
+        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), to, "the period ends today by default");
+        assertEquals(LocalDate.now(ZoneOffset.UTC).minusDays(27).toString(), from, "and spans 28 days");
+        List<String> models = List.of("first-touch", "last-touch", "linear", "position-based", "time-decay",
+                "markov-1", "shapley");
+        JsonPath answer = given().auth().oauth2(coe).queryParam("from", from).queryParam("to", to)
+                .queryParam("currency", "EUR").queryParam("model", models)
+                .get(api("/attribution/journeys/credit")).then().statusCode(200).extract().jsonPath().using(EXACT);
+        assertEquals(models, answer.getList("credit.models"));
+        List<Map<String, Object>> channels = answer.getList("credit.channels");
+        assertFalse(channels.isEmpty(), "the demo's journeys credit channels");
+        assertEquals(channels.size(), carol.findElements(By.cssSelector("#attribution-credit tbody tr")).size());
+        for (Map<String, Object> channel : channels) {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> credit = (Map<String, Map<String, Object>>) channel.get("credit");
+            for (String model : models) {
+                WebElement cell = carol.findElement(By.cssSelector("#attribution-credit tr[data-channel='"
+                        + channel.get("channel") + "'] td[data-model='" + model + "']"));
+                Map<String, Object> figures = credit.get(model);
+                assertEquals(figures == null ? "0" : money(figures.get("conversions")),
+                        cell.findElement(By.cssSelector(".conversions")).getText(), channel.get("channel") + " " + model);
+                assertEquals(figures == null ? "0" : money(figures.get("value")),
+                        cell.findElement(By.cssSelector(".value")).getText(), channel.get("channel") + " " + model);
+            }
+        }
+        screenshot(carol, "attribution-carol");
+        assertAccessible(carol, "the attribution page");
+        assertNoInlineScript(carol);
+
+        // Two models only, picked with the keyboard-usable checkboxes: the table has two columns.
+        for (WebElement box : carol.findElements(By.cssSelector("input[name='model']"))) {
+            if (!List.of("last-touch", "markov-1").contains(box.getAttribute("value")) == box.isSelected()) {
+                box.click();
+            }
+        }
+        carol.findElement(By.cssSelector("#attribution-form button[type='submit']")).click();
+        new WebDriverWait(carol, PATIENCE).until(d -> d.findElements(By.cssSelector("#attribution-credit thead th")).size() == 3);
+        assertTrue(carol.getCurrentUrl().contains("model=last-touch"), carol.getCurrentUrl());
+
+        // A period ending before it starts is refused beside the field, not sent.
+        carol.get(gateway() + "/coe/attribution?from=2026-11-02&to=2026-11-01");
+        assertEquals("must not be before the first day", carol.findElement(By.id("to-error")).getText());
+        assertAccessible(carol, "the attribution page with a refused period");
+
+        WebDriver sam = signedIn("sam");
+        assertTrue(sam.findElements(By.linkText("Attribution")).isEmpty(), "no link to a CoE page");
+        HttpResponse<String> direct = withBrowserCookies(sam, HttpRequest.newBuilder(
+                URI.create(gateway() + "/coe/attribution")).header("Accept", "text/html"));
+        assertEquals(403, direct.statusCode());
+    }
+
+    /**
+     * Two versions of a rule set of this test's own (campaigns are judged by the shipped one, so no other test sees
+     * it): the second blocks too-long campaigns, accepts audiences of 500 and says so in its description. The page
+     * lists exactly those three changes, each written out, not only coloured.
+     */
+    @Test
+    void theRuleSetPageListsWhatChangedBetweenTwoVersionsFieldByField() throws Exception {
+        String coe = Tokens.user("carol");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode shipped = (ObjectNode) json.readTree(given().auth().oauth2(coe)
+                .get(api("/qa/rule-sets/mops-default/versions/1")).then().statusCode(200).extract().asString());
+        String name = "e2e-diff-" + System.nanoTime();
+        ObjectNode first = shipped.deepCopy().put("name", name);
+        ObjectNode second = first.deepCopy().put("description", "Longer campaigns block");
+        ((ObjectNode) second.get("plan")).put("minimumAudienceSize", 500);
+        // qa-service stores severities by their enum name, WARN or BLOCK.
+        ((ObjectNode) second.get("rules").get("plan.duration")).put("severity", "BLOCK");
+        for (ObjectNode version : List.of(first, second)) {
+            given().auth().oauth2(coe).contentType(ContentType.JSON).body(json.writeValueAsString(version))
+                    .post(api("/qa/rule-sets")).then().statusCode(201);
+        }
+        WebDriver carol = signedIn("carol");
+        carol.findElement(By.linkText("QA rule sets")).click();
+        new WebDriverWait(carol, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-set-form")));
+        new Select(carol.findElement(By.id("name"))).selectByValue(name);
+        for (String[] field : List.of(new String[]{"from", "1"}, new String[]{"to", "2"})) {
+            carol.findElement(By.id(field[0])).clear();
+            carol.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        carol.findElement(By.cssSelector("#rule-set-form button[type='submit']")).click();
+        new WebDriverWait(carol, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-set-diff")));
+        assertEquals(List.of("2", "1"), carol.findElements(By.cssSelector("#rule-set-versions tbody tr")).stream()
+                .map(row -> row.getAttribute("data-version")).toList(), "newest first");
+        assertEquals("0 added, 0 removed, 3 changed.", carol.findElement(By.id("diff-summary")).getText());
+        List<String> rows = carol.findElements(By.cssSelector("#rule-set-diff tbody tr")).stream()
+                .map(row -> row.findElement(By.cssSelector(".kind")).getText() + " | "
+                        + row.findElement(By.cssSelector(".place")).getText() + " | "
+                        + row.findElement(By.cssSelector(".before")).getText() + " | "
+                        + row.findElement(By.cssSelector(".after")).getText()).toList();
+        assertEquals(List.of(
+                "~ Changed | description | " + json.writeValueAsString(shipped.get("description").asText())
+                        + " | \"Longer campaigns block\"",
+                "~ Changed | plan › minimumAudienceSize | " + shipped.get("plan").get("minimumAudienceSize") + " | 500",
+                "~ Changed | rules › plan.duration › severity | "
+                        + shipped.at("/rules/plan.duration/severity") + " | \"BLOCK\""), rows);
+        screenshot(carol, "rule-sets-carol");
+        assertAccessible(carol, "the rule set page");
+        assertNoInlineScript(carol);
+
+        WebDriver sam = signedIn("sam");
+        assertTrue(sam.findElements(By.linkText("QA rule sets")).isEmpty(), "no link to a CoE page");
+        HttpResponse<String> direct = withBrowserCookies(sam, HttpRequest.newBuilder(
+                URI.create(gateway() + "/coe/rule-sets")).header("Accept", "text/html"));
+        assertEquals(403, direct.statusCode());
     }
 
     @Test

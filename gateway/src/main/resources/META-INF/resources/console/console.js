@@ -112,6 +112,51 @@
     });
   }
 
+  // Okabe and Ito's colour-blind-safe palette, for charts with one series per variant or per model.
+  const series = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
+
+  // Each variant's share of a period's units, stacked to 100 %: traffic shares over time.
+  function stackedShares(canvas) {
+    const lines = JSON.parse(canvas.getAttribute('data-series') || '[]');
+    return new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: parse(canvas, 'labels'),
+        datasets: lines.map(function (line, i) {
+          const colour = series[i % series.length];
+          return { label: line.label, data: line.data.map(function (v) { return v === null ? null : Number(v); }),
+            borderColor: colour, backgroundColor: colour + '99', fill: i === 0 ? 'origin' : '-1', pointRadius: 3,
+            stepped: false };
+        })
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { stacked: true, min: 0, max: 100,
+          title: { display: true, text: canvas.getAttribute('data-axis') || '' } } }
+      }
+    });
+  }
+
+  // One bar per category and series side by side: attribution credit per channel for each model.
+  function groupedBars(canvas) {
+    const groups = JSON.parse(canvas.getAttribute('data-series') || '[]');
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: parse(canvas, 'labels'),
+        datasets: groups.map(function (group, i) {
+          return { label: group.label, data: group.data.map(Number), backgroundColor: series[i % series.length] };
+        })
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: canvas.getAttribute('data-axis') || '' } } }
+      }
+    });
+  }
+
   function draw() {
     if (typeof Chart === 'undefined') {
       return;
@@ -131,6 +176,10 @@
         curve(canvas);
       } else if (kind === 'intervals') {
         intervals(canvas, [{ name: 'estimates', label: 'Estimate', style: 'circle', colour: palette.after }]);
+      } else if (kind === 'stacked-shares') {
+        stackedShares(canvas);
+      } else if (kind === 'grouped-bars') {
+        groupedBars(canvas);
       } else if (kind === 'track-record') {
         intervals(canvas, [
           { name: 'forecasts', label: 'Forecast', style: 'circle', colour: palette.after },

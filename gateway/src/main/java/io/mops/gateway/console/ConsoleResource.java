@@ -70,7 +70,7 @@ public class ConsoleResource {
 
         static native TemplateInstance experiments(Viewer viewer, List<ExperimentsApi.Experiment> experiments);
 
-        static native TemplateInstance experiment(Viewer viewer, ExperimentReport report);
+        static native TemplateInstance experiment(Viewer viewer, ExperimentReport report, TrafficChart traffic);
 
         static native TemplateInstance trackRecord(Viewer viewer, TrackRecord moves, TrackRecordChart movesChart,
                                                    TrackRecord winners, TrackRecordChart winnersChart);
@@ -90,6 +90,11 @@ public class ConsoleResource {
                                               Map<String, String> errors, List<String> problems,
                                               List<PoliciesApi.Change> history, String notice);
 
+        static native TemplateInstance attribution(Viewer viewer, AttributionQuery query, Map<String, String> errors,
+                                                   AttributionComparison comparison, String problem);
+
+        static native TemplateInstance ruleSets(Viewer viewer, RuleSetChoice choice, RuleSetDiff diff);
+
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
 
@@ -100,13 +105,18 @@ public class ConsoleResource {
     private final ServiceMetrics metrics;
     private final QaApi qa;
     private final PoliciesApi policies;
+    private final AttributionApi attribution;
+    private final RuleSetsApi ruleSets;
     private final Clock clock = Clock.systemUTC();
     private final ObjectMapper json;
 
     public ConsoleResource(SecurityIdentity identity, @RestClient ApprovalsApi approvals, @RestClient BudgetApi budget,
                            @RestClient ExperimentsApi experiments, @RestClient QaApi qa,
-                           @RestClient PoliciesApi policies, ServiceMetrics metrics, ObjectMapper json) {
+                           @RestClient PoliciesApi policies, @RestClient AttributionApi attribution,
+                           @RestClient RuleSetsApi ruleSets, ServiceMetrics metrics, ObjectMapper json) {
         this.identity = identity;
+        this.ruleSets = ruleSets;
+        this.attribution = attribution;
         this.policies = policies;
         this.qa = qa;
         this.metrics = metrics;
@@ -311,8 +321,10 @@ public class ConsoleResource {
                     "An experiment key has 3 to 80 lowercase letters, digits or dashes.")));
         }
         return experiments.detail(viewer.bearer(), key)
-                .chain(detail -> experiments.results(viewer.bearer(), key)
-                        .map(results -> ok(Templates.experiment(viewer, ExperimentReport.of(detail, results)))))
+                .chain(detail -> Uni.combine().all().unis(experiments.results(viewer.bearer(), key),
+                                experiments.allocations(viewer.bearer(), key)).asTuple()
+                        .map(both -> ok(Templates.experiment(viewer, ExperimentReport.of(detail, both.getItem1()),
+                                TrafficChart.of(both.getItem2())))))
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
     }
 
@@ -577,6 +589,71 @@ public class ConsoleResource {
                             errors, problems, newestFirst, notice));
                 })
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    /**
+     * Credit per channel side by side per model for the period picked. attribution-service shows every role every
+     * channel's credit; the console shows it to the CoE, whose page it is.
+     */
+    @GET
+    @Path("coe/attribution")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> attribution(@QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("currency") String currency, @QueryParam("model") List<String> models) {
+        Viewer viewer = Viewer.of(identity);
+        AttributionQuery query = AttributionQuery.of(from, to, currency, models, LocalDate.now(clock));
+        Map<String, String> errors = query.errors();
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(page(400, Templates.attribution(viewer, query, errors, null, null)));
+        }
+        return attribution.credit(viewer.bearer(), query.fromDate(), query.toDate(), query.currency(), query.models())
+                .map(window -> ok(Templates.attribution(viewer, query, Map.of(), AttributionComparison.of(window),
+                        null)))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    // attribution-service refused the query: say why beside the form.
+                    return status == 400
+                            ? page(400, Templates.attribution(viewer, query, Map.of(), null,
+                                    String.join("; ", violationsOf((WebApplicationException) e))))
+                            : problemPage(viewer, e);
+                });
+    }
+
+    /** qa-service's rule set versions, and what changed between two of them (qa-service lets only the CoE read them). */
+    @GET
+    @Path("coe/rule-sets")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> ruleSets(@QueryParam("name") String name, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) {
+        Viewer viewer = Viewer.of(identity);
+        Integer older = versionNumber(from);
+        Integer newer = versionNumber(to);
+        return ruleSets.list(viewer.bearer())
+                .chain(all -> {
+                    RuleSetChoice choice = RuleSetChoice.of(all, name, older, newer);
+                    if (!choice.comparable()) {
+                        return Uni.createFrom().item(page(choice.problem() == null ? 200 : 400,
+                                Templates.ruleSets(viewer, choice, null)));
+                    }
+                    RuleSetChoice picked = choice;
+                    return Uni.combine().all().unis(ruleSets.document(viewer.bearer(), picked.name(), picked.from()),
+                                    ruleSets.document(viewer.bearer(), picked.name(), picked.to())).asTuple()
+                            .map(both -> ok(Templates.ruleSets(viewer, picked, RuleSetDiff.between(picked.name(),
+                                    picked.from(), both.getItem1(), picked.to(), both.getItem2()))));
+                })
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    /** A version number as typed; {@code null} when absent, and 0 (no version has it) when not a number. */
+    private static Integer versionNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Pending requests counted by how long they have waited, in the buckets the CoE reviews. */

@@ -22,8 +22,8 @@ public record ExperimentReport(ExperimentsApi.Experiment experiment, String metr
      */
     public record Row(String key, String name, boolean control, boolean live, Double share, long exposures,
                       Long conversions, double mean, Double chanceToBeBest, Double chanceToBeatControl,
-                      ExperimentsApi.Uplift uplift, Double pValue, String eliminatedReason, boolean winner,
-                      List<String> breached) {
+                      ExperimentsApi.Uplift uplift, ExperimentsApi.Interval interval, Double pValue,
+                      String eliminatedReason, boolean winner, List<String> breached) {
     }
 
     public static ExperimentReport of(ExperimentsApi.Detail detail, ExperimentsApi.Results results) {
@@ -43,6 +43,7 @@ public record ExperimentReport(ExperimentsApi.Experiment experiment, String metr
                         v.variantKey().equals(readout.controlVariant()), v.live(), plan == null ? null : plan.share(),
                         v.exposures(), v.conversions(), v.mean(), bayes == null ? null : bayes.chanceToBeBest(),
                         bayes == null ? null : bayes.chanceToBeatControl(), bayes == null ? null : bayes.uplift(),
+                        bayes == null ? null : bayes.interval(),
                         v.againstControl() == null ? null : v.againstControl().pValue(),
                         plan == null ? null : plan.eliminatedReason(), v.variantKey().equals(results.winner()),
                         breached));
@@ -82,6 +83,43 @@ public record ExperimentReport(ExperimentsApi.Experiment experiment, String metr
     /** The credible level of the intervals (the same for every variant), e.g. 0.95; {@code null} without any. */
     public Double chartLevel() {
         return charted().stream().map(r -> r.uplift().level()).findFirst().orElse(null);
+    }
+
+    /** The variants with a credible interval of their own metric, in the readout's order. */
+    private List<Row> withInterval() {
+        return rows.stream().filter(r -> r.interval() != null).toList();
+    }
+
+    /** A conversion rate is drawn in percent; a continuous metric in its own unit. */
+    public boolean ratesInPercent() {
+        return !"CONTINUOUS".equals(metricKind);
+    }
+
+    public List<String> posteriorLabels() {
+        return withInterval().stream().map(Row::key).toList();
+    }
+
+    /** The credible intervals' ends and the posterior means, for the posterior interval chart. */
+    public List<Double> posteriorLows() {
+        return withInterval().stream().map(r -> scaled(r.interval().low())).toList();
+    }
+
+    public List<Double> posteriorMeans() {
+        return withInterval().stream().map(r -> scaled(r.mean())).toList();
+    }
+
+    public List<Double> posteriorHighs() {
+        return withInterval().stream().map(r -> scaled(r.interval().high())).toList();
+    }
+
+    /** The level of the variants' own credible intervals, e.g. 0.95; {@code null} without any. */
+    public Double posteriorLevel() {
+        return withInterval().stream().map(r -> r.interval().level()).findFirst().orElse(null);
+    }
+
+    private double scaled(double value) {
+        return ratesInPercent() ? percent(value) : java.math.BigDecimal.valueOf(value)
+                .round(new java.math.MathContext(6)).doubleValue();
     }
 
     private static double percent(double share) {

@@ -68,8 +68,15 @@ public interface ExperimentsApi {
                          Bayesian bayesian, Test againstControl) {
     }
 
-    /** @param uplift the relative uplift over the control with its credible interval; absent for the control */
-    record Bayesian(double chanceToBeBest, double expectedLoss, Double chanceToBeatControl, Uplift uplift) {
+    /**
+     * @param uplift   the relative uplift over the control with its credible interval; absent for the control
+     * @param interval the credible interval of the variant's own metric (its conversion rate, from the Beta posterior)
+     */
+    record Bayesian(double chanceToBeBest, double expectedLoss, Double chanceToBeatControl, Uplift uplift,
+                    Interval interval) {
+    }
+
+    record Interval(double low, double high, double level) {
     }
 
     record Uplift(double low, double estimate, double high, double level) {
@@ -86,6 +93,39 @@ public interface ExperimentsApi {
                      boolean breached) {
     }
 
+    /**
+     * The traffic history ({@code GET /experiments/{key}/allocations}): per allocation period, oldest first, the
+     * shares its split meant each variant to get and the units each received.
+     */
+    record TrafficHistory(String experiment, List<String> variants, List<AllocationPeriod> periods) {
+
+        public List<String> variants() {
+            return variants == null ? List.of() : variants;
+        }
+
+        public List<AllocationPeriod> periods() {
+            return periods == null ? List.of() : periods;
+        }
+    }
+
+    /** @param plannedShares empty when the split was not recorded; exposureShares empty for a period without units */
+    record AllocationPeriod(int allocationVersion, Instant startedAt, String startedBy,
+                            java.util.Map<String, Double> plannedShares, java.util.Map<String, Long> exposures,
+                            long totalExposures, java.util.Map<String, Double> exposureShares) {
+
+        public java.util.Map<String, Double> plannedShares() {
+            return plannedShares == null ? java.util.Map.of() : plannedShares;
+        }
+
+        public java.util.Map<String, Long> exposures() {
+            return exposures == null ? java.util.Map.of() : exposures;
+        }
+
+        public java.util.Map<String, Double> exposureShares() {
+            return exposureShares == null ? java.util.Map.of() : exposureShares;
+        }
+    }
+
     @GET
     Uni<List<Experiment>> list(@HeaderParam("Authorization") String bearer);
 
@@ -96,6 +136,10 @@ public interface ExperimentsApi {
     @GET
     @Path("/{key}/results")
     Uni<Results> results(@HeaderParam("Authorization") String bearer, @PathParam("key") String key);
+
+    @GET
+    @Path("/{key}/allocations")
+    Uni<TrafficHistory> allocations(@HeaderParam("Authorization") String bearer, @PathParam("key") String key);
 
     @GET
     @Path("/track-record")

@@ -27,14 +27,16 @@ class ExperimentReportTest {
                 new ExperimentsApi.Period(2, Instant.parse("2026-12-03T00:00:00Z"), 200, 0.4)),
                 new ExperimentsApi.Readout("BINARY", "a", List.of(
                         new ExperimentsApi.VariantResult("a", true, 200, 10L, 0.05,
-                                new ExperimentsApi.Bayesian(0.2, 0.01, null, null), null),
+                                new ExperimentsApi.Bayesian(0.2, 0.01, null, null,
+                                        new ExperimentsApi.Interval(0.027345, 0.088799, 0.95)), null),
                         new ExperimentsApi.VariantResult("b", true, 200, 16L, 0.08,
                                 new ExperimentsApi.Bayesian(0.78, 0.001, 0.91,
-                                        new ExperimentsApi.Uplift(-0.12345, 0.6, 1.51239, 0.95)),
+                                        new ExperimentsApi.Uplift(-0.12345, 0.6, 1.51239, 0.95),
+                                        new ExperimentsApi.Interval(0.049, 0.1235, 0.95)),
                                 new ExperimentsApi.Test(0.09)),
                         new ExperimentsApi.VariantResult("c", false, 100, 2L, 0.02,
                                 new ExperimentsApi.Bayesian(0.02, 0.05, 0.1,
-                                        new ExperimentsApi.Uplift(-0.9, -0.6, 0.3, 0.95)),
+                                        new ExperimentsApi.Uplift(-0.9, -0.6, 0.3, 0.95), null),
                                 new ExperimentsApi.Test(0.2))),
                         new ExperimentsApi.SampleRatio(0.4, 1, 0.53, 0.001, false), guardrails));
     }
@@ -62,6 +64,33 @@ class ExperimentReportTest {
         assertEquals(List.of(60.0, -60.0), report.chartEstimates());
         assertEquals(List.of(151.24, 30.0), report.chartHighs());
         assertEquals(0.95, report.chartLevel());
+    }
+
+    /** Rates are drawn in percent to two decimals, half up: 0.027345 is 2.73 %, 0.1235 is 12.35 %. */
+    @Test
+    void thePosteriorChartHasEachVariantsOwnIntervalAroundItsMeasuredRateInPercent() {
+        ExperimentReport report = ExperimentReport.of(DETAIL, results(null, List.of()));
+        assertTrue(report.ratesInPercent());
+        assertEquals(List.of("a", "b"), report.posteriorLabels(), "c has no interval in this readout");
+        assertEquals(List.of(2.73, 4.9), report.posteriorLows());
+        assertEquals(List.of(5.0, 8.0), report.posteriorMeans());
+        assertEquals(List.of(8.88, 12.35), report.posteriorHighs());
+        assertEquals(0.95, report.posteriorLevel());
+    }
+
+    @Test
+    void aContinuousMetricsIntervalsAreDrawnInTheMetricsOwnUnit() {
+        ExperimentsApi.Results results = new ExperimentsApi.Results("bf-subject", "RUNNING", "revenue", 0, null,
+                List.of(), new ExperimentsApi.Readout("CONTINUOUS", "a", List.of(
+                        new ExperimentsApi.VariantResult("a", true, 50, null, 12.0,
+                                new ExperimentsApi.Bayesian(0.4, 0.2, null, null,
+                                        new ExperimentsApi.Interval(11.6081, 12.3919, 0.95)), null)),
+                        null, List.of()));
+        ExperimentReport report = ExperimentReport.of(DETAIL, results);
+        assertFalse(report.ratesInPercent());
+        assertEquals(List.of(11.6081), report.posteriorLows());
+        assertEquals(List.of(12.0), report.posteriorMeans());
+        assertEquals(List.of(12.3919), report.posteriorHighs());
     }
 
     @Test

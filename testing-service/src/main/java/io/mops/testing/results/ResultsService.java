@@ -1,5 +1,8 @@
 package io.mops.testing.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mops.testing.allocation.AllocationPeriod;
 import io.mops.testing.allocation.PeriodTally;
 import io.mops.testing.allocation.VariantTally;
@@ -16,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +77,16 @@ public class ResultsService {
     private static final String EARLIER_LOOKS = "select metric, variant_key, p_value from always_valid_p_value "
             + "where experiment_id = ?1";
 
-    private final TestingConfig config;
+    /** Units first exposed per variant and period while the experiment ran, as the tallies count them. */
+    private static final String TRAFFIC = "select x.variantKey, x.allocationVersion, count(x) from Exposure x "
+            + "where x.experimentId = ?1 and x.afterConclusion = false group by x.variantKey, x.allocationVersion";
 
-    public ResultsService(TestingConfig config) {
+    private final TestingConfig config;
+    private final ObjectMapper json;
+
+    public ResultsService(TestingConfig config, ObjectMapper json) {
         this.config = config;
+        this.json = json;
     }
 
     /** The analysis with the configured thresholds ({@code mops.testing.*}). */
@@ -95,6 +105,28 @@ public class ResultsService {
                             experiment.status, experiment.metric, experiment.allocationVersion, experiment.winner,
                             periodsOf(snapshot, readout, periods), readout, rollout)));
         });
+    }
+
+    /** The split of every allocation period and the units each variant received in it. Needs a session. */
+    public Uni<TrafficHistory> trafficHistory(Experiment experiment) {
+        return ExperimentVariant.of(experiment.id).chain(variants -> AllocationPeriod.of(experiment.id)
+                .chain(periods -> Panache.getSession().chain(session -> session
+                                .createSelectionQuery(TRAFFIC, Object[].class).setParameter(1, experiment.id)
+                                .getResultList())
+                        .map(rows -> TrafficHistory.of(experiment.key, variants.stream().map(v -> v.key).toList(),
+                                periods.stream().map(this::splitOf).toList(),
+                                rows.stream().map(row -> new TrafficHistory.Count((String) row[0],
+                                        ((Number) row[1]).intValue(), ((Number) row[2]).longValue())).toList()))));
+    }
+
+    private TrafficHistory.Split splitOf(AllocationPeriod period) {
+        try {
+            Map<String, Double> shares = json.readValue(period.shares, new TypeReference<LinkedHashMap<String, Double>>() {
+            });
+            return new TrafficHistory.Split(period.allocationVersion, period.startedAt, period.startedBy, shares);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("allocation period " + period.id + " has unreadable shares", e);
+        }
     }
 
     private static Uni<ResultsView.Rollout> rollout(Experiment experiment) {

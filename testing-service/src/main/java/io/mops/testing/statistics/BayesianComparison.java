@@ -100,7 +100,8 @@ public final class BayesianComparison {
             double chanceToBeBest = totalBest > 0 ? best[i] / totalBest : 1.0 / arms;
             double expectedLoss = Math.max(0.0, expectedMaximum - posterior.mean());
             if (i == controlIndex) {
-                verdicts.add(new BayesianVerdict(chanceToBeBest, expectedLoss, null, null));
+                verdicts.add(new BayesianVerdict(chanceToBeBest, expectedLoss, null, null,
+                        posterior.credibleInterval(credibleLevel)));
                 continue;
             }
             double[] own = cdf[i];
@@ -110,7 +111,7 @@ public final class BayesianComparison {
             }
             beat += (1.0 - own[points - 1]) * controlCdf[points - 1];
             verdicts.add(new BayesianVerdict(chanceToBeBest, expectedLoss, clamp(beat),
-                    relativeUplift(posterior, control, credibleLevel)));
+                    relativeUplift(posterior, control, credibleLevel), posterior.credibleInterval(credibleLevel)));
         }
         return verdicts;
     }

@@ -9,7 +9,9 @@ package io.mops.testing.statistics;
  * @param chanceToBeatControl posterior probability that this variant beats the control; {@code null} for the control
  * @param uplift              relative uplift over the control with its credible interval; {@code null} for the control
  *                            or when the control's mean is not positive
+ * @param interval            the equal-tailed credible interval of this variant's own metric (its conversion rate or
+ *                            mean value per unit), at the same level as the uplift's
  */
 public record BayesianVerdict(double chanceToBeBest, double expectedLoss, Double chanceToBeatControl,
-                              UpliftInterval uplift) {
+                              UpliftInterval uplift, CredibleInterval interval) {
 }

@@ -47,6 +47,11 @@ public record BetaPosterior(double alpha, double beta) implements Posterior {
         return BetaDistribution.of(alpha, beta).cumulativeProbability(x);
     }
 
+    @Override
+    public double quantile(double p) {
+        return BetaDistribution.of(alpha, beta).inverseCumulativeProbability(p);
+    }
+
     /**
      * Evaluated from the grid's precomputed logarithms rather than by the library's density, which recomputes
      * them for every call: this loop runs hundreds of thousands of times for a 500-variant experiment.

@@ -36,6 +36,11 @@ public record NormalPosterior(double mean, double standardDeviation) implements 
     }
 
     @Override
+    public double quantile(double p) {
+        return NormalDistribution.of(mean, standardDeviation).inverseCumulativeProbability(p);
+    }
+
+    @Override
     public double[] densitiesOn(IntegrationGrid grid) {
         NormalDistribution distribution = NormalDistribution.of(mean, standardDeviation);
         double[] points = grid.points();

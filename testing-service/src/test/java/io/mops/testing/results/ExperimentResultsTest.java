@@ -174,6 +174,12 @@ class ExperimentResultsTest {
                 .body("readout.variants[1].conversions", equalTo(60))
                 .body("readout.variants[1].bayesian.chanceToBeatControl", closeTo(0.9836, 0.002))
                 .body("readout.variants[1].bayesian.uplift.estimate", notNullValue())
+                // Beta(41, 361) and Beta(61, 341): scipy's beta.ppf at 0.025 and 0.975
+                .body("readout.variants[0].bayesian.interval.low", closeTo(0.07437614, 1e-7))
+                .body("readout.variants[0].bayesian.interval.high", closeTo(0.13335078, 1e-7))
+                .body("readout.variants[1].bayesian.interval.low", closeTo(0.11840082, 1e-7))
+                .body("readout.variants[1].bayesian.interval.high", closeTo(0.18836212, 1e-7))
+                .body("readout.variants[1].bayesian.interval.level", closeTo(0.95, 1e-12))
                 .body("readout.variants[1].againstControl.difference", closeTo(0.05, 1e-9))
                 .body("readout.variants[1].againstControl.degreesOfFreedom", nullValue())
                 .body("readout.variants[1].holmPValue", notNullValue())
@@ -432,6 +438,43 @@ class ExperimentResultsTest {
                 .body("readout.variants[0].pooledMean", closeTo(25.0 / 150, 1e-12))
                 .body("readout.variants[1].pooledMean", closeTo(57.0 / 250, 1e-12))
                 .body("readout.variants[1].againstControl.difference", closeTo(0.01, 1e-12));
+    }
+
+    /**
+     * The traffic history lists each period's planned split and the units each variant received in it: an even
+     * split first, then bold with three quarters of the second period's units; reading it is not a look.
+     */
+    @Test
+    void trafficHistoryListsEachPeriodsPlannedSplitAndTheUnitsEachVariantReceived() {
+        String key = runningExperiment(List.of("control", "bold"), Map.of());
+        collect(key, "first", new Tally("control", 100, 10), new Tally("bold", 100, 12));
+        given().auth().oauth2(EMAIL).post("/experiments/" + key + "/reallocations")
+                .then().statusCode(200).body("applied", equalTo(true));
+        collect(key, "second", new Tally("control", 50, 15), new Tally("bold", 150, 45));
+        given().config(DOUBLES).auth().oauth2(EMAIL).get("/experiments/" + key + "/allocations")
+                .then().statusCode(200)
+                .body("experiment", equalTo(key))
+                .body("variants", equalTo(List.of("control", "bold")))
+                .body("periods", hasSize(2))
+                .body("periods[0].allocationVersion", equalTo(0))
+                .body("periods[0].startedAt", notNullValue())
+                .body("periods[0].plannedShares.control", closeTo(0.5, 1e-12))
+                .body("periods[0].plannedShares.bold", closeTo(0.5, 1e-12))
+                .body("periods[0].exposures.control", equalTo(100))
+                .body("periods[0].exposureShares.bold", closeTo(0.5, 1e-12))
+                .body("periods[1].allocationVersion", equalTo(1))
+                .body("periods[1].startedBy", notNullValue())
+                .body("periods[1].totalExposures", equalTo(200))
+                .body("periods[1].exposures.bold", equalTo(150))
+                .body("periods[1].exposureShares.control", closeTo(0.25, 1e-12))
+                .body("periods[1].exposureShares.bold", closeTo(0.75, 1e-12))
+                .body("periods[1].plannedShares.control", notNullValue());
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).get("/experiments/" + key + "/allocations")
+                .then().statusCode(403);
+        given().auth().oauth2(EMAIL).get("/experiments/no-such-experiment/allocations")
+                .then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/experiments/{key}/allocations"));
     }
 
     private JsonNode event(TopicTap tap, String subject, String type) throws Exception {
