@@ -11,17 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * An ad platform's cost report as its users download it: the columns that hold the day, the campaign, the cost and
- * its currency (each under the names the platform's own downloads and reporting API use), and the source and medium
- * its clicks carry in analytics, which the channel mapping rules match. Column names are compared ignoring case and
+ * its currency (each under the names the platform's downloads use; Microsoft's also under its reporting API's),
+ * and the source and medium its clicks carry in analytics, which the channel mapping rules match. Column names are compared ignoring case and
  * surrounding spaces. Sources: docs/connectors.md, "Cost reports".
  */
 enum CostReportFormat {
 
     GOOGLE_ADS("google-ads", "google", "cpc",
-            List.of("Day", "Date", "segments.date"), List.of(),
-            List.of("Campaign", "Campaign name", "campaign.name"),
-            List.of("Cost", "metrics.cost"),
-            List.of("Currency code", "Currency", "customer.currency_code")),
+            List.of("Day", "Date"), List.of(),
+            List.of("Campaign", "Campaign name"),
+            List.of("Cost"),
+            List.of("Currency code", "Currency")),
     MICROSOFT_ADS("microsoft-ads", "bing", "cpc",
             List.of("TimePeriod", "Time period", "Day", "Date"), List.of(),
             List.of("CampaignName", "Campaign name", "Campaign"),

@@ -54,7 +54,7 @@ public class ImportTransaction {
     }
 
     /**
-     * @param kind    what is imported (touchpoints, conversions, spend), as {@code GET /attribution/imports} shows it
+     * @param kind    what is imported (touchpoints, conversions, spend, ga4), as {@code GET /attribution/imports} shows it
      * @param read    reads the body, handing each line on
      * @param check   a line's problems as one text, {@code null} when it has none
      * @param admit   throws when the caller may not write the line

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Request body limits per endpoint, which Quarkus only knows globally: {@code quarkus.http.limits.max-body-size}
- * is raised to what a streamed import (touchpoints, conversions, spend, the connectors' files) may send — a file of gigabytes — and every
- * other request is held to {@code mops.attribution.max-body-size}, the platform's usual 10 MiB: those bodies are
- * read whole. Runs right
+ * is raised to what a streamed import (touchpoints, conversions, spend, the connectors' files) may send — a file of
+ * gigabytes — and every other request is held to {@code mops.attribution.max-body-size}, the platform's usual
+ * 10 MiB: those bodies are read whole. Runs right
  * after Quarkus' own limit check and works the same way: a declared length above the limit is a 413 at once; a
  * body of unknown length (chunked) is cut off at the limit by the reader.
  */
