@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * How far a running import has come.
  *
- * @param kind           touchpoints, conversions or spend
+ * @param kind           touchpoints, conversions, spend (also a cost report) or ga4
  * @param linesRead      valid lines read from the body so far
  * @param linesWritten   lines written in the import's open transaction (committed only when the whole body is read
  *                       and no line was rejected; already known ones are not counted)

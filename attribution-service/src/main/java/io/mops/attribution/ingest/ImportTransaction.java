@@ -1,6 +1,7 @@
 package io.mops.attribution.ingest;
 
 import io.mops.attribution.lines.LineReader;
+import io.mops.common.problem.Problem;
 import io.mops.common.security.ChannelScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a streamed import ({@link StreamedImport}) in one database transaction: committed when no line was rejected,
@@ -41,7 +43,7 @@ public class ImportTransaction {
      * The {@code admit} step of {@link #run} for lines that name a channel: the first line of a channel the caller may
      * not write refuses the whole import; the scope is asked once per channel, not once per line.
      */
-    static <L> Consumer<L> writableChannels(ChannelScope scope, Function<L, String> channel) {
+    public static <L> Consumer<L> writableChannels(ChannelScope scope, Function<L, String> channel) {
         Set<String> admitted = new HashSet<>();
         return line -> {
             String name = channel.apply(line);
@@ -52,7 +54,7 @@ public class ImportTransaction {
     }
 
     /**
-     * @param kind    what is imported (touchpoints, conversions, spend), as {@code GET /attribution/imports} shows it
+     * @param kind    what is imported (touchpoints, conversions, spend, ga4), as {@code GET /attribution/imports} shows it
      * @param read    reads the body, handing each line on
      * @param check   a line's problems as one text, {@code null} when it has none
      * @param admit   throws when the caller may not write the line
@@ -62,6 +64,17 @@ public class ImportTransaction {
      */
     public <L> ImportResult run(String kind, Consumer<LineReader.Sink<L>> read, Function<L, String> check, Consumer<L> admit,
                                 BiFunction<SqlConnection, List<L>, Uni<Integer>> store, String nothing) {
+        return run(kind, read, check, admit, store, nothing, List::of);
+    }
+
+    /**
+     * As {@link #run(String, Consumer, Function, Consumer, BiFunction, String)}, and when lines are rejected the
+     * answer leads with {@code summary}'s violations (a connector's unmapped values, counted per value), asked for
+     * once everything is read.
+     */
+    public <L> ImportResult run(String kind, Consumer<LineReader.Sink<L>> read, Function<L, String> check, Consumer<L> admit,
+                                BiFunction<SqlConnection, List<L>, Uni<Integer>> store, String nothing,
+                                Supplier<List<Problem.Violation>> summary) {
         RunningImports.Running progress = running.start(kind, identity.getPrincipal().getName());
         SqlConnection connection = pool.getConnection().await().indefinitely();
         try {
@@ -78,7 +91,7 @@ public class ImportTransaction {
             }
             if (!outcome.accepted()) {
                 transaction.rollback().await().indefinitely();
-                throw WholeImport.rejected(outcome);
+                throw WholeImport.rejected(outcome, summary.get());
             }
             transaction.commit().await().indefinitely();
             return new ImportResult(outcome.received(), outcome.stored(), outcome.received() - outcome.stored());

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Request body limits per endpoint, which Quarkus only knows globally: {@code quarkus.http.limits.max-body-size}
- * is raised to what a streamed import (touchpoints, conversions, spend) may send — a file of gigabytes — and every
- * other request is held to {@code mops.attribution.max-body-size}, the platform's usual 10 MiB: those bodies are
- * read whole. Runs right
+ * is raised to what a streamed import (touchpoints, conversions, spend, the connectors' files) may send — a file of
+ * gigabytes — and every other request is held to {@code mops.attribution.max-body-size}, the platform's usual
+ * 10 MiB: those bodies are read whole. Runs right
  * after Quarkus' own limit check and works the same way: a declared length above the limit is a 413 at once; a
  * body of unknown length (chunked) is cut off at the limit by the reader.
  */
@@ -25,7 +25,7 @@ public class RequestBodyLimits {
 
     /** The streamed imports. */
     static final Set<String> IMPORT_PATHS = Set.of("/attribution/touchpoints", "/attribution/conversions",
-            "/attribution/spend");
+            "/attribution/spend", "/attribution/connectors/cost-reports", "/attribution/connectors/ga4");
     /** Where Quarkus' body readers look for the limit of a request of unknown length. */
     private static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
 

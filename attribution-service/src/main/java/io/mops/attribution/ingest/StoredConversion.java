@@ -37,7 +37,7 @@ public class StoredConversion extends PanacheEntityBase {
         return of(event.id(), event.data(), receivedAt);
     }
 
-    static StoredConversion of(UUID eventId, ConversionObserved data, Instant receivedAt) {
+    public static StoredConversion of(UUID eventId, ConversionObserved data, Instant receivedAt) {
         StoredConversion conversion = new StoredConversion();
         conversion.eventId = eventId;
         conversion.userId = data.userId();

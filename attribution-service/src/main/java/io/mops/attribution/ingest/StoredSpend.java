@@ -34,7 +34,7 @@ public class StoredSpend extends PanacheEntityBase {
     public Instant receivedAt;
 
     /** @param report a report that names its channel */
-    static StoredSpend of(UUID eventId, CampaignSpendReported report, Instant receivedAt) {
+    public static StoredSpend of(UUID eventId, CampaignSpendReported report, Instant receivedAt) {
         StoredSpend spend = new StoredSpend();
         spend.eventId = eventId;
         spend.channel = report.channel();

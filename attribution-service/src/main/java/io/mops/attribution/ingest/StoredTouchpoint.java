@@ -48,7 +48,7 @@ public class StoredTouchpoint extends PanacheEntityBase {
     }
 
     /** @throws IllegalArgumentException when the touchpoint names no customer, or a cost without its currency */
-    static StoredTouchpoint of(UUID eventId, TouchpointObserved data, Instant receivedAt) {
+    public static StoredTouchpoint of(UUID eventId, TouchpointObserved data, Instant receivedAt) {
         if (isBlank(data.userId()) && isBlank(data.anonymousId())) {
             throw new IllegalArgumentException("userId or anonymousId: a touchpoint must name its customer");
         }
