@@ -159,4 +159,31 @@ class IncidentAcknowledgementTest {
         assertTrue(db.count("select count(*) from approval_audit where subject = ? and action = "
                 + "'incident.acknowledged' and details like ?", ignored.toString(), "%\"late\":true%") == 1);
     }
+
+    @Test
+    void anIncidentWhoseAnomalyWasResolvedInBudgetServiceIsWithdrawnByThatPersonAndAudited() {
+        UUID id = arrives("Incident");
+        String reference = db.strings("select reference from approval_request where id = ?", id).getFirst();
+        UUID withdrawal = UUID.randomUUID();
+        // As budget-service writes it when the CoE resolves the anomaly by REST (docs/events.md, ApprovalWithdrawn).
+        TestProducer.send(Topics.APPROVAL_REQUESTS, "channel:social", """
+                {"id":"%s","type":"ApprovalWithdrawn","version":1,"source":"budget-service",
+                 "time":"%s","subject":"channel:social",
+                 "data":{"kind":"Incident","reference":"%s","reason":"RESOLVED",
+                         "detail":"anomaly resolved in budget-service by carol: pixel restored","withdrawnBy":"carol"}}
+                """.formatted(withdrawal, TestClock.now(), reference));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                db.count("select count(*) from approval_request where id = ? and status = 'WITHDRAWN'", id) == 1);
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/{id}", id).then().statusCode(200)
+                .body("request.status", equalTo("WITHDRAWN"))
+                .body("request.withdrawnBy", equalTo("carol"))
+                .body("request.withdrawalReason",
+                        equalTo("RESOLVED: anomaly resolved in budget-service by carol: pixel restored"));
+        assertEquals(List.of("request.received", "request.withdrawn"), audited(id));
+        assertEquals(1, db.count("select count(*) from approval_audit where subject = ? and action = "
+                + "'request.withdrawn' and actor = 'carol' and details like ?", id.toString(), "%pixel restored%"));
+        acknowledge("carol", id, "too late").then().statusCode(409);
+        given().auth().oauth2(Tokens.user("carol")).get("/approvals/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
 }

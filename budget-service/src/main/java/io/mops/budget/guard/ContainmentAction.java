@@ -7,5 +7,10 @@ public enum ContainmentAction {
     /** The channel's per-channel kill switch: no autonomous move (reallocation or exploration) touches it. */
     FREEZE_CHANNEL,
     /** {@code CampaignSpendPaused} for every running campaign of the channel, for the ad-platform connectors. */
-    PAUSE_CAMPAIGN_SPEND
+    PAUSE_CAMPAIGN_SPEND,
+    /**
+     * testing-service pauses the channel's running experiments when it hears the {@code ContainmentApplied}; they
+     * resume when a person lifts the containment ({@code ContainmentLifted}).
+     */
+    PAUSE_EXPERIMENT
 }

@@ -54,6 +54,14 @@ public enum Detector {
     UNCLEARED_SPEND(List.of(), EnumSet.allOf(ContainmentAction.class), ContainmentAction.PAUSE_CAMPAIGN_SPEND),
 
     /**
+     * The loop's own decisions: an applied budget move whose realised outcome (the track record's) fell below its
+     * forecast's 90 % interval ({@link LoopDecision}). No thresholds: the interval is the track record's. Freezing the
+     * moved channels keeps the loop from moving money on the curves that were wrong until a person has looked.
+     */
+    LOOP_DECISION(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
+            ContainmentAction.FREEZE_CHANNEL),
+
+    /**
      * Reported by attribution-service's ingest (its {@code AnomalyDetected}): a storm of touchpoints already seen. Its
      * thresholds are attribution-service's configuration ({@code mops.attribution.quality.*}), none here; freezing
      * the channel keeps the loop from moving money on counts the storm inflated.

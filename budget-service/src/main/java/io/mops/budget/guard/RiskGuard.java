@@ -6,6 +6,7 @@ import io.mops.common.events.AnomalyDetected;
 import io.mops.common.events.ApprovalEvidence;
 import io.mops.common.events.ApprovalGranted;
 import io.mops.common.events.ApprovalRequested;
+import io.mops.common.events.ApprovalWithdrawn;
 import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
 import io.mops.common.events.CampaignSpendPaused;
@@ -83,6 +84,11 @@ public class RiskGuard implements ClockDrivenJob {
     @Override
     public String name() {
         return "risk guard";
+    }
+
+    /** Whether the detectors judge at all ({@code mops.budget.guard.enabled}; off in the simulation). */
+    public boolean enabled() {
+        return config.enabled();
     }
 
     @Override
@@ -243,7 +249,27 @@ public class RiskGuard implements ClockDrivenJob {
     }
 
     private Uni<Optional<AnomalyView>> contain(Anomaly anomaly, DetectorSetting setting) {
-        return Panache.withTransaction(() -> AnomalyRow.count("channel = ?1 and detector = ?2 and (status = ?3 "
+        return Panache.withTransaction(() -> record(anomaly, setting));
+    }
+
+    /**
+     * The loop-decision detector's findings ({@link LoopDecision}), contained like any other: recorded, the CoE's
+     * action applied, {@code AnomalyDetected}, {@code ContainmentApplied} and the {@code Incident} written — in the
+     * caller's transaction (the track record's measurement), so that the finding exists exactly when the realised
+     * value that caused it does.
+     */
+    public Uni<List<AnomalyView>> containInTransaction(List<Anomaly> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return settings.current().chain(current -> Multi.createFrom().iterable(found)
+                .onItem().transformToUniAndConcatenate(a -> record(a, current.get(a.detector())))
+                .collect().asList()
+                .map(all -> all.stream().flatMap(Optional::stream).toList()));
+    }
+
+    private Uni<Optional<AnomalyView>> record(Anomaly anomaly, DetectorSetting setting) {
+        return AnomalyRow.count("channel = ?1 and detector = ?2 and (status = ?3 "
                         + "or detectedAt >= ?4)", anomaly.channel(), anomaly.detector().key(), AnomalyRow.OPEN,
                 anomaly.detectedAt()).chain(covered -> {
             if (covered > 0) {
@@ -271,7 +297,7 @@ public class RiskGuard implements ClockDrivenJob {
                         .chain(() -> apply(row, setting.action(), campaigns))
                         .replaceWith(Optional.of(AnomalyView.of(row)));
             });
-        }));
+        });
     }
 
     private Uni<List<UUID>> pausedCampaigns(AnomalyRow row, List<UUID> named) {
@@ -299,6 +325,8 @@ public class RiskGuard implements ClockDrivenJob {
                 freeze.frozenAt = now;
                 yield freeze.persist().replaceWithVoid();
             }
+            // testing-service acts on the ContainmentApplied below; nothing of budget-service's is stopped.
+            case PAUSE_EXPERIMENT -> Uni.createFrom().voidItem();
             case PAUSE_CAMPAIGN_SPEND -> {
                 Uni<Void> all = Uni.createFrom().voidItem();
                 for (UUID campaign : campaigns) {
@@ -326,6 +354,7 @@ public class RiskGuard implements ClockDrivenJob {
         String summary = row.detector + " on " + row.channel + ": " + switch (action) {
             case FREEZE_CHANNEL -> "autonomous budget moves of the channel frozen";
             case PAUSE_CAMPAIGN_SPEND -> "spend of " + campaigns.size() + " campaign(s) paused";
+            case PAUSE_EXPERIMENT -> "the channel's running experiments paused";
             case ALERT_ONLY -> "alert only";
         } + "; grant to resolve and lift it";
         com.fasterxml.jackson.databind.node.ObjectNode content = com.fasterxml.jackson.databind.node.JsonNodeFactory
@@ -353,8 +382,23 @@ public class RiskGuard implements ClockDrivenJob {
                     if (!AnomalyRow.OPEN.equals(row.status)) {
                         throw new ConflictProblem("anomaly " + id + " was already resolved by " + row.resolvedBy);
                     }
-                    return lift(row, by, comment);
+                    return lift(row, by, comment).call(view -> withdrawIncident(row, by, comment));
                 }));
+    }
+
+    /**
+     * The anomaly was resolved here, so its Incident in approval-service has nothing left to decide: it is withdrawn
+     * (reason {@code RESOLVED}, by the person who resolved it), which approval-service audits. {@code ALERT_ONLY}
+     * opened no Incident.
+     */
+    private Uni<Void> withdrawIncident(AnomalyRow row, String by, String comment) {
+        if (ContainmentAction.ALERT_ONLY.name().equals(row.action)) {
+            return Uni.createFrom().voidItem();
+        }
+        String detail = "anomaly resolved in budget-service by " + by + (comment == null ? "" : ": " + comment);
+        return outbox.record(ApprovalWithdrawn.TYPE, "channel:" + row.channel, new ApprovalWithdrawn(INCIDENT,
+                row.id.toString(), "RESOLVED", detail.length() <= 2000 ? detail : detail.substring(0, 2000),
+                row.resolvedBy)).replaceWithVoid();
     }
 
     /**

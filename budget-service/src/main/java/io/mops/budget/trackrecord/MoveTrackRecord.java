@@ -66,6 +66,9 @@ public class MoveTrackRecord extends PanacheEntityBase {
     public Instant realisedAt;
     @Column(nullable = false)
     public String basis;
+    /** When the realised change, below the forecast's 90 % interval, was handed to the risk guard (loop-decision). */
+    @Column(name = "below_interval_reported_at")
+    public Instant belowIntervalReportedAt;
 
     public Set<String> channelSet() {
         return new LinkedHashSet<>(Arrays.asList(channels.split(",")));

@@ -1,5 +1,7 @@
 package io.mops.budget.trackrecord;
 
+import io.mops.budget.guard.LoopDecision;
+import io.mops.budget.guard.RiskGuard;
 import io.mops.budget.signal.ChannelSignal;
 import io.mops.budget.optimiser.RestOfPlan;
 import io.mops.budget.signal.CurvesConfig;
@@ -40,8 +42,10 @@ public class TrackRecordService {
     private final CurvesConfig curves;
     private final TrackRecordConfig config;
     private final Clock clock;
+    private final RiskGuard guard;
 
-    public TrackRecordService(CurvesConfig curves, TrackRecordConfig config, Clock clock) {
+    public TrackRecordService(CurvesConfig curves, TrackRecordConfig config, Clock clock, RiskGuard guard) {
+        this.guard = guard;
         this.curves = curves;
         this.config = config;
         this.clock = clock;
@@ -148,7 +152,26 @@ public class TrackRecordService {
                         }
                     }
                 })
-                .replaceWithVoid();
+                .chain(() -> reportIfBelowInterval(record));
+    }
+
+    /**
+     * The loop-decision detector: a move realised below its forecast's 90 % interval is handed to the risk guard once
+     * (a later revision of its evidence does not report it again), in this transaction.
+     */
+    private Uni<Void> reportIfBelowInterval(MoveTrackRecord record) {
+        if (!guard.enabled() || record.status != MoveTrackRecord.Status.REALISED
+                || record.belowIntervalReportedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        var found = LoopDecision.judge(record.proposalId, record.channelSet(),
+                Forecast.withStandardError(record.expectedChange, record.expectedChangeStandardError),
+                record.realisedChange, record.currency, record.realisedAt);
+        if (found.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        record.belowIntervalReportedAt = record.realisedAt;
+        return guard.containInTransaction(found).replaceWithVoid();
     }
 
     /**

@@ -8,12 +8,16 @@ import io.mops.testsupport.Tokens;
 import io.mops.testsupport.TopicTap;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,5 +108,59 @@ class ReportedAnomalyTest {
         given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("thresholds", Map.of("x", 1)))
                 .put("/budget/guard/detectors/off-taxonomy").then().statusCode(400)
                 .body("violations[0].field", equalTo("thresholds.x"));
+    }
+
+    @Inject
+    RiskGuard guard;
+
+    @Test
+    void aPausedExperimentContainmentIsAnnouncedAndTheCoesResolutionWithdrawsTheIncident() throws Throwable {
+        String channel = "px-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("action", "PAUSE_EXPERIMENT"))
+                .put("/budget/guard/detectors/tracking-breakage").then().statusCode(200)
+                .body("action", equalTo("PAUSE_EXPERIMENT"));
+        String anomaly;
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS);
+             TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            Anomaly outage = new Anomaly(Detector.TRACKING_BREAKAGE, channel, Instant.now(), 0, 30, Math.exp(-30),
+                    channel + ": 0 touchpoints in the last 1 hours while spending, against 30.0 expected");
+            List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> guard.containInTransaction(List.of(outage))));
+            assertEquals(1, found.size());
+            assertEquals("PAUSE_EXPERIMENT", found.getFirst().action());
+            anomaly = found.getFirst().id().toString();
+            ConsumerRecord<String, String> applied = events.await(r -> ("channel:" + channel).equals(r.key())
+                    && r.value().contains("\"ContainmentApplied\"") && r.value().contains(anomaly),
+                    Duration.ofSeconds(30));
+            assertTrue(applied.value().contains("\"action\":\"PAUSE_EXPERIMENT\""), applied.value());
+            ConsumerRecord<String, String> incident = requests.await(r -> r.value().contains("\"Incident\"")
+                    && r.value().contains("\"reference\":\"" + anomaly + "\""), Duration.ofSeconds(30));
+            assertTrue(incident.value().contains("running experiments paused"), incident.value());
+        } finally {
+            given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("action", "FREEZE_CHANNEL"))
+                    .put("/budget/guard/detectors/tracking-breakage").then().statusCode(200);
+        }
+        // Nothing of budget-service's is frozen by it: testing-service pauses the experiments.
+        given().auth().oauth2(CAROL).get("/budget/guard/frozen-channels").then().statusCode(200)
+                .body("'" + channel + "'", org.hamcrest.Matchers.nullValue());
+
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS);
+             TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("comment", "tag fixed"))
+                    .post("/budget/guard/anomalies/" + anomaly + "/resolve").then().statusCode(200)
+                    .body("status", equalTo("RESOLVED"));
+            ConsumerRecord<String, String> lifted = events.await(r -> ("channel:" + channel).equals(r.key())
+                    && r.value().contains("\"ContainmentLifted\"") && r.value().contains(anomaly),
+                    Duration.ofSeconds(30));
+            assertTrue(lifted.value().contains("\"action\":\"PAUSE_EXPERIMENT\""), lifted.value());
+            assertTrue(lifted.value().contains("\"liftedBy\":\"carol\""), lifted.value());
+            // The Incident has nothing left to decide: withdrawn as resolved, with the same key as its request.
+            ConsumerRecord<String, String> withdrawn = requests.await(r -> r.value().contains("\"ApprovalWithdrawn\"")
+                    && r.value().contains("\"reference\":\"" + anomaly + "\""), Duration.ofSeconds(30));
+            assertEquals("channel:" + channel, withdrawn.key());
+            assertTrue(withdrawn.value().contains("\"kind\":\"Incident\""), withdrawn.value());
+            assertTrue(withdrawn.value().contains("\"reason\":\"RESOLVED\""), withdrawn.value());
+            assertTrue(withdrawn.value().contains("resolved in budget-service by carol: tag fixed"), withdrawn.value());
+        }
     }
 }

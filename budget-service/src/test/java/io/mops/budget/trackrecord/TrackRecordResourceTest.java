@@ -7,6 +7,7 @@ import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.Tokens;
+import io.mops.testsupport.TopicTap;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +30,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,8 +67,12 @@ class TrackRecordResourceTest {
                 .then().statusCode(200).extract().jsonPath().using(DOUBLES);
     }
 
-    @Test
-    void anAppliedMoveKeepsItsForecastAndGetsItsRealisedChange() {
+    /** A move applied by the real loop from evidence on Kafka, between two channels of the test's own. */
+    private record AppliedMove(String planId, String strong, String weak, String proposal, double expected,
+                               double standardError) {
+    }
+
+    private AppliedMove appliedMove() {
         given().auth().oauth2(coe()).contentType(ContentType.JSON)
                 .body(Map.of("maxAmountMoved", Map.of("EUR", "1000"), "maxPercentOfTotal", "10"))
                 .put("/budget/approval-policy").then().statusCode(200);
@@ -99,6 +105,43 @@ class TrackRecordResourceTest {
         String proposal = moves.getString("find { it.status == 'APPLIED' }.id");
         double expected = moves.getDouble("find { it.id == '" + proposal + "' }.expectedOutcomeChange");
         double standardError = moves.getDouble("find { it.id == '" + proposal + "' }.expectedOutcomeChangeStandardError");
+        return new AppliedMove(planId, strong, weak, proposal, expected, standardError);
+    }
+
+    /**
+     * Takes the move back to Wednesday 2025-03-05, inside the stored history, and gives its four weeks before (from
+     * Monday 2025-02-03) and four after (2025-03-10 to 2025-04-06) round values: each channel's per week before, then
+     * after.
+     */
+    private void takeBack(AppliedMove move, double strongBefore, double weakBefore, double strongAfter,
+                          double weakAfter) {
+        db.update("update move_track_record set applied_at = ?, baseline_start = ?, after_end = ? where proposal_id = ?",
+                Timestamp.from(Instant.parse("2025-03-05T12:00:00Z")), Date.valueOf("2025-02-03"),
+                Date.valueOf("2025-04-06"), UUID.fromString(move.proposal()));
+        for (String week : List.of("2025-02-03", "2025-02-10", "2025-02-17", "2025-02-24")) {
+            setValue(move.strong(), week, strongBefore);
+            setValue(move.weak(), week, weakBefore);
+        }
+        for (String week : List.of("2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31")) {
+            setValue(move.strong(), week, strongAfter);
+            setValue(move.weak(), week, weakAfter);
+        }
+        // The move's own week is left out whatever it holds.
+        setValue(move.strong(), "2025-03-03", 1_000_000);
+        // A late revision of the last week after the move arrives and completes the evidence.
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + move.weak(), SignalFixtures.event(UUID.randomUUID(),
+                Instant.now(), move.weak(), "markov-1", "WEEK", LocalDate.parse("2025-03-31"), 99,
+                BigDecimal.valueOf(weakAfter).setScale(2, RoundingMode.HALF_EVEN).toPlainString(), "500.00"));
+    }
+
+    @Test
+    void anAppliedMoveKeepsItsForecastAndGetsItsRealisedChange() {
+        AppliedMove move = appliedMove();
+        String strong = move.strong();
+        String weak = move.weak();
+        String proposal = move.proposal();
+        double expected = move.expected();
+        double standardError = move.standardError();
 
         // Pending at first, with the proposal's own forecast and its normal 90 % interval.
         JsonPath pending = trackRecord(coe(), Map.of("channel", strong));
@@ -110,24 +153,8 @@ class TrackRecordResourceTest {
         assertNull(pending.get(entry + ".realised"));
         assertEquals(List.of(strong, weak).stream().sorted().toList(), pending.getList(entry + ".channels"));
 
-        // Time passes: the move is taken back to Wednesday 2025-03-05, inside the stored history. Its four weeks
-        // before (from Monday 2025-02-03) and four after (2025-03-10 to 2025-04-06) are given round values.
-        db.update("update move_track_record set applied_at = ?, baseline_start = ?, after_end = ? where proposal_id = ?",
-                Timestamp.from(Instant.parse("2025-03-05T12:00:00Z")), Date.valueOf("2025-02-03"),
-                Date.valueOf("2025-04-06"), UUID.fromString(proposal));
-        for (String week : List.of("2025-02-03", "2025-02-10", "2025-02-17", "2025-02-24")) {
-            setValue(strong, week, 100);
-            setValue(weak, week, 80);
-        }
-        for (String week : List.of("2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31")) {
-            setValue(strong, week, 160);
-            setValue(weak, week, 50);
-        }
-        // The move's own week is left out whatever it holds.
-        setValue(strong, "2025-03-03", 1_000_000);
-        // A late revision of the last week after the move arrives and completes the evidence.
-        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + weak, SignalFixtures.event(UUID.randomUUID(),
-                Instant.now(), weak, "markov-1", "WEEK", LocalDate.parse("2025-03-31"), 99, "50.00", "500.00"));
+        // Time passes: the move is taken back into the stored history, its weeks before and after given round values.
+        takeBack(move, 100, 80, 160, 50);
 
         // By hand: 180 a week before, 210 after, +30 a week over the plan's 31 days = 31/7 weeks.
         double realised = 30.0 * 31 / 7;
@@ -150,6 +177,51 @@ class TrackRecordResourceTest {
         assertFalse(trackRecord(search, Map.of()).getList("decisions.id").contains(proposal));
         given().auth().oauth2(search).queryParam("channel", strong).get("/budget/track-record")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aMoveRealisedBelowItsForecastsIntervalFreezesItsChannelsAndOpensAnIncident() {
+        AppliedMove move = appliedMove();
+        // The forecast made round: 100 with standard error 10, so its 90 % interval is [83.55, 116.45].
+        db.update("update move_track_record set expected_change = 100, expected_change_std_err = 10 "
+                + "where proposal_id = ?", UUID.fromString(move.proposal()));
+        String entry = "decisions.find { it.id == '" + move.proposal() + "' }";
+        try (TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            // By hand: 180 a week before, 120 after: -60 a week over the plan's 31/7 weeks = -265.71, below 83.55.
+            takeBack(move, 100, 80, 70, 50);
+            double realised = -60.0 * 31 / 7;
+            await().atMost(PATIENCE).until(() -> trackRecord(coe(), Map.of("channel", move.strong()))
+                    .get(entry + ".realised") != null);
+            assertEquals(realised, trackRecord(coe(), Map.of("channel", move.strong()))
+                    .getDouble(entry + ".realised"), 1e-9);
+
+            for (String channel : List.of(move.strong(), move.weak())) {
+                JsonPath anomalies = given().auth().oauth2(coe()).queryParam("channel", channel)
+                        .get("/budget/guard/anomalies").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+                assertEquals(List.of("loop-decision"), anomalies.getList("detector"));
+                assertEquals("OPEN", anomalies.getString("[0].status"));
+                assertEquals("FREEZE_CHANNEL", anomalies.getString("[0].action"));
+                assertEquals(realised, anomalies.getDouble("[0].observed"), 1e-9);
+                assertEquals(100.0, anomalies.getDouble("[0].expected"), 1e-9);
+                assertEquals(100 - Z_90 * 10, anomalies.getDouble("[0].statistic"), 1e-6);
+                given().auth().oauth2(coe()).get("/budget/guard/frozen-channels").then().statusCode(200)
+                        .body("'" + channel + "'", containsString("loop-decision"));
+                requests.await(r -> r.value().contains("\"Incident\"") && r.value().contains("loop-decision")
+                        && r.value().contains("\"channel\":\"" + channel + "\""), Duration.ofSeconds(30));
+            }
+        }
+        assertEquals(1, db.count("select count(*) from outbox_event where event_type = 'AnomalyDetected' "
+                + "and message_key = ? and payload like '%loop-decision%'", "channel:" + move.strong()));
+
+        // A later revision re-measures the move; it was reported once and is not reported again.
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + move.weak(), SignalFixtures.event(UUID.randomUUID(),
+                Instant.now(), move.weak(), "markov-1", "WEEK", LocalDate.parse("2025-03-31"), 100, "40.00", "500.00"));
+        // By hand: weak's weeks after are now 50, 50, 50, 40 (47.5 a week), strong's 70: 117.5 against 180.
+        double revised = (117.5 - 180) * 31 / 7;
+        await().atMost(PATIENCE).until(() -> Math.abs(trackRecord(coe(), Map.of("channel", move.strong()))
+                .getDouble(entry + ".realised") - revised) < 1e-6);
+        assertEquals(1, db.count("select count(*) from guard_anomaly where channel = ? and detector = 'loop-decision'",
+                move.strong()));
     }
 
     @Test

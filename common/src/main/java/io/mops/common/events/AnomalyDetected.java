@@ -20,7 +20,8 @@ import java.util.UUID;
  * @param observed  the detector's measure as observed (spend, touchpoints, cost per conversion)
  * @param expected  what the channel's normal course expects of that measure
  * @param statistic the figure compared with the threshold: a ratio, a probability or a CUSUM sum
- * @param action    {@code ALERT_ONLY}, {@code FREEZE_CHANNEL} or {@code PAUSE_CAMPAIGN_SPEND}
+ * @param action    {@code ALERT_ONLY}, {@code FREEZE_CHANNEL}, {@code PAUSE_CAMPAIGN_SPEND} or
+ *                  {@code PAUSE_EXPERIMENT}
  */
 public record AnomalyDetected(
         @NotNull UUID anomalyId,

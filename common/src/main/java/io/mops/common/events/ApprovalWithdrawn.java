@@ -11,14 +11,16 @@ import jakarta.validation.constraints.Size;
  * service takes it out of the approvers' queue; a decision taken on it afterwards is refused there.
  * Published on the requests topic with the request's key, so it never overtakes the request it withdraws.
  *
- * @param reason {@code SUPERSEDED} (a newer request replaces it) or {@code EXPIRED} (nobody decided in time)
+ * @param reason {@code SUPERSEDED} (a newer request replaces it), {@code EXPIRED} (nobody decided in time) or
+ *               {@code RESOLVED} (what it asked about was settled elsewhere: an incident whose anomaly a person
+ *               resolved in the requesting service)
  * @param detail what an approver reads, e.g. {@code superseded by proposal 7c9e…}
  * @param withdrawnBy who or what withdrew it (a service, or a person's name)
  */
 public record ApprovalWithdrawn(
         @NotBlank @Size(max = 80) String kind,
         @NotBlank @Size(max = 200) String reference,
-        @NotNull @Pattern(regexp = "SUPERSEDED|EXPIRED") String reason,
+        @NotNull @Pattern(regexp = "SUPERSEDED|EXPIRED|RESOLVED") String reason,
         @Size(max = 2000) String detail,
         @NotBlank String withdrawnBy) {
 

@@ -87,6 +87,9 @@ public class Experiment extends PanacheEntityBase {
     public Boolean sequentialStandardised;
     @Column(name = "guardrail_mixing_scale")
     public Double guardrailMixingScale;
+    /** The campaign it tests (qa-service's campaign key); it runs only while QA has cleared it. Null: not gated. */
+    @Column(name = "campaign_id")
+    public String campaignId;
 
     /**
      * Whether the experiment concluded with a declared winner, which it now serves to every unit (a unit that saw

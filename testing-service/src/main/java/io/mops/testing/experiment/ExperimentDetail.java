@@ -1,11 +1,17 @@
 package io.mops.testing.experiment;
 
+import io.mops.testing.launch.LaunchView;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An experiment with its variants and its lifecycle history. */
-public record ExperimentDetail(ExperimentView experiment, List<VariantView> variants, List<TransitionView> history) {
+/**
+ * An experiment with its variants and its lifecycle history, and where the campaign it tests stands in the launch
+ * chain ({@code launch}: null when it names no campaign).
+ */
+public record ExperimentDetail(ExperimentView experiment, List<VariantView> variants, List<TransitionView> history,
+                               LaunchView launch) {
 
     public record VariantView(String key, String name, Map<String, String> components, double share, boolean live,
                               boolean control, Instant eliminatedAt, String eliminatedReason) {

@@ -36,7 +36,13 @@ public record ExperimentDraft(
         @Positive
         @Schema(description = "The relative uplift worth finding (0.1 = 10 %); defaults to "
                 + "mops.testing.relative-effect-of-interest", examples = "0.1")
-        Double minimumDetectableEffect) {
+        Double minimumDetectableEffect,
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,79}",
+                message = "must be 1-80 letters, digits, dots, dashes or underscores (a QA submission's campaignId)")
+        @Schema(description = "The campaign the experiment tests, as qa-service knows it (a QA submission's "
+                + "campaignId). An experiment naming a campaign can be started (and resumed) only while qa-service "
+                + "has cleared that campaign for launch", examples = "bf-2026-email-us")
+        String campaignId) {
 
     String metricOrDefault() {
         return metric == null ? "conversion" : metric;

@@ -7,6 +7,7 @@ import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.security.ChannelScope;
 import io.mops.testing.allocation.AllocationPeriod;
+import io.mops.testing.launch.LaunchGate;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,14 @@ public class ExperimentService {
     private final ObjectMapper json;
     private final TestingConfig config;
     private final Clock clock;
+    private final LaunchGate launch;
+    private final ExperimentHold hold;
 
-    public ExperimentService(ObjectMapper json, TestingConfig config, Clock clock) {
+    public ExperimentService(ObjectMapper json, TestingConfig config, Clock clock, LaunchGate launch,
+                             ExperimentHold hold) {
         this.clock = clock;
+        this.launch = launch;
+        this.hold = hold;
         this.json = json;
         this.config = config;
     }
@@ -78,6 +84,7 @@ public class ExperimentService {
             experiment.reweighEverySeconds = cadenceOf(draft);
             experiment.baseline = baselineOf(draft);
             experiment.minimumDetectableEffect = draft.minimumDetectableEffect();
+            experiment.campaignId = draft.campaignId();
             return experiment.<Experiment>persist();
         });
     }
@@ -138,7 +145,12 @@ public class ExperimentService {
         if (!experiment.status.mayBecome(next)) {
             throw new ConflictProblem("an experiment cannot go from " + experiment.status + " to " + next);
         }
-        return ExperimentVariant.count("experimentId", experiment.id).chain(count -> {
+        // Starting and resuming alike: a campaign whose clearance was revoked, or a channel the risk guard holds,
+        // keeps a paused experiment paused too.
+        Uni<Void> gate = next == Experiment.Status.RUNNING
+                ? launch.requireCleared(experiment.key, experiment.campaignId).chain(() -> hold.requireFree(experiment))
+                : Uni.createFrom().voidItem();
+        return gate.chain(() -> ExperimentVariant.count("experimentId", experiment.id)).chain(count -> {
             if (next == Experiment.Status.RUNNING && count < MIN_VARIANTS) {
                 throw new ConflictProblem("an experiment needs at least " + MIN_VARIANTS
                         + " variants before it can run; it has " + count);
@@ -175,13 +187,14 @@ public class ExperimentService {
     }
 
     public Uni<ExperimentDetail> detail(Experiment experiment) {
-        return ExperimentVariant.of(experiment.id).flatMap(variants -> ExperimentTransition.of(experiment.id)
+        return launch.view(experiment.campaignId).flatMap(clearance -> ExperimentVariant.of(experiment.id)
+                .flatMap(variants -> ExperimentTransition.of(experiment.id)
                 .map(history -> new ExperimentDetail(ExperimentView.of(experiment),
                         variants.stream().map(v -> new ExperimentDetail.VariantView(v.key, v.name, componentsOf(v),
                                 v.share, v.live, v.key.equals(experiment.controlVariant), v.eliminatedAt,
                                 v.eliminatedReason)).toList(),
                         history.stream().map(t -> new ExperimentDetail.TransitionView(t.fromStatus, t.toStatus,
-                                t.changedBy, t.changedAt, t.reason)).toList())));
+                                t.changedBy, t.changedAt, t.reason)).toList(), clearance))));
     }
 
     private List<ExperimentVariant> variantsFrom(UUID experimentId, VariantPlan plan) {

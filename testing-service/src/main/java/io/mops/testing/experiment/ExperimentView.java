@@ -9,12 +9,12 @@ public record ExperimentView(UUID id, String key, String name, String channel, E
                              Instant statusChangedAt, java.util.List<String> guardrails, Long reweighEverySeconds,
                              Instant lastReweighedAt, Double baseline, Double minimumDetectableEffect,
                              Double sequentialMixingScale, Boolean sequentialStandardised,
-                             Double guardrailMixingScale) {
+                             Double guardrailMixingScale, String campaignId) {
 
     static ExperimentView of(Experiment e) {
         return new ExperimentView(e.id, e.key, e.name, e.channel, e.status, e.createdBy, e.createdAt, e.metric,
                 e.metricKind, e.controlVariant, e.allocationVersion, e.winner, e.statusChangedBy, e.statusChangedAt,
                 e.guardrailMetrics(), e.reweighEverySeconds, e.lastReweighedAt, e.baseline, e.minimumDetectableEffect,
-                e.sequentialMixingScale, e.sequentialStandardised, e.guardrailMixingScale);
+                e.sequentialMixingScale, e.sequentialStandardised, e.guardrailMixingScale, e.campaignId);
     }
 }

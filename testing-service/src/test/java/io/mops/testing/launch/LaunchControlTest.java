@@ -1,0 +1,155 @@
+package io.mops.testing.launch;
+
+import io.mops.common.events.Topics;
+import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.TestProducer;
+import io.mops.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.mops.testing.ExperimentFixtures.draft;
+import static io.mops.testing.ExperimentFixtures.planVariants;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Launch control in testing-service (issue 15): an experiment that names a campaign runs only once qa-service's
+ * {@code CampaignCleared} for that campaign has been consumed (sent here on mops.qa.events as qa-service writes it).
+ */
+@QuarkusTest
+@WithTestResource(MopsInfra.class)
+class LaunchControlTest {
+
+    private static final String EMAIL = Tokens.serviceAccount("channel-email");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final TestDatabase db = TestDatabase.named("mops_testing_test");
+
+    private static String experimentFor(String campaign) {
+        String key = draft(EMAIL, "email", Map.of("campaignId", campaign));
+        planVariants(EMAIL, key, Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "bold"))));
+        return key;
+    }
+
+    private static ValidatableResponse changeStatus(String key, String status) {
+        return given().auth().oauth2(EMAIL).contentType(ContentType.JSON).body(Map.of("status", status))
+                .post("/experiments/" + key + "/status").then();
+    }
+
+    private static String launchState(String key) {
+        return given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .extract().path("launch.state");
+    }
+
+    private static String cleared(UUID eventId, String campaign, UUID runId, Instant time) {
+        return """
+                {"id":"%s","type":"CampaignCleared","version":1,"source":"qa-service","time":"%s",
+                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
+                 "qaRunId":"%s","contentHash":"%s","approvalId":null,"approvedBy":null,"verdict":"pass",
+                 "clearedAt":"%s"}}
+                """.formatted(eventId, time, campaign, campaign, runId, "ab".repeat(32), time);
+    }
+
+    private static String revoked(String campaign, UUID clearedBy, UUID runId, Instant time) {
+        return """
+                {"id":"%s","type":"CampaignClearanceRevoked","version":1,"source":"qa-service","time":"%s",
+                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
+                 "clearedByRunId":"%s","qaRunId":"%s","contentHash":"%s","verdict":"blocked",
+                 "reason":"QA run %s of the campaign's newest content is blocked","revokedAt":"%s"}}
+                """.formatted(UUID.randomUUID(), time, campaign, campaign, clearedBy, runId, "cd".repeat(32), runId,
+                time);
+    }
+
+    private static void send(String campaign, String event) {
+        TestProducer.send(Topics.QA_EVENTS, "campaign:" + campaign, event);
+    }
+
+    @Test
+    void anExperimentOfAnUnclearedCampaignCannotStartAndSaysWhy() {
+        String campaign = "winter-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = experimentFor(campaign);
+        given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .body("experiment.campaignId", equalTo(campaign))
+                .body("launch.state", equalTo("NOT_CLEARED")).body("launch.cleared", equalTo(false));
+
+        changeStatus(key, "RUNNING").statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("campaign '" + campaign + "'"))
+                .body("detail", containsString("not cleared for launch"));
+        given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .body("experiment.status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void aClearedCampaignsExperimentStartsAndARedeliveredClearanceIsAppliedOnce() {
+        String campaign = "spring-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = experimentFor(campaign);
+        changeStatus(key, "RUNNING").statusCode(409);
+
+        UUID event = UUID.randomUUID();
+        UUID run = UUID.randomUUID();
+        Instant clearedAt = Instant.now();
+        String clearance = cleared(event, campaign, run, clearedAt);
+        send(campaign, clearance);
+        send(campaign, clearance);
+        await().atMost(PATIENCE).until(() -> "CLEARED".equals(launchState(key)));
+        given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .body("launch.cleared", equalTo(true)).body("launch.qaRunId", equalTo(run.toString()))
+                .body("launch.verdict", equalTo("pass")).body("launch.approvalId", nullValue());
+
+        changeStatus(key, "RUNNING").statusCode(200).body("experiment.status", equalTo("RUNNING"));
+        assertEquals(1, db.count("select count(*) from processed_event where event_id = ?", event));
+
+        // A revocation stops a paused experiment from resuming; the clearance redelivered after it changes nothing.
+        changeStatus(key, "PAUSED").statusCode(200);
+        UUID blockedRun = UUID.randomUUID();
+        send(campaign, revoked(campaign, run, blockedRun, clearedAt.plusSeconds(60)));
+        await().atMost(PATIENCE).until(() -> "REVOKED".equals(launchState(key)));
+        send(campaign, clearance);
+        UUID marker = UUID.randomUUID();
+        send(campaign, revoked(campaign, run, marker, clearedAt.plusSeconds(120)));
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from campaign_clearance where campaign_id = ? "
+                + "and revoked_by_run = ?", campaign, marker) == 1);
+        assertEquals(1, db.count("select count(*) from processed_event where event_id = ?", event));
+        given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .body("launch.state", equalTo("REVOKED")).body("launch.revokedByRun", equalTo(marker.toString()));
+        changeStatus(key, "RUNNING").statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("was revoked"));
+
+        // A new clearance lets it run again.
+        send(campaign, cleared(UUID.randomUUID(), campaign, UUID.randomUUID(), clearedAt.plusSeconds(180)));
+        await().atMost(PATIENCE).until(() -> "CLEARED".equals(launchState(key)));
+        changeStatus(key, "RUNNING").statusCode(200).body("experiment.status", equalTo("RUNNING"));
+    }
+
+    @Test
+    void anExperimentNamingNoCampaignIsNotGated() {
+        String key = draft(EMAIL, "email", Map.of());
+        planVariants(EMAIL, key, Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "bold"))));
+        changeStatus(key, "RUNNING").statusCode(200);
+        given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .body("launch", nullValue()).body("experiment.campaignId", nullValue());
+    }
+
+    @Test
+    void aMalformedCampaignIdIsRefusedNamingTheField() {
+        given().auth().oauth2(EMAIL).contentType(ContentType.JSON)
+                .body(Map.of("key", "exp-" + UUID.randomUUID().toString().substring(0, 8), "name", "Bad link",
+                        "channel", "email", "campaignId", "no spaces allowed"))
+                .post("/experiments").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("campaignId"));
+    }
+}
