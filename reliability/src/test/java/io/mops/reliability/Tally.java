@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * What one scenario did to one stream of events: how many distinct events were sent (acknowledged by Kafka), how
  * many the service applied, how many it applied more than once and how many it dead-lettered, with notes of the
- * scenario's own (the fault's timing, redeliveries). Lost is what is neither applied nor dead-lettered (an event
- * both dead-lettered and applied later would make it negative, and show in the table as such).
+ * scenario's own (the fault's timing, redeliveries). Lost is what is neither applied nor dead-lettered.
  *
  * @param sent         distinct events Kafka acknowledged (a repeat of an event sent before is not a new one)
  * @param applied      distinct events whose effect the service stored
  * @param appliedTwice stored effects beyond the first per event
- * @param deadLettered distinct events written to the dead-letter topic
+ * @param deadLettered distinct events written to the dead-letter topic and not applied from another copy (a repeat
+ *                     or a redelivery) either: what is left to replay
  */
 record Tally(String scenario, long sent, long applied, long appliedTwice, long deadLettered,
              Map<String, String> notes) {
@@ -35,11 +35,11 @@ record Tally(String scenario, long sent, long applied, long appliedTwice, long d
         row(out, "applied twice", appliedTwice);
         row(out, "dead-lettered", deadLettered);
         notes.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(note -> out.append(String.format("| %-44s | %12s |%n", note.getKey(), note.getValue())));
+                .forEach(note -> out.append(String.format("| %-56s | %14s |%n", note.getKey(), note.getValue())));
         return out.toString();
     }
 
     private static void row(StringBuilder out, String name, long value) {
-        out.append(String.format("| %-44s | %,12d |%n", name, value));
+        out.append(String.format("| %-56s | %,14d |%n", name, value));
     }
 }

@@ -172,6 +172,20 @@ public final class PackagedPlatform implements AutoCloseable {
         }
     }
 
+    /** Whether the service answers {@code /q/health/ready} with 200 now (Kafka channels alive, database reached). */
+    public boolean ready(String service) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            return HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Starts a service that was killed again, on its port and with its settings, and waits until it is ready. */
     public void restart(String service) {
         if (processes.get(service).isAlive()) {
@@ -215,7 +229,8 @@ public final class PackagedPlatform implements AutoCloseable {
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve(service).toFile())
-                .redirectErrorStream(true).redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
                         : ProcessBuilder.Redirect.to(log(service).toFile()));
         stack.serviceConfig().forEach((key, value) -> {
             if (key.startsWith("MOPS_")) {
