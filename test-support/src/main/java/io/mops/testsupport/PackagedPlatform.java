@@ -27,9 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * The six services as {@code ./mops up} runs them — their packaged applications ({@code target/quarkus-app}), each
- * in its own JVM — on free ports, against the real local servers. Used by the end-to-end flows (e2e module) and by
- * the market simulator, each with databases, topics and consumer groups of its own so that neither sees the other's
- * data nor a platform started by {@code ./mops up}.
+ * in its own JVM — on free ports, against the real local servers. Used by the end-to-end flows (e2e module), by
+ * the market simulator and by the reliability suite (which starts only the services it tests, and kills and restarts
+ * them), each with databases, topics and consumer groups of its own so that none sees another's data nor a platform
+ * started by {@code ./mops up}.
  */
 public final class PackagedPlatform implements AutoCloseable {
 
