@@ -9,21 +9,13 @@ import io.mops.simulator.report.Calibration;
 import io.mops.simulator.report.SimulationReport;
 import io.mops.testsupport.LocalStack;
 import io.mops.testsupport.PackagedPlatform;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.mops.testsupport.TopicNamespace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One simulation of one market and seed: a fresh platform (the packaged services with the {@code sim} profile, their
@@ -50,7 +42,7 @@ public final class SimulationRun {
         LocalStack stack = LocalStack.ensureRunning();
         // A namespace of the run's own: nothing an earlier or interrupted run left on the topics is ever consumed.
         String prefix = "sim." + seed + "-" + Long.toString(System.currentTimeMillis(), 36) + ".";
-        List<String> topics = createTopics(root, stack.kafkaBootstrap(), prefix);
+        List<String> topics = TopicNamespace.create(root, stack.kafkaBootstrap(), prefix);
         PackagedPlatform.Settings settings = new PackagedPlatform.Settings("test,sim", "sim", prefix,
                 output.resolve("services"), Map.of("mops.clock.simulation-start", ClosedLoop.clockStart(spec).toString()),
                 Map.of());
@@ -70,7 +62,7 @@ public final class SimulationRun {
                             record.declaredWinners()));
             return new Outcome(record, Judgement.judge(spec, seed, record, credit, calibration));
         } finally {
-            deleteTopics(stack.kafkaBootstrap(), topics);
+            TopicNamespace.delete(stack.kafkaBootstrap(), topics);
         }
     }
 
@@ -135,44 +127,4 @@ public final class SimulationRun {
         return byModel;
     }
 
-    static List<String> createTopics(Path root, String bootstrap, String prefix) {
-        List<NewTopic> topics = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(root.resolve("infra/kafka/topics"))) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = trimmed.split("\\s+");
-                topics.add(new NewTopic(prefix + parts[0], Integer.parseInt(parts[1]), (short) 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (Admin admin = admin(bootstrap)) {
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not create the simulation's topics: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return topics.stream().map(NewTopic::name).toList();
-    }
-
-    static void deleteTopics(String bootstrap, List<String> topics) {
-        try (Admin admin = admin(bootstrap)) {
-            admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            System.err.println("simulator: could not delete the run's topics: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Admin admin(String bootstrap) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return Admin.create(props);
-    }
 }

@@ -12,6 +12,7 @@ import io.mops.simulator.platform.SimulatedPlatform;
 import io.mops.simulator.strategy.TrueOptimum;
 import io.mops.testsupport.LocalStack;
 import io.mops.testsupport.PackagedPlatform;
+import io.mops.testsupport.TopicNamespace;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -84,7 +85,7 @@ class CurveRecoveryTest {
         Path root = PackagedPlatform.repositoryRoot();
         LocalStack stack = LocalStack.ensureRunning();
         String prefix = "sim.curves-" + Long.toString(System.currentTimeMillis(), 36) + ".";
-        List<String> topics = SimulationRun.createTopics(root, stack.kafkaBootstrap(), prefix);
+        List<String> topics = TopicNamespace.create(root, stack.kafkaBootstrap(), prefix);
         Instant now = PLAN_START.atStartOfDay().toInstant(ZoneOffset.UTC);
         // Weekly evidence on both sides (the sim profile's default is days), on the simulated clock standing at the
         // Monday after the history.
@@ -123,7 +124,7 @@ class CurveRecoveryTest {
             assertCurvesRecoverTheTruth(proposal, history);
             assertProposalReachesTheTrueOptimum(proposal, history);
         } finally {
-            SimulationRun.deleteTopics(stack.kafkaBootstrap(), topics);
+            TopicNamespace.delete(stack.kafkaBootstrap(), topics);
         }
     }
 

@@ -123,9 +123,31 @@ public final class LocalStack {
      *         broker another checkout or person runs keeps answering, and a test must not pretend it saw an outage
      */
     public boolean stopKafka() {
-        mops("infra", "stop", "kafka");
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (kafkaAnswering() && System.nanoTime() < deadline) {
+        return stop("kafka", kafkaPort());
+    }
+
+    public void startKafka() {
+        mops("infra", "start", "kafka");
+    }
+
+    /**
+     * Stops PostgreSQL ({@code pg_ctl stop -m fast}: open connections are cut), for tests of what happens while the
+     * database is away; restored with {@link #startPostgres()} in a {@code finally}.
+     *
+     * @return whether the server is down (see {@link #stopKafka()})
+     */
+    public boolean stopPostgres() {
+        return stop("postgres", postgresPort());
+    }
+
+    public void startPostgres() {
+        mops("infra", "start", "postgres");
+    }
+
+    private boolean stop(String component, int port) {
+        mops("infra", "stop", component);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (answers(port) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -133,11 +155,7 @@ public final class LocalStack {
                 return false;
             }
         }
-        return !kafkaAnswering();
-    }
-
-    public void startKafka() {
-        mops("infra", "start", "kafka");
+        return !answers(port);
     }
 
     public boolean kafkaAnswering() {

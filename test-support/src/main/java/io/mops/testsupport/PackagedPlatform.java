@@ -20,25 +20,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The six services as {@code ./mops up} runs them — their packaged applications ({@code target/quarkus-app}), each
- * in its own JVM — on free ports, against the real local servers. Used by the end-to-end flows (e2e module) and by
- * the market simulator, each with databases, topics and consumer groups of its own so that neither sees the other's
- * data nor a platform started by {@code ./mops up}.
+ * in its own JVM — on free ports, against the real local servers. Used by the end-to-end flows (e2e module), by
+ * the market simulator and by the reliability suite (which starts only the services it tests, and kills and restarts
+ * them), each with databases, topics and consumer groups of its own so that none sees another's data nor a platform
+ * started by {@code ./mops up}.
  */
 public final class PackagedPlatform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("attribution-service", "budget-service", "testing-service",
             "qa-service", "approval-service");
+    private static final List<String> ALL = Stream.concat(SERVICES.stream(), Stream.of("gateway")).toList();
     /** Six minutes, or {@code -Dmops.platform.ready-minutes} on a machine shared with other builds. */
     private static final Duration READY_WITHIN = Duration.ofMinutes(Long.getLong("mops.platform.ready-minutes", 6));
 
-    /** How to run the platform: which profile, databases, topics and extra settings. */
+    /**
+     * How to run the platform: which profile, databases, topics and extra settings, and which of the services and the
+     * gateway (all of them unless {@link #only} narrows it).
+     */
     public record Settings(String profile, String databaseSuffix, String topicPrefix, Path logs,
-                           Map<String, String> properties, Map<String, Map<String, String>> serviceProperties) {
+                           Map<String, String> properties, Map<String, Map<String, String>> serviceProperties,
+                           List<String> services) {
+
+        public Settings(String profile, String databaseSuffix, String topicPrefix, Path logs,
+                        Map<String, String> properties, Map<String, Map<String, String>> serviceProperties) {
+            this(profile, databaseSuffix, topicPrefix, logs, properties, serviceProperties, ALL);
+        }
 
         /** The end-to-end flows' settings: test profile and topics, databases {@code mops_<service>_e2e}. */
         public static Settings endToEnd(Path root) {
@@ -49,7 +62,7 @@ public final class PackagedPlatform implements AutoCloseable {
         public Settings withProperties(Map<String, String> extra) {
             Map<String, String> merged = new LinkedHashMap<>(properties);
             merged.putAll(extra);
-            return new Settings(profile, databaseSuffix, topicPrefix, logs, merged, serviceProperties);
+            return new Settings(profile, databaseSuffix, topicPrefix, logs, merged, serviceProperties, services);
         }
 
         public Settings withServiceProperties(String service, Map<String, String> extra) {
@@ -57,7 +70,13 @@ public final class PackagedPlatform implements AutoCloseable {
             Map<String, String> own = new LinkedHashMap<>(merged.getOrDefault(service, Map.of()));
             own.putAll(extra);
             merged.put(service, own);
-            return new Settings(profile, databaseSuffix, topicPrefix, logs, properties, merged);
+            return new Settings(profile, databaseSuffix, topicPrefix, logs, properties, merged, services);
+        }
+
+        /** Only these of {@link #SERVICES} and {@code gateway}, e.g. the consumers a reliability scenario kills. */
+        public Settings only(String... started) {
+            return new Settings(profile, databaseSuffix, topicPrefix, logs, properties, serviceProperties,
+                    List.of(started));
         }
     }
 
@@ -66,6 +85,7 @@ public final class PackagedPlatform implements AutoCloseable {
     private final LocalStack stack = LocalStack.ensureRunning();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> neighbours = new LinkedHashMap<>();
     /** A test run that is killed (Ctrl-C, a CI timeout) must not leave six services running on the machine. */
     private final Thread stopOnExit = new Thread(() -> processes.values().forEach(Process::destroy), "stop-platform");
 
@@ -118,21 +138,62 @@ public final class PackagedPlatform implements AutoCloseable {
     }
 
     private void launchAll() {
-        for (String service : SERVICES) {
-            ports.put(service, portOf(service));
+        for (String service : ALL) {
+            if (settings.services().contains(service)) {
+                ports.put(service, portOf(service));
+            }
         }
-        ports.put("gateway", portOf("gateway"));
         // Where the others are: the gateway routes to all of them, qa-service asks budget-service.
-        Map<String, String> neighbours = Map.of(
-                "MOPS_ATTRIBUTION_URL", url("attribution-service"),
-                "MOPS_BUDGET_URL", url("budget-service"),
-                "MOPS_TESTING_URL", url("testing-service"),
-                "MOPS_QA_URL", url("qa-service"),
-                "MOPS_APPROVAL_URL", url("approval-service"));
+        for (String service : SERVICES) {
+            if (ports.containsKey(service)) {
+                neighbours.put("MOPS_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "_URL",
+                        url(service));
+            }
+        }
         for (String service : ports.keySet()) {
-            launch(service, neighbours);
+            launch(service, false);
         }
         ports.keySet().forEach(this::awaitReady);
+    }
+
+    /**
+     * Kills a service with SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook runs, no
+     * transaction ends, no Kafka offset is committed — as when a machine or a container dies.
+     */
+    public void kill(String service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service + " (pid " + process.pid() + ") still runs after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the service answers {@code /q/health/ready} with 200 now (Kafka channels alive, database reached). */
+    public boolean ready(String service) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            return HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Starts a service that was killed again, on its port and with its settings, and waits until it is ready. */
+    public void restart(String service) {
+        if (processes.get(service).isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        launch(service, true);
+        awaitReady(service);
     }
 
     /**
@@ -144,7 +205,7 @@ public final class PackagedPlatform implements AutoCloseable {
         return fixed != null ? Integer.parseInt(fixed) : freePort();
     }
 
-    private void launch(String service, Map<String, String> extraEnvironment) {
+    private void launch(String service, boolean again) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
@@ -169,13 +230,15 @@ public final class PackagedPlatform implements AutoCloseable {
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve(service).toFile())
-                .redirectErrorStream(true).redirectOutput(log(service).toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
+                        : ProcessBuilder.Redirect.to(log(service).toFile()));
         stack.serviceConfig().forEach((key, value) -> {
             if (key.startsWith("MOPS_")) {
                 builder.environment().put(key, value);
             }
         });
-        builder.environment().putAll(extraEnvironment);
+        builder.environment().putAll(neighbours);
         builder.environment().put("MOPS_LOG_JSON", "false");
         try {
             processes.put(service, builder.start());
