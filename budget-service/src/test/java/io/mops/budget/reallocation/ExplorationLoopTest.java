@@ -75,27 +75,39 @@ class ExplorationLoopTest {
         return allocations;
     }
 
-    @Test
-    void channelsHeldForTheirCurvesAreExploredOnlyWithTheApproversConsent() {
+    /** Above 100 EUR or 1 % of the total a move waits for people: every exploration step here does. */
+    private static void everyMoveNeedsApproval() {
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
                 .body(Map.of("maxAmountMoved", Map.of("EUR", "100"), "maxPercentOfTotal", "1"))
                 .put("/budget/approval-policy").then().statusCode(200);
+    }
+
+    /**
+     * A plan of 10,000 EUR starting today, so that the whole plan is ahead: the optimiser moves only what is left
+     * over the days left.
+     */
+    private static String planStartingToday(String name, Map<String, String> allocations) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("name", name);
+        draft.put("currency", "EUR");
+        draft.put("total", "10000");
+        draft.put("periodStart", today.toString());
+        draft.put("periodEnd", today.plusDays(30).toString());
+        draft.put("allocations", allocations);
+        return given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
+                .post("/budget/plans").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void channelsHeldForTheirCurvesAreExploredOnlyWithTheApproversConsent() {
+        everyMoveNeedsApproval();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String first = "steady-" + suffix;
         String second = "trusted-" + suffix;
         steadyHistory(first, 11);
         SignalFixtures.weeklyHistory(db, second, CURVE, 12, "EUR", HISTORY_WEEKS);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, Object> draft = new HashMap<>();
-        draft.put("name", "Exploring " + suffix);
-        draft.put("currency", "EUR");
-        draft.put("total", "10000");
-        // Starting today, so that the whole plan is ahead: the optimiser moves only what is left over the days left.
-        draft.put("periodStart", today.toString());
-        draft.put("periodEnd", today.plusDays(30).toString());
-        draft.put("allocations", Map.of(first, "3100", second, "3100"));
-        String planId = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
-                .post("/budget/plans").then().statusCode(201).extract().path("id");
+        String planId = planStartingToday("Exploring " + suffix, Map.of(first, "3100", second, "3100"));
 
         String proposal;
         try (TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
@@ -146,9 +158,7 @@ class ExplorationLoopTest {
     }
     @Test
     void aChannelSwungThroughAWholeExplorationIsNotExploredAgainInThatPlan() {
-        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
-                .body(Map.of("maxAmountMoved", Map.of("EUR", "100"), "maxPercentOfTotal", "1"))
-                .put("/budget/approval-policy").then().statusCode(200);
+        everyMoveNeedsApproval();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String swung = "swung-" + suffix;
         String steady = "steady-" + suffix;
@@ -157,16 +167,7 @@ class ExplorationLoopTest {
         steadyHistory(swung, 11);
         steadyHistory(steady, 11);
         SignalFixtures.weeklyHistory(db, trusted, CURVE, 12, "EUR", HISTORY_WEEKS);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, Object> draft = new HashMap<>();
-        draft.put("name", "Explored once " + suffix);
-        draft.put("currency", "EUR");
-        draft.put("total", "10000");
-        draft.put("periodStart", today.toString());
-        draft.put("periodEnd", today.plusDays(30).toString());
-        draft.put("allocations", Map.of(swung, "3100", steady, "3100", trusted, "3100"));
-        String planId = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(draft)
-                .post("/budget/plans").then().statusCode(201).extract().path("id");
+        String planId = planStartingToday("Explored once " + suffix, Map.of(swung, "3100", steady, "3100", trusted, "3100"));
         // An earlier exploration of `swung` ran all its phases and returned (its last step applied).
         UUID earlier = UUID.randomUUID();
         Instant before = Instant.now().minus(Duration.ofDays(2));
