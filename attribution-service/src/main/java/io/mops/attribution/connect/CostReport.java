@@ -1,9 +1,7 @@
 package io.mops.attribution.connect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.mops.attribution.lines.CsvRows;
 import io.mops.attribution.lines.RejectedLine;
 
 import java.io.IOException;
@@ -11,7 +9,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +25,6 @@ import java.util.Set;
  */
 final class CostReport {
 
-    private static final CsvMapper CSV = new CsvMapper();
 
     /** Receives the lines as they are read. */
     interface Sink {
@@ -55,20 +51,10 @@ final class CostReport {
     void read(Reader body, Sink sink) {
         Header header = null;
         Set<String> seen = new HashSet<>();
-        List<String> fields = new ArrayList<>();
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(Bom.skipped(body))) {
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                long line = -1;
-                fields.clear();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (line < 0) {
-                        line = parser.currentTokenLocation().getLineNr();
-                    }
-                    fields.add(parser.getText());
-                }
-                if (fields.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
+        try (CsvRows rows = CsvRows.of(Bom.skipped(body))) {
+            for (CsvRows.Row next = rows.next(); next != null; next = rows.next()) {
+                long line = next.line();
+                List<String> fields = next.fields();
                 if (header == null) {
                     header = header(fields);
                     if (header == null) {
@@ -104,8 +90,7 @@ final class CostReport {
                         + ")"));
             }
         } catch (JsonProcessingException e) {
-            sink.rejected(new RejectedLine(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not readable as CSV (" + e.getOriginalMessage() + "); the rest of the file was not read"));
+            sink.rejected(CsvRows.unreadable(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,8 @@
 package io.mops.attribution.lines;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +23,6 @@ import java.util.function.Function;
  */
 public final class LineReader {
 
-    private static final CsvMapper CSV = new CsvMapper();
 
     public record Numbered<T>(long line, T value) {
     }
@@ -95,21 +91,10 @@ public final class LineReader {
     public static <T> void csv(Reader body, List<String> columns, List<String> required,
                                Function<Map<String, String>, T> row, Sink<T> sink) {
         Map<String, Integer> header = null;
-        List<String> fields = new ArrayList<>();
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(body)) {
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                // A row's own location is where its first field starts; the array token sits at the line before.
-                long line = -1;
-                fields.clear();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (line < 0) {
-                        line = parser.currentTokenLocation().getLineNr();
-                    }
-                    fields.add(parser.getText());
-                }
-                if (fields.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
+        try (CsvRows rows = CsvRows.of(body)) {
+            for (CsvRows.Row next = rows.next(); next != null; next = rows.next()) {
+                long line = next.line();
+                List<String> fields = next.fields();
                 if (header == null) {
                     header = header(fields, line, columns, required, sink);
                     if (header == null) {
@@ -139,8 +124,7 @@ public final class LineReader {
                 sink.line(new Numbered<>(line, value));
             }
         } catch (JsonProcessingException e) {
-            sink.rejected(new RejectedLine(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not readable as CSV (" + e.getOriginalMessage() + "); the rest of the file was not read"));
+            sink.rejected(CsvRows.unreadable(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
