@@ -212,7 +212,7 @@ public class OptimiseService {
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
                 reallocation.expectedOutcomeChange(), reallocation.expectedOutcomeChangeStandardError(),
-                reallocation.keptBecause().orElse(null), moves, held);
+                reallocation.keptBecause().orElse(null), moves, held, reallocation.partOfTheWay().orElse(null));
     }
 
     private static Map<String, Money> spentByChannel(List<Campaign> campaigns, Currency currency) {

@@ -20,11 +20,21 @@ import java.util.UUID;
  * @param keptBecause why the current split is kept rather than moved (its expected gain was not positive or not
  *                    beyond its uncertainty); absent when the proposal moves money
  * @param held channels left as they are: locked, without a response curve, or with one the data cannot pin down
+ * @param partOfTheWay why the move goes only part of the way toward the best split (the whole way's gain was not
+ *                     beyond its uncertainty, this part's is); absent when it goes the whole way or keeps the split
  */
 public record ProposalView(UUID planId, long planVersion, String currency, BigDecimal total,
                            double expectedOutcomeBefore, double expectedOutcomeAfter, double expectedOutcomeChange,
                            double expectedOutcomeChangeStandardError, String keptBecause, List<Move> channels,
-                           List<Held> held) {
+                           List<Held> held, String partOfTheWay) {
+
+    public ProposalView(UUID planId, long planVersion, String currency, BigDecimal total,
+                        double expectedOutcomeBefore, double expectedOutcomeAfter, double expectedOutcomeChange,
+                        double expectedOutcomeChangeStandardError, String keptBecause, List<Move> channels,
+                        List<Held> held) {
+        this(planId, planVersion, currency, total, expectedOutcomeBefore, expectedOutcomeAfter, expectedOutcomeChange,
+                expectedOutcomeChangeStandardError, keptBecause, channels, held, null);
+    }
 
     /**
      * @param marginalReturnBefore outcome (attributed value) per extra unit of spend at the current allocation;

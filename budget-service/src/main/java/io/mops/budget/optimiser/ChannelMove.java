@@ -22,7 +22,12 @@ public record ChannelMove(String channel, Money spendBefore, Money spendAfter, d
         AT_MAX_DECREASE,
         AT_MAX_INCREASE,
         /** The whole proposal keeps the current split: the best split was not expected to gain enough (see the reason). */
-        KEPT
+        KEPT,
+        /**
+         * The channel moved only part of the way toward its best allocation: the whole way was too uncertain to
+         * gain enough, the part taken is not (see the proposal's reason).
+         */
+        PART_OF_THE_WAY
     }
 
     public Money change() {

@@ -24,6 +24,9 @@ final class ProposalExplanation {
         if (view.keptBecause() != null) {
             text.append("No move: ").append(view.keptBecause()).append(".\n");
         }
+        if (view.partOfTheWay() != null) {
+            text.append("Part of the way: ").append(view.partOfTheWay()).append(".\n");
+        }
         for (ProposalView.Move move : view.channels()) {
             text.append(String.format(Locale.ROOT,
                     "%s: %s -> %s %s (%s); marginal return %s -> %s; expected value %+.2f (se %.2f); limit %s; "

@@ -211,6 +211,63 @@ class BudgetOptimiserTest {
     }
 
     @Test
+    void aMoveTooUncertainToMakeWhollyGoesAsFarAsItsOwnGainClearsTheBar() {
+        // search is known; social's level is known to ±40 % (sd 0.4 on its log), so a change of social's outcome by
+        // Δ has a standard error of exactly 0.4 |Δ|. Both are Hill curves of shape 1 with adstock decay 0.3: at a
+        // steady spend x, f(x) = M x / (0.7 K + x).
+        double[][] socialLevel = new double[4][4];
+        socialLevel[1][1] = 0.4 * 0.4;
+        SpendResponse search = known(new ResponseCurve(0.3, 6000, 1500, 1.0));
+        SpendResponse social = new CurveFit(new ResponseCurve(0.3, 4000, 800, 1.0), 1, 0, 52, socialLevel)
+                .overPeriods(1);
+        List<ChannelOption> channels = List.of(ChannelOption.unconstrained("search", search, eur(1000)),
+                ChannelOption.unconstrained("social", social, eur(1000)));
+
+        Reallocation r = new BudgetOptimiser(Optional.of(new BigDecimal("0.2")), 1).optimise(eur(2000), channels);
+
+        // The reference, by hand. The best split equalises 6000·1050/(1050+a)² and 4000·560/(2560−a)² at a = 1211.5,
+        // beyond the ±20 % a move may change a channel, so the whole way ends at search 1,200 / social 800: a gain of
+        // 273.2 − 211.2 = 62.0 with a standard error of 0.4 · 211.2 = 84.5. Walking search from 1,000 toward 1,200
+        // cent by cent, the farthest point whose gain still exceeds 0.4 |Δ social|:
+        double farthest = 0;
+        for (int cents = 0; cents <= 20_000; cents++) {
+            double a = 1000 + cents / 100.0;
+            double gain = searchChange(a) + socialChange(a);
+            if (gain > 0.4 * Math.abs(socialChange(a))) {
+                farthest = a - 1000;
+            }
+        }
+        assertTrue(farthest > 50 && farthest < 200, "reference " + farthest);
+        assertTrue(searchChange(1200) + socialChange(1200) < 0.4 * Math.abs(socialChange(1200)));
+
+        double moved = r.moves().get(0).spendAfter().amount().doubleValue() - 1000;
+        assertTrue(r.keptBecause().isEmpty(), r.keptBecause().toString());
+        assertTrue(r.partOfTheWay().isPresent());
+        assertTrue(r.partOfTheWay().get().contains("of the way"), r.partOfTheWay().get());
+        // Steps are twentieths of the whole way (200): the longest one not beyond the reference's farthest point.
+        assertTrue(moved <= farthest + 0.01 && moved > farthest - 200.0 / 20 - 0.01,
+                "moved " + moved + ", reference " + farthest + ": " + r.partOfTheWay().get());
+        assertEquals(2000, r.moves().get(0).spendAfter().plus(r.moves().get(1).spendAfter()).amount().doubleValue(),
+                1e-9);
+        assertEquals(ChannelMove.Limit.PART_OF_THE_WAY, r.moves().get(0).limit());
+        assertEquals(ChannelMove.Limit.PART_OF_THE_WAY, r.moves().get(1).limit());
+        // Its gain and error, by hand from the allocation it chose.
+        double a = 1000 + moved;
+        assertEquals(searchChange(a) + socialChange(a), r.expectedOutcomeChange(), 1e-6);
+        assertEquals(0.4 * Math.abs(socialChange(a)), r.expectedOutcomeChangeStandardError(), 1e-6);
+    }
+
+    /** search's outcome change when it goes from 1,000 to {@code a}: 6000 x / (1050 + x). */
+    private static double searchChange(double a) {
+        return 6000 * a / (1050 + a) - 6000 * 1000 / 2050.0;
+    }
+
+    /** social's when it goes from 1,000 to 2,000 − {@code a}: 4000 x / (560 + x). */
+    private static double socialChange(double a) {
+        return 4000 * (2000 - a) / (560 + 2000 - a) - 4000 * 1000 / 1560.0;
+    }
+
+    @Test
     void theCurrentSplitIsNoChoiceWhenItDoesNotSpendTheTotal() {
         // Unallocated money must go somewhere, so the best split is proposed even if it gains nothing on its own.
         Reallocation r = new BudgetOptimiser(Optional.empty()).optimise(eur(2500), List.of(
