@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * Imports of the files marketers download from their tools, as they download them: an ad platform's cost report
- * (CSV) and a GA4 BigQuery export (newline-delimited JSON). Blocking: the body is streamed from a worker thread into
- * one transaction, as the platform's own imports are.
+ * (CSV), a GA4 BigQuery export (newline-delimited JSON) and a CRM's deal export (CSV). Blocking: the body is
+ * streamed from a worker thread into one transaction, as the platform's own imports are.
  */
 @Path("/attribution/connectors")
 @Tag(name = "Connectors")
@@ -83,5 +83,29 @@ public class ConnectorImportResource {
     @Blocking
     public ConnectorImportResult importGa4(@NotNull InputStream body) {
         return service.importGa4(new InputStreamReader(body, StandardCharsets.UTF_8), scope);
+    }
+
+    @POST
+    @Path("crm")
+    @Consumes({"text/csv", "text/plain", "application/octet-stream"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "Import a CRM's deal export (Salesforce opportunities or HubSpot deals, CSV as exported): "
+            + "won deals become conversions matched to journeys by click id or customer")
+    @APIResponse(responseCode = "200", description = "Counts of won deals received, newly stored, already known, "
+            + "matching no journey (listed with their lines, not stored), and rows that are no won deal")
+    @APIResponse(responseCode = "400", description = "The rows that cannot be read, with their numbers and the "
+            + "column; nothing stored")
+    @Blocking
+    public CrmImportResult importCrm(
+            @Parameter(description = "The CRM whose export this is")
+            @QueryParam("crm") @NotNull
+            @Pattern(regexp = "salesforce|hubspot", message = "must be one of salesforce, hubspot") String crm,
+            @Parameter(description = "The currency of an export that names none in its columns (ISO 4217)")
+            @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
+            @NotNull InputStream body) {
+        CrmFormat format = CrmFormat.of(crm).orElseThrow(() -> new InvalidRequestException("crm", "unknown CRM"));
+        return service.importCrm(format, Optional.ofNullable(currency),
+                new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 }

@@ -13,8 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                       visits and key events
  * @param touchpoints    of {@code received}, the touchpoints (GA4 visits)
  * @param conversions    of {@code received}, the conversions (GA4 key events)
+ * @param published      of {@code stored}, the spend lines published on {@code mops.ingest.spend} for budget-service
+ *                       (those whose mapping rule names a budget campaign)
  */
 @Schema(description = "Counts of a connector import")
 public record ConnectorImportResult(String format, int mappingVersion, long received, long stored, long duplicates,
-                                   long ignored, long touchpoints, long conversions) {
+                                   long ignored, long touchpoints, long conversions,
+                                   long published) {
 }

@@ -42,7 +42,8 @@ public class IngestInbox {
             new Column<StoredTouchpoint>("campaign", "varchar", t -> t.campaign),
             new Column<StoredTouchpoint>("interaction", "varchar", t -> t.interaction),
             new Column<StoredTouchpoint>("cost", "numeric", t -> numeric(t.cost)),
-            new Column<StoredTouchpoint>("currency", "bpchar", t -> t.currency)));
+            new Column<StoredTouchpoint>("currency", "bpchar", t -> t.currency),
+            new Column<StoredTouchpoint>("click_id", "varchar", t -> t.clickId)));
 
     static final Table CONVERSION = new Table("conversion", List.of(
             new Column<StoredConversion>("user_id", "varchar", c -> c.userId),
@@ -84,16 +85,7 @@ public class IngestInbox {
      * @return the event ids newly stored
      */
     public Uni<java.util.Set<UUID>> storeTouchpointsSayingWhich(Collection<StoredTouchpoint> touchpoints) {
-        if (touchpoints.isEmpty()) {
-            return Uni.createFrom().item(java.util.Set.of());
-        }
-        return pool.preparedQuery(TOUCHPOINT.storeOnce() + " returning event_id")
-                .execute(parameters(TOUCHPOINT, touchpoints, t -> t.eventId, t -> t.receivedAt))
-                .map(rows -> {
-                    java.util.Set<UUID> stored = new java.util.HashSet<>();
-                    rows.forEach(row -> stored.add(row.getUUID("event_id")));
-                    return stored;
-                });
+        return storeOnceSayingWhich(pool, TOUCHPOINT, touchpoints, t -> t.eventId, t -> t.receivedAt);
     }
 
     /** @return how many conversions are newly stored */
@@ -114,6 +106,31 @@ public class IngestInbox {
     /** @param client where to write: a connection inside a larger transaction (a streamed import) */
     public Uni<Integer> storeSpend(SqlClient client, Collection<StoredSpend> spend) {
         return storeOnce(client, SPEND, spend, s -> s.eventId, s -> s.receivedAt);
+    }
+
+    /**
+     * Like {@link #storeSpend(SqlClient, Collection)}, and says which: a cost-report import publishes only the spend
+     * it stored first, so that importing a report again publishes nothing.
+     *
+     * @return the event ids newly stored
+     */
+    public Uni<java.util.Set<UUID>> storeSpendSayingWhich(SqlClient client, Collection<StoredSpend> spend) {
+        return storeOnceSayingWhich(client, SPEND, spend, s -> s.eventId, s -> s.receivedAt);
+    }
+
+    private static <T> Uni<java.util.Set<UUID>> storeOnceSayingWhich(SqlClient client, Table table,
+                                                                     Collection<T> events, Function<T, UUID> eventId,
+                                                                     Function<T, Instant> receivedAt) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return client.preparedQuery(table.storeOnce() + " returning event_id")
+                .execute(parameters(table, events, eventId, receivedAt))
+                .map(rows -> {
+                    java.util.Set<UUID> stored = new java.util.HashSet<>();
+                    rows.forEach(row -> stored.add(row.getUUID("event_id")));
+                    return stored;
+                });
     }
 
     /**

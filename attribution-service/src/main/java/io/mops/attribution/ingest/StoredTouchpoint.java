@@ -37,6 +37,12 @@ public class StoredTouchpoint extends PanacheEntityBase {
     public String currency;
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+    /**
+     * The ad click id (gclid) the contact came with, where the integration reports it; not part of
+     * {@link TouchpointObserved}, so only imports that read it (GA4) set it.
+     */
+    @Column(name = "click_id")
+    public String clickId;
 
     /** @throws PoisonEventException when the touchpoint names no customer, or a cost without its currency */
     static StoredTouchpoint from(ReceivedEvent<TouchpointObserved> event, Instant receivedAt) {

@@ -11,8 +11,8 @@ import io.mops.common.events.BudgetExhausted;
 import io.mops.common.events.BudgetPacingAlert;
 import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
-import io.mops.common.events.EventEnvelope;
 import io.mops.common.events.ReceivedEvent;
+import io.mops.common.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -65,10 +65,12 @@ public class SpendLedger {
 
     private final Pool pool;
     private final EventCodec codec;
+    private final Outbox outbox;
 
-    public SpendLedger(Pool pool, EventCodec codec) {
+    public SpendLedger(Pool pool, EventCodec codec, Outbox outbox) {
         this.pool = pool;
         this.codec = codec;
+        this.outbox = outbox;
     }
 
     /**
@@ -153,7 +155,7 @@ public class SpendLedger {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         SpendRows spendRows = new SpendRows(fresh.size(), now);
         CampaignRows campaignRows = new CampaignRows(byCampaign.size());
-        List<Announcement> events = new ArrayList<>();
+        List<Outbox.Entry> events = new ArrayList<>();
         byCampaign.forEach((account, reports) -> {
             BatchedSpend.Outcome outcome = BatchedSpend.apply(account.budget(),
                     account.money(account.spent), reports.stream().map(r -> r.report).toList(),
@@ -166,17 +168,17 @@ public class SpendLedger {
         });
         return spendRows.insert(connection)
                 .chain(() -> campaignRows.update(connection))
-                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : outbox(connection, events, now));
+                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : outbox.recordAll(connection, events).replaceWithVoid());
     }
 
-    private List<Announcement> eventsOf(CampaignAccount account, BatchedSpend.Outcome outcome) {
-        List<Announcement> events = new ArrayList<>(2);
+    private List<Outbox.Entry> eventsOf(CampaignAccount account, BatchedSpend.Outcome outcome) {
+        List<Outbox.Entry> events = new ArrayList<>(2);
         BigDecimal budget = account.amount;
         BigDecimal spentAfter = outcome.cap().spentAfter().amount();
         outcome.exhaustedOn().ifPresent(day -> {
             BudgetExhausted exhausted = new BudgetExhausted(account.id, account.name, account.channel,
                     account.planId, budget, spentAfter, outcome.cap().overrun().amount(), account.currency, day);
-            events.add(new Announcement(BudgetExhausted.TYPE.topic(),
+            events.add(Outbox.Entry.of(BudgetExhausted.TYPE,
                     codec.envelope(BudgetExhausted.TYPE, exhausted.subject(), exhausted)));
         });
         PacingState pacing = outcome.pacing().state();
@@ -185,38 +187,10 @@ public class SpendLedger {
                     pacing.name(), account.pacingCurve.name(), budget, spentAfter,
                     outcome.pacing().plannedToDate().amount(), outcome.pacing().projectedSpend().amount(),
                     outcome.pacing().tolerance(), account.currency, outcome.asOf());
-            events.add(new Announcement(BudgetPacingAlert.TYPE.topic(),
+            events.add(Outbox.Entry.of(BudgetPacingAlert.TYPE,
                     codec.envelope(BudgetPacingAlert.TYPE, alert.subject(), alert)));
         }
         return events;
-    }
-
-    /** The outbox rows {@code Outbox.record} would write, on this transaction's connection. */
-    private Uni<Void> outbox(SqlConnection connection, List<Announcement> events, OffsetDateTime now) {
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        for (int i = 0; i < n; i++) {
-            EventEnvelope envelope = events.get(i).envelope();
-            ids[i] = envelope.id();
-            topics[i] = events.get(i).topic();
-            keys[i] = envelope.subject();
-            types[i] = envelope.type();
-            payloads[i] = codec.write(envelope);
-        }
-        return connection.preparedQuery("""
-                        insert into outbox_event (id, topic, message_key, event_type, payload, created_at)
-                        select *, $6 from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[])""")
-                .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(topics).addArrayOfString(keys)
-                        .addArrayOfString(types).addArrayOfString(payloads).addOffsetDateTime(now))
-                .replaceWithVoid();
-    }
-
-    /** An event for the outbox, with the topic its type is published on. */
-    private record Announcement(String topic, EventEnvelope envelope) {
     }
 
     private record Applicable(ReceivedEvent<CampaignSpendReported> event, CampaignAccount account,

@@ -38,7 +38,15 @@ public class EventCodec {
     }
 
     public <T> EventEnvelope envelope(EventType<T> type, String subject, T data) {
-        return new EventEnvelope(UUID.randomUUID(), type.name(), type.version(), source, Instant.now(clock), subject,
+        return envelope(UUID.randomUUID(), type, subject, data);
+    }
+
+    /**
+     * @param id the event's id, when the producer derives it from what identifies the event (an imported line), so
+     *           that producing the same event again yields the same id and consumers apply it once
+     */
+    public <T> EventEnvelope envelope(UUID id, EventType<T> type, String subject, T data) {
+        return new EventEnvelope(id, type.name(), type.version(), source, Instant.now(clock), subject,
                 mapper.valueToTree(data));
     }
 
