@@ -12,18 +12,23 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,17 +48,30 @@ public class ApprovalRequestResource {
     @GET
     @RolesAllowed({Roles.APPROVER, Roles.COE})
     @WithSession
-    @Operation(summary = "Every request, newest first, or only those of one status; paged (approvers and the CoE)")
+    @Operation(summary = "Every request, newest first, or only those of one status and/or kind; paged (approvers and "
+            + "the CoE)")
     public Uni<List<ApprovalRequestView>> list(
             @QueryParam("status") @Pattern(regexp = "PENDING|CHANGES_REQUESTED|GRANTED|REJECTED|EXPIRED|WITHDRAWN",
                     message = "must be one of PENDING, CHANGES_REQUESTED, GRANTED, REJECTED, EXPIRED, WITHDRAWN")
             String status,
+            @Parameter(description = "only requests of this kind, e.g. Incident", example = "Incident")
+            @QueryParam("kind") @Size(max = 80) String kind,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Sort newestFirst = Sort.by("requestedAt", Sort.Direction.Descending).and("id");
-        var query = status == null
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (status != null) {
+            conditions.add("status = :status");
+            parameters.put("status", ApprovalRequest.Status.valueOf(status));
+        }
+        if (kind != null) {
+            conditions.add("kind = :kind");
+            parameters.put("kind", kind);
+        }
+        var query = conditions.isEmpty()
                 ? ApprovalRequest.<ApprovalRequest>findAll(newestFirst)
-                : ApprovalRequest.<ApprovalRequest>find("status", newestFirst, ApprovalRequest.Status.valueOf(status));
+                : ApprovalRequest.<ApprovalRequest>find(String.join(" and ", conditions), newestFirst, parameters);
         return query.page(page, size).list().map(all -> all.stream().map(ApprovalRequestView::of).toList());
     }
 

@@ -22,6 +22,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +101,22 @@ class IncidentAcknowledgementTest {
                 + "'incident.acknowledged' and actor = 'carol' and details like ?", id.toString(), "%pixel was removed%"));
         given().auth().oauth2(Tokens.user("carol")).get("/approvals/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true));
+    }
+
+    @Test
+    void theListNarrowedToIncidentsHoldsIncidentsOnly() {
+        UUID incident = arrives("Incident");
+        UUID launch = arrives("CampaignLaunch");
+        List<String> ids = given().auth().oauth2(Tokens.user("carol")).queryParam("kind", "Incident")
+                .queryParam("size", 200).get("/approvals")
+                .then().statusCode(200).body("kind", everyItem(equalTo("Incident")))
+                .extract().jsonPath().getList("id");
+        assertTrue(ids.contains(incident.toString()), ids.toString());
+        assertFalse(ids.contains(launch.toString()), ids.toString());
+        // With a status too: both conditions hold.
+        given().auth().oauth2(Tokens.user("carol")).queryParam("kind", "Incident").queryParam("status", "GRANTED")
+                .queryParam("size", 200).get("/approvals")
+                .then().statusCode(200).body("id", not(hasItem(incident.toString())));
     }
 
     @Test

@@ -15,8 +15,14 @@ import java.util.TreeSet;
 
 /** Several models' credit for the same path set, side by side per channel. */
 @Schema(description = "The credit of each requested model, side by side per channel")
-public record CreditComparison(String currency, List<String> models, int paths, long totalConversions,
-                               BigDecimal totalConversionValue, long totalNulls, List<ChannelRow> channels,
+public record CreditComparison(String currency, List<String> models,
+                               @JsonInclude(JsonInclude.Include.NON_NULL)
+                               @Schema(description = "Distinct channel paths; absent in an answer narrowed to one channel")
+                               Integer paths,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Long totalConversions,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal totalConversionValue,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Long totalNulls,
+                               List<ChannelRow> channels,
                                @JsonInclude(JsonInclude.Include.NON_NULL)
                                @Schema(description = "Spend and ROAS per channel, when the request carried spend")
                                List<ChannelReturn> returns) {
@@ -57,6 +63,16 @@ public record CreditComparison(String currency, List<String> models, int paths, 
         return new CreditComparison(currency, models, paths, totalConversions, totalConversionValue, totalNulls,
                 channels, ChannelReturn.of(channels.stream().map(ChannelRow::channel).toList(), attributions,
                 spendByChannel));
+    }
+
+    /**
+     * Only {@code channel}'s row (and its return, if any), without the totals over every channel: with two channels
+     * credited, the total value less one channel's credit would be the other channel's credit.
+     */
+    CreditComparison confinedTo(String channel) {
+        return new CreditComparison(currency, models, null, null, null, null,
+                channels.stream().filter(row -> row.channel().equals(channel)).toList(),
+                returns == null ? null : returns.stream().filter(row -> row.channel().equals(channel)).toList());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mops.attribution.credit;
 
 import io.mops.common.problem.InvalidRequestException;
+import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,27 +30,35 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
-/** Credits the stored journeys of a window of days; reports are readable by every authenticated team. */
+/**
+ * Credits the stored journeys of a window of days. The CoE reads every channel's credit; a channel team only its own
+ * channel's rows ({@link WindowCredit#confinedTo}); other roles nothing — the same scoping as every service's reads.
+ */
 @Path("/attribution/journeys/credit")
 @Tag(name = "Attribution models")
 @SecurityRequirement(name = "SecurityScheme")
 public class WindowCreditResource {
 
     private final WindowCreditService service;
+    private final ChannelScope scope;
 
-    public WindowCreditResource(WindowCreditService service) {
+    public WindowCreditResource(WindowCreditService service, ChannelScope scope) {
         this.service = service;
+        this.scope = scope;
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PathCreditResource.TEXT_CSV})
-    @RolesAllowed({Roles.COE, Roles.APPROVER, Roles.CHANNEL_TEAM})
-    @Operation(summary = "Credit the stored journeys whose conversions fall between from and to (UTC days, inclusive)")
+    @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
+    @Operation(summary = "Credit the stored journeys whose conversions fall between from and to (UTC days, inclusive); "
+            + "a channel team gets only its own channel's rows and no totals")
     @APIResponse(responseCode = "200", description = "Credit per channel and per campaign, side by side per model",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowCredit.class)),
                     @Content(mediaType = PathCreditResource.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "Unknown model, impossible window or lookback")
+    @APIResponse(responseCode = "403", description = "A channel team naming another channel, or a role without channel")
     public Uni<Response> credit(
             @QueryParam("from") @NotNull @Parameter(example = "2026-11-01") LocalDate from,
             @QueryParam("to") @NotNull @Parameter(example = "2026-11-24") LocalDate to,
@@ -61,9 +70,16 @@ public class WindowCreditResource {
             @QueryParam("halfLife") String halfLife,
             @QueryParam("positionFirst") Double positionFirst,
             @QueryParam("positionLast") Double positionLast,
+            @Parameter(description = "only this channel's rows, without totals (a channel team gets its own anyway "
+                    + "and may name no other)")
+            @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
+            String channel,
             @Context HttpHeaders headers) {
         var models = ModelSelection.of(model, positionFirst, positionLast, halfLife(halfLife));
-        return service.credit(from, to, lookbackDays, currency, models).map(credit ->
+        Optional<String> visible = scope.visibleChannel(channel);
+        return service.credit(from, to, lookbackDays, currency, models)
+                .map(all -> visible.map(all::confinedTo).orElse(all))
+                .map(credit ->
                 PathCreditResource.wantsCsv(headers.getAcceptableMediaTypes())
                         ? Response.ok(credit.credit().toCsv(), MediaType.valueOf(PathCreditResource.TEXT_CSV)
                         .withCharset("UTF-8")).build()

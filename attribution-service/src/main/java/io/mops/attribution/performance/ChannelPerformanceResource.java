@@ -1,8 +1,8 @@
 package io.mops.attribution.performance;
 
+import io.mops.common.security.ChannelScope;
 import io.mops.common.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,10 +37,12 @@ public class ChannelPerformanceResource {
     private final ChannelPerformancePublisher publisher;
     private final PerformanceConfig config;
     private final Clock clock;
+    private final ChannelScope scope;
 
     public ChannelPerformanceResource(ChannelPerformanceService service, ChannelPerformancePublisher publisher,
-                                      PerformanceConfig config, Clock clock) {
+                                      PerformanceConfig config, Clock clock, ChannelScope scope) {
         this.clock = clock;
+        this.scope = scope;
         this.service = service;
         this.publisher = publisher;
         this.config = config;
@@ -73,17 +75,20 @@ public class ChannelPerformanceResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
     @WithSession
-    @Operation(summary = "Channel performance publications, newest first, optionally of one channel and model "
-            + "(readable by every team)")
+    @Operation(summary = "Channel performance publications, newest first, optionally of one channel and model; "
+            + "a channel team sees only its own channel")
+    @APIResponse(responseCode = "403", description = "A channel team naming another channel, or a role without channel")
     public Uni<List<ChannelPerformanceView>> latest(
+            @Parameter(description = "only this channel (a channel team may name only its own)")
             @QueryParam("channel") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
             String channel,
             @QueryParam("model") String model,
             @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "rows per page") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return ChannelPerformance.newestFirst(Optional.ofNullable(channel), Optional.ofNullable(model), page, limit)
+        Optional<String> visible = scope.visibleChannel(channel);
+        return ChannelPerformance.newestFirst(visible, Optional.ofNullable(model), page, limit)
                 .map(list -> list.stream().map(ChannelPerformanceView::of).toList());
     }
 }

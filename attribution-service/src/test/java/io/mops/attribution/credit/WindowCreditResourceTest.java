@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Credit over stored touchpoints and conversions; the test owns the year 2099 of the test database. */
@@ -57,7 +59,7 @@ class WindowCreditResourceTest {
 
     @Test
     void storedJourneysAreCreditedPerChannelAndCampaign() {
-        given().auth().oauth2(Tokens.user("sam"))
+        given().auth().oauth2(Tokens.user("carol"))
                 .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
                 .queryParam("model", "first-touch").queryParam("model", "last-touch").queryParam("model", "markov-1")
                 .get(PATH)
@@ -79,7 +81,7 @@ class WindowCreditResourceTest {
     void timeDecayUsesTheTouchpointTimesOfStoredJourneys() {
         // u1: display 47.5 h and search 0.5 h before the conversion; with a half-life of 47 h the display weighs
         // 2^-(47/47) = 1/2 of the search: 1/3 and 2/3 of 90.
-        given().auth().oauth2(Tokens.user("alice"))
+        given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
                 .queryParam("from", "2099-03-01").queryParam("to", "2099-03-03").queryParam("currency", "EUR")
                 .queryParam("model", "time-decay").queryParam("halfLife", "PT47H")
                 .get(PATH)
@@ -118,8 +120,68 @@ class WindowCreditResourceTest {
     }
 
     @Test
+    void aChannelTeamSeesOnlyItsOwnChannelsRowsAndNoTotals() {
+        // u1's journey is display > search (90), u2's email (30): search's team sees search's row and campaign only.
+        // Its last-touch credit is u1's 90; under first-touch display took u1's conversion, so search has 0.
+        given().auth().oauth2(Tokens.user("sam"))
+                .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
+                .queryParam("model", "first-touch").queryParam("model", "last-touch").queryParam("model", "markov-1")
+                .get(PATH)
+                .then().statusCode(200)
+                .body("channel", equalTo("search"))
+                .body("credit.channels.channel", equalTo(List.of("search")))
+                .body("credit.channels[0].credit.last-touch.value", equalTo(90.0f))
+                .body("credit.channels[0].credit.first-touch.value", equalTo(0.0f))
+                .body("campaigns.campaign", equalTo(List.of("brand")))
+                .body("returns.channel", equalTo(List.of("search")))
+                // Totals over every channel, less search's own credit, would give away display's and email's.
+                .body("$", not(hasKey("journeys")))
+                .body("$", not(hasKey("unattributedConversions")))
+                .body("$", not(hasKey("unattributedValue")))
+                .body("credit", not(hasKey("totalConversions")))
+                .body("credit", not(hasKey("totalConversionValue")))
+                .body("credit", not(hasKey("totalNulls")))
+                .body("credit", not(hasKey("paths")));
+    }
+
+    @Test
+    void aChannelTeamAskingForAnotherChannelIsRefused() {
+        given().auth().oauth2(Tokens.serviceAccount("channel-search"))
+                .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
+                .queryParam("model", "last-touch").queryParam("channel", "email")
+                .get(PATH)
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void theCoeMayNarrowTheAnswerToOneChannel() {
+        given().auth().oauth2(Tokens.user("carol"))
+                .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
+                .queryParam("model", "last-touch").queryParam("channel", "email")
+                .get(PATH)
+                .then().statusCode(200)
+                .body("channel", equalTo("email"))
+                .body("credit.channels.channel", equalTo(List.of("email")))
+                .body("credit.channels[0].credit.last-touch.value", equalTo(30.0f))
+                .body("campaigns.campaign", equalTo(List.of("newsletter")));
+    }
+
+    @Test
+    void aRoleWithoutChannelMayNotReadStoredCredit() {
+        // An approver sees the evidence attached to the requests it decides, not attribution's raw credit.
+        given().auth().oauth2(Tokens.user("alice"))
+                .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
+                .queryParam("model", "last-touch")
+                .get(PATH)
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void csvOnRequest() {
-        String csv = given().auth().oauth2(Tokens.serviceAccount("channel-email"))
+        String csv = given().auth().oauth2(Tokens.serviceAccount("mops-coe"))
                 .accept("text/csv")
                 .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
                 .queryParam("model", "last-touch")
@@ -132,6 +194,22 @@ class WindowCreditResourceTest {
                 display,0.0000,0.0000
                 email,1.0000,30.0000
                 search,1.0000,90.0000
+                """, csv);
+    }
+
+    @Test
+    void aChannelTeamsCsvHasOnlyItsOwnLine() {
+        String csv = given().auth().oauth2(Tokens.serviceAccount("channel-email"))
+                .accept("text/csv")
+                .queryParam("from", "2099-03-01").queryParam("to", "2099-03-07").queryParam("currency", "EUR")
+                .queryParam("model", "last-touch")
+                .get(PATH)
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+
+        org.junit.jupiter.api.Assertions.assertEquals("""
+                channel,last-touch_conversions,last-touch_value
+                email,1.0000,30.0000
                 """, csv);
     }
 }

@@ -357,7 +357,7 @@ class ChannelPerformancePublisherTest {
         // Under markov-1, the latest revisions of the week's channels split the week's value, the late sale included.
         BigDecimal markov = BigDecimal.ZERO;
         for (String channel : CHANNELS) {
-            JsonPath latest = given().auth().oauth2(Tokens.user("sam")).queryParam("channel", channel)
+            JsonPath latest = given().auth().oauth2(Tokens.user("carol")).queryParam("channel", channel)
                     .queryParam("model", "markov-1").queryParam("limit", 500)
                     .get("/attribution/channel-performance").then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> ofWeek = latest.<Map<String, Object>>getList("$").stream()
@@ -395,7 +395,7 @@ class ChannelPerformancePublisherTest {
                 spend(new Spend("search", LocalDate.parse("2098-05-20"), new BigDecimal("1000"), "EUR")),
                 spend(new Spend("search", LocalDate.parse("2098-06-12"), new BigDecimal("999"), "USD")))));
 
-        given().auth().oauth2(Tokens.user("sam"))
+        given().auth().oauth2(Tokens.user("carol"))
                 .queryParam("from", "2098-06-01").queryParam("to", "2098-06-28").queryParam("currency", "EUR")
                 .queryParam("model", "markov-1").queryParam("model", "first-touch")
                 .get("/attribution/journeys/credit")
@@ -405,7 +405,7 @@ class ChannelPerformancePublisherTest {
                 .body("returns[0].roas.markov-1", equalTo(2.0f))
                 .body("returns[1].spend", equalTo(40.0f))
                 .body("returns[1].roas.first-touch", equalTo(2.5f));
-        given().auth().oauth2(Tokens.user("sam"))
+        given().auth().oauth2(Tokens.user("carol"))
                 .queryParam("from", "2098-06-01").queryParam("to", "2098-06-28").queryParam("currency", "USD")
                 .queryParam("model", "linear")
                 .get("/attribution/journeys/credit")

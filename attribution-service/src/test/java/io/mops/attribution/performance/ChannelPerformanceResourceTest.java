@@ -22,7 +22,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -161,21 +163,21 @@ class ChannelPerformanceResourceTest {
                     .post(PATH).then().statusCode(201).extract().path("eventId"));
         }
 
-        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", channel).get(PATH)
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", channel).get(PATH)
                 .then().statusCode(200)
                 .body("eventId", equalTo(List.of(eventIds.get(2), eventIds.get(1), eventIds.get(0))))
                 .body("channel", everyItem(equalTo(channel)));
-        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", channel).queryParam("model", "linear")
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", channel).queryParam("model", "linear")
                 .get(PATH)
                 .then().statusCode(200)
                 .body("eventId", equalTo(List.of(eventIds.get(1), eventIds.get(0))))
                 .body("revision", equalTo(List.of(2, 1)));
-        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", channel).queryParam("limit", 2)
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", channel).queryParam("limit", 2)
                 .queryParam("page", 1).get(PATH)
                 .then().statusCode(200).body("eventId", equalTo(List.of(eventIds.get(0))));
-        given().auth().oauth2(Tokens.user("alice")).get(PATH)
+        given().auth().oauth2(Tokens.user("carol")).get(PATH)
                 .then().statusCode(200).body("eventId", everyItem(notNullValue()));
-        given().auth().oauth2(Tokens.user("alice")).queryParam("channel", "Not A Channel").get(PATH)
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", "Not A Channel").get(PATH)
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -189,8 +191,30 @@ class ChannelPerformanceResourceTest {
     }
 
     @Test
-    void everySignedInPersonMayReadPerformance() {
+    void aChannelTeamReadsOnlyItsOwnChannelsPerformance() {
+        String other = uniqueChannel();
+        String search = given().auth().oauth2(Tokens.serviceAccount("mops-coe")).contentType(ContentType.JSON)
+                .body(report("search")).post(PATH).then().statusCode(201).extract().path("id");
+        String others = given().auth().oauth2(Tokens.serviceAccount("mops-coe")).contentType(ContentType.JSON)
+                .body(report(other)).post(PATH).then().statusCode(201).extract().path("id");
+
+        // Without a channel the search team's list is narrowed to search: its row is there, the other's is not.
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).queryParam("limit", 500).get(PATH)
+                .then().statusCode(200)
+                .body("channel", everyItem(equalTo("search")))
+                .body("id", hasItems(search))
+                .body("id", not(hasItem(others)));
+        given().auth().oauth2(Tokens.serviceAccount("channel-search")).queryParam("channel", other).get(PATH)
+                .then().statusCode(403).contentType("application/problem+json");
+        // The CoE sees both.
+        given().auth().oauth2(Tokens.user("carol")).queryParam("limit", 500).get(PATH)
+                .then().statusCode(200).body("id", hasItems(search, others));
+    }
+
+    @Test
+    void aPersonWithoutChannelMayNotReadPerformance() {
+        // Approvers belong to no channel; like budget-service's channel signals, these figures are not theirs to read.
         given().auth().oauth2(Tokens.user("alice")).get(PATH)
-                .then().statusCode(200);
+                .then().statusCode(403).contentType("application/problem+json");
     }
 }

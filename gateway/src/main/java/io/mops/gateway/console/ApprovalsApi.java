@@ -36,6 +36,21 @@ public interface ApprovalsApi {
     @Path("/pending")
     Uni<List<InboxItem>> pending(@HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit);
 
+    /** An incident's acknowledgement as approval-service takes it. */
+    record Acknowledgement(String comment) {
+    }
+
+    /** Every request of one kind, newest first (approvers and the CoE). */
+    @GET
+    Uni<List<InboxItem>> ofKind(@HeaderParam("Authorization") String bearer, @QueryParam("kind") String kind,
+                                @QueryParam("size") int size);
+
+    /** Only the CoE may acknowledge (403), only an incident not yet acknowledged nor resolved (409). */
+    @POST
+    @Path("/{id}/acknowledgement")
+    Uni<RequestDetail> acknowledge(@HeaderParam("Authorization") String bearer, @PathParam("id") String id,
+                                   Acknowledgement acknowledgement);
+
     @GET
     @Path("/{id}")
     Uni<RequestDetail> detail(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);

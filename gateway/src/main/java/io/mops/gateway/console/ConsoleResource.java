@@ -50,6 +50,8 @@ public class ConsoleResource {
     private static final int INBOX_LIMIT = 1000;
     /** The newest plans (by period) listed on the CoE and channel pages. */
     private static final int PLANS_SHOWN = 20;
+    /** The newest incidents listed (approval-service pages at most 200). */
+    private static final int INCIDENTS_SHOWN = 50;
 
     @CheckedTemplate
     static class Templates {
@@ -94,6 +96,10 @@ public class ConsoleResource {
                                                    AttributionComparison comparison, String problem);
 
         static native TemplateInstance ruleSets(Viewer viewer, RuleSetChoice choice, RuleSetDiff diff);
+
+        static native TemplateInstance incidents(Viewer viewer, List<Incident> open, List<Incident> recent);
+
+        static native TemplateInstance incident(Viewer viewer, Incident incident, String notice, String problem);
 
         static native TemplateInstance problem(Viewer viewer, int status, String title, String detail);
     }
@@ -642,6 +648,83 @@ public class ConsoleResource {
                                     picked.from(), both.getItem1(), picked.to(), both.getItem2()))));
                 })
                 .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    /**
+     * The newest incidents, open ones first: approval-service's requests of kind {@code Incident}, each read with its
+     * evidence and acknowledgement (the list itself carries neither), all at once.
+     */
+    @GET
+    @Path("coe/incidents")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> incidents() {
+        Viewer viewer = Viewer.of(identity);
+        return approvals.ofKind(viewer.bearer(), Incident.KIND, INCIDENTS_SHOWN)
+                .chain(items -> items.isEmpty() ? Uni.createFrom().item(List.<Incident>of())
+                        : Uni.join().all(items.stream().map(item -> approvals.detail(viewer.bearer(),
+                                item.id().toString()).map(this::incidentOf)).toList()).andFailFast())
+                .map(all -> ok(Templates.incidents(viewer, all.stream().filter(Incident::open).toList(),
+                        all.stream().filter(i -> !i.open()).toList())))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    @GET
+    @Path("coe/incidents/{id}")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> incident(@PathParam("id") String id, @QueryParam("acknowledged") String acknowledged) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such incident",
+                    "An incident id has 36 characters, like 3f6c0a4e-…")));
+        }
+        return incidentPage(viewer, id, acknowledged == null ? null : "You acknowledged this incident.", null, 200);
+    }
+
+    @POST
+    @Path("coe/incidents/{id}/acknowledgement")
+    @RolesAllowed(Viewer.COE)
+    public Uni<Response> acknowledge(@PathParam("id") String id, @FormParam("comment") String comment) {
+        Viewer viewer = Viewer.of(identity);
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return Uni.createFrom().item(page(404, Templates.problem(viewer, 404, "No such incident", id)));
+        }
+        String problem = Incident.problem(comment);
+        if (problem != null) {
+            return incidentPage(viewer, id, null, problem, 400);
+        }
+        return approvals.acknowledge(viewer.bearer(), id, new ApprovalsApi.Acknowledgement(comment.strip()))
+                .map(detail -> Response.seeOther(URI.create("/coe/incidents/" + id + "?acknowledged=yes")).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    // approval-service refused it (already acknowledged, resolved, not an incident): say why.
+                    return status == 400 || status == 409
+                            ? incidentPage(viewer, id, null, detailOf((WebApplicationException) e), status)
+                            : Uni.createFrom().item(problemPage(viewer, e));
+                });
+    }
+
+    private Uni<Response> incidentPage(Viewer viewer, String id, String notice, String problem, int status) {
+        return approvals.detail(viewer.bearer(), id)
+                .map(detail -> Incident.KIND.equals(detail.request().kind())
+                        ? page(status, Templates.incident(viewer, incidentOf(detail), notice, problem))
+                        : page(404, Templates.problem(viewer, 404, "Not an incident",
+                                "This request is a " + detail.request().kind() + "; it is on its request page.")))
+                .onFailure(WebApplicationException.class).recoverWithItem(e -> problemPage(viewer, e));
+    }
+
+    private Incident incidentOf(RequestDetail detail) {
+        RequestDetail.Evidence evidence = detail.evidence();
+        Incident.Evidence anomaly = null;
+        if (evidence != null && evidence.content() != null && Incident.EVIDENCE_SCHEMA.equals(evidence.schema())) {
+            try {
+                anomaly = json.treeToValue(evidence.content(), Incident.Evidence.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // The incident is still listed, with its summary; only the anomaly's figures are missing.
+                Log.warnf("evidence %s v%s of incident %s not readable: %s", evidence.schema(),
+                        evidence.schemaVersion(), detail.request().id(), e.getMessage());
+            }
+        }
+        return Incident.of(detail, anomaly);
     }
 
     /** A version number as typed; {@code null} when absent, and 0 (no version has it) when not a number. */

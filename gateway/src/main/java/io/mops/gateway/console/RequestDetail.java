@@ -8,7 +8,13 @@ import java.util.Set;
 
 /** {@code GET /approvals/{id}} as approval-service answers it (the fields the console shows). */
 public record RequestDetail(Request request, Policy policy, int approversNeeded, List<Stage> stages,
-                            List<Decision> decisions, Evidence evidence, List<EvidenceVersion> evidenceVersions) {
+                            List<Decision> decisions, Evidence evidence, List<EvidenceVersion> evidenceVersions,
+                            Acknowledgement acknowledgement) {
+
+    /** An incident's acknowledgement (null for other kinds): who took it on, when, what they said; when it was due. */
+    public record Acknowledgement(boolean acknowledged, Instant dueAt, String acknowledgedBy, Instant acknowledgedAt,
+                                  String comment, String escalatedTo, Instant escalatedAt) {
+    }
 
     public record Request(String id, String subject, String kind, String reference, String source, String summary,
                           String explanation, String channel, java.math.BigDecimal amount, String currency,

@@ -47,7 +47,7 @@ class RuleSetDiffTest {
                 .map(c -> c.kind().label() + " " + c.place() + ": " + c.before() + " → " + c.after()).toList();
         assertEquals(List.of(
                 "Changed channels › email › utmMediums: [\"email\"] → [\"email\",\"newsletter\"]",
-                "Added claims › [2]: null → {\"category\":\"health\",\"severity\":\"block\"}",
+                "Added claims › health: null → {\"category\":\"health\",\"severity\":\"block\"}",
                 "Changed plan › minimumAudienceSize: 1000 → 500",
                 "Removed rules › plan.budget: {\"severity\":\"block\",\"source\":\"house policy\"} → null",
                 "Changed rules › plan.duration › severity: \"warn\" → \"block\"",
@@ -55,6 +55,51 @@ class RuleSetDiffTest {
         assertEquals(2, diff.added());
         assertEquals(1, diff.removed());
         assertEquals(3, diff.changed());
+    }
+
+    private static final String ORDERED = """
+            {'name': 'house', 'version': 1,
+             'claims': [{'category': 'offer', 'severity': 'warn'}, {'category': 'health', 'severity': 'block'},
+                        {'category': 'financial', 'severity': 'block'}],
+             'regimes': [{'name': 'CASL (Canada)', 'countries': ['CA']},
+                         {'name': 'GDPR and ePrivacy (EU)', 'countries': ['DE', 'FR']}]}""";
+
+    @Test
+    void reorderedClaimsAndRegimesAreNoChange() throws Exception {
+        String reordered = """
+                {'name': 'house', 'version': 2,
+                 'claims': [{'category': 'financial', 'severity': 'block'}, {'category': 'offer', 'severity': 'warn'},
+                            {'category': 'health', 'severity': 'block'}],
+                 'regimes': [{'name': 'GDPR and ePrivacy (EU)', 'countries': ['DE', 'FR']},
+                             {'name': 'CASL (Canada)', 'countries': ['CA']}]}""";
+        assertEquals(List.of(), RuleSetDiff.between("house", 1, json(ORDERED), 2, json(reordered)).changes());
+    }
+
+    @Test
+    void aChangeInAMovedElementIsNamedByItsKey() throws Exception {
+        // health moved to the front and warns now; a regime dropped Canada's neighbour and the EU one lists Italy.
+        String changed = """
+                {'name': 'house', 'version': 2,
+                 'claims': [{'category': 'health', 'severity': 'warn'}, {'category': 'offer', 'severity': 'warn'},
+                            {'category': 'financial', 'severity': 'block'}],
+                 'regimes': [{'name': 'GDPR and ePrivacy (EU)', 'countries': ['DE', 'FR', 'IT']}]}""";
+        List<String> shown = RuleSetDiff.between("house", 1, json(ORDERED), 2, json(changed)).changes().stream()
+                .map(c -> c.kind().label() + " " + c.place() + ": " + c.before() + " → " + c.after()).toList();
+        assertEquals(List.of(
+                "Changed claims › health › severity: \"block\" → \"warn\"",
+                "Removed regimes › CASL (Canada): {\"name\":\"CASL (Canada)\",\"countries\":[\"CA\"]} → null",
+                "Changed regimes › GDPR and ePrivacy (EU) › countries: [\"DE\",\"FR\"] → [\"DE\",\"FR\",\"IT\"]"),
+                shown);
+    }
+
+    @Test
+    void elementsWithoutAKeyAreComparedByPosition() throws Exception {
+        // Two claims of the same category: the category identifies neither, so position does.
+        String twice = "{'claims': [{'category': 'offer', 'severity': 'warn'}, {'category': 'offer', 'severity': 'block'}]}";
+        String swapped = "{'claims': [{'category': 'offer', 'severity': 'block'}, {'category': 'offer', 'severity': 'warn'}]}";
+        List<String> places = RuleSetDiff.between("house", 1, json(twice), 2, json(swapped)).changes().stream()
+                .map(RuleSetDiff.Change::place).toList();
+        assertEquals(List.of("claims › [1] › severity", "claims › [2] › severity"), places);
     }
 
     @Test
