@@ -321,6 +321,73 @@ class PlatformFlowTest {
         assertEquals("blocked", above.getString("verdict"));
     }
 
+    /**
+     * The launch chain of one campaign, by its one key across services (issue 15, issue 18): a budget campaign and an
+     * experiment carry QA's campaign key; the experiment asked to start waits; the campaign is submitted to QA, needs
+     * an approval and gets it; qa-service's clearance then links and clears the budget campaign, which is funded, and
+     * starts the experiment by itself.
+     */
+    @Test
+    void aClearedCampaignIsFundedAndItsWaitingExperimentStartsByItself() throws IOException {
+        String emailTeam = Tokens.serviceAccount("channel-email");
+        String alice = Tokens.user("alice");
+        String nina = Tokens.user("nina");
+        String key = "e2e-chain-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String planId = demoPlan("Demo " + YearMonth.from(DEMO_DAY));
+        String budgetCampaign = given().auth().oauth2(emailTeam).contentType(ContentType.JSON)
+                .body(Map.of("channel", "email", "name", "Launch chain " + key, "amount", "0", "campaignKey", key))
+                .post(gateway("/budget/plans/" + planId + "/campaigns"))
+                .then().statusCode(201).body("campaignKey", equalTo(key)).extract().path("id");
+
+        given().auth().oauth2(emailTeam).contentType(ContentType.JSON)
+                .body(Map.of("key", key, "name", "Launch chain", "channel", "email", "campaignId", key))
+                .post(gateway("/experiments")).then().statusCode(201);
+        given().auth().oauth2(emailTeam).contentType(ContentType.JSON)
+                .body(Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "bold"))))
+                .put(gateway("/experiments/" + key + "/variants")).then().statusCode(200);
+        given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(Map.of("reason", "launch with the newsletter"))
+                .post(gateway("/experiments/" + key + "/start")).then().statusCode(202)
+                .body("experiment.status", equalTo("AWAITING_CLEARANCE"))
+                .body("launch.state", equalTo("NOT_CLEARED"));
+
+        Path sample = platform.root().resolve("qa-service/src/main/resources/samples/subtle-email-unsupported-claims.json");
+        ObjectNode submission = SampleDates.shifted((ObjectNode) JSON.readTree(sample.toFile()), DEMO_DAY);
+        submission.put("campaignId", key);
+        JsonPath run = given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(submission.toString())
+                .post(gateway("/qa/runs")).then().statusCode(201).extract().jsonPath();
+        assertEquals("needs-approval", run.getString("verdict"), run.prettify());
+        String runId = run.getString("id");
+
+        String request = pendingRequestFor(runId, alice);
+        decide(request, alice, "GRANT", "Claims substantiated on file.").then().statusCode(200);
+        // Where the launch policy asks for a second approver, nina signs too.
+        List<String> stillPending = given().auth().oauth2(nina).get(gateway("/approvals/pending")).then()
+                .statusCode(200).extract().jsonPath().getList("id");
+        if (stillPending.contains(request)) {
+            decide(request, nina, "GRANT", "Agreed.").then().statusCode(200);
+        }
+
+        JsonPath experiment = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
+                () -> given().auth().oauth2(emailTeam).get(gateway("/experiments/" + key))
+                        .then().statusCode(200).extract().jsonPath(),
+                view -> "RUNNING".equals(view.getString("experiment.status")));
+        assertEquals("CLEARED", experiment.getString("launch.state"));
+        assertEquals(runId, experiment.getString("launch.qaRunId"));
+        assertEquals("AWAITING_CLEARANCE", experiment.getString("history[-1].from"));
+        assertEquals("qa-service (QA run " + runId + ")", experiment.getString("history[-1].by"));
+
+        JsonPath budget = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
+                () -> given().auth().oauth2(emailTeam).get(gateway("/budget/campaigns/" + budgetCampaign))
+                        .then().statusCode(200).extract().jsonPath(),
+                view -> "CLEARED".equals(view.getString("launch.state")));
+        assertEquals(key, budget.getString("launch.qaCampaignId"));
+        assertEquals(runId, budget.getString("launch.qaRunId"));
+        given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(Map.of("amount", "100"))
+                .put(gateway("/budget/campaigns/" + budgetCampaign + "/budget")).then().statusCode(200);
+        given().auth().oauth2(emailTeam).get(gateway("/budget/campaigns/" + budgetCampaign)).then().statusCode(200)
+                .body("launch.funded", equalTo(true)).body("launch.cleared", equalTo(true));
+    }
+
     @Test
     void throughTheGatewayAChannelTeamSeesOnlyItsOwnChannel() {
         String sam = Tokens.user("sam"); // channel team of search

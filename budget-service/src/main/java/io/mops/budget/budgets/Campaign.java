@@ -36,6 +36,13 @@ public class Campaign extends PanacheEntityBase {
     public String channel;
     @Column(nullable = false)
     public String name;
+    /**
+     * qa-service's campaign key (a QA submission's {@code campaignId}), the key experiments name their campaign by
+     * too; it links the budget to the campaign's clearance for launch. Null until given or linked by a clearance
+     * naming this campaign; at most one budget campaign carries a key.
+     */
+    @Column(name = "campaign_key")
+    public String campaignKey;
     @Column(nullable = false)
     public BigDecimal amount;
     @Column(nullable = false)

@@ -15,5 +15,11 @@ public record CampaignDraft(
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lowercase channel key")
         @Schema(examples = "search") String channel,
         @NotBlank @Size(max = 200) @Schema(examples = "Brand terms December") String name,
-        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) @Schema(examples = "2500.00") BigDecimal amount) {
+        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) @Schema(examples = "2500.00") BigDecimal amount,
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,79}",
+                message = "must be 1-80 letters, digits, dots, dashes or underscores (a QA submission's campaignId)")
+        @Schema(description = "The campaign's key in qa-service (a QA submission's campaignId), which experiments "
+                + "name it by too; links the budget to the campaign's clearance for launch. Optional; at most one "
+                + "budget campaign carries a key", examples = "bf-2026-search-brand")
+        String campaignKey) {
 }

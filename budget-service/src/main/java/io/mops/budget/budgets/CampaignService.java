@@ -51,14 +51,16 @@ public class CampaignService {
         campaign.planId = planId;
         campaign.channel = draft.channel();
         campaign.name = draft.name();
+        campaign.campaignKey = draft.campaignKey();
         campaign.spent = BigDecimal.ZERO;
         campaign.status = Campaign.Status.ACTIVE;
         campaign.pacingState = PacingState.ON_PACE;
         campaign.createdBy = createdBy;
         campaign.createdAt = Instant.now(clock);
-        // A new campaign cannot have been cleared by QA yet: under ENFORCE it starts unfunded.
-        return launch.requireFundable(null, "'" + draft.name() + "' on " + draft.channel(), draft.amount(),
-                        BigDecimal.ZERO)
+        // Under ENFORCE a new campaign is funded only if it carries a QA campaign key that QA has cleared already.
+        return requireKeyFree(draft.campaignKey())
+                .chain(() -> Panache.withSession(() -> launch.requireFundable(draft.campaignKey(),
+                        "'" + draft.name() + "' on " + draft.channel(), draft.amount(), BigDecimal.ZERO)))
                 .chain(() -> plans.changeTree(planId, Optional.empty(), tree -> {
                     Money amount = Amounts.money("amount", draft.amount(), Money.currency(tree.plan().currency));
                     var changed = tree.domain().budgetCampaign(draft.channel(), campaign.id.toString(), amount);
@@ -66,6 +68,20 @@ public class CampaignService {
                     return campaign.persist().replaceWith(changed);
                 }))
                 .map(done -> CampaignView.of(campaign, done.plan().currency));
+    }
+
+    /** At most one budget campaign carries a QA campaign key (409 naming the one that does). */
+    private static Uni<Void> requireKeyFree(String campaignKey) {
+        if (campaignKey == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> Campaign.<Campaign>find("campaignKey", campaignKey).firstResult())
+                .invoke(holder -> {
+                    if (holder != null) {
+                        throw new ConflictProblem("budget campaign " + holder.id + " already carries QA campaign key '"
+                                + campaignKey + "'; a QA campaign has one budget campaign");
+                    }
+                }).replaceWithVoid();
     }
 
     public Uni<List<CampaignView>> list(UUID planId, Optional<String> visibleChannel) {
@@ -84,7 +100,7 @@ public class CampaignService {
     /** A new budget for a campaign, within what its channel holds; a stopped campaign given room runs again. */
     public Uni<CampaignView> changeBudget(UUID campaignId, CampaignBudgetChange change, ChannelScope scope) {
         return Panache.withSession(() -> campaign(campaignId, scope)
-                        .call(found -> launch.requireFundable(found.id, found.id + " ('" + found.name + "')",
+                        .call(found -> launch.requireFundable(found.campaignKey, found.id + " ('" + found.name + "')",
                                 change.amount(), found.amount)))
                 .chain(found -> plans.changeTree(found.planId, Optional.empty(), tree -> {
                     Campaign campaign = tree.campaigns().stream().filter(c -> c.id.equals(campaignId)).findFirst()

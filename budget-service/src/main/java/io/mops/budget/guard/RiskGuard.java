@@ -143,7 +143,7 @@ public class RiskGuard implements ClockDrivenJob {
         return pool.preparedQuery("""
                         select c.channel, c.id, sum(e.amount) as spend, count(*) as reports
                         from spend_entry e join campaign_budget c on c.id = e.campaign_id
-                        left join launch_clearance l on l.campaign_id = c.id
+                        left join campaign_clearance l on l.campaign_id = c.campaign_key
                         where e.recorded_at >= $1 and e.recorded_at < $2
                           and (l.campaign_id is null or l.status <> 'CLEARED' or l.cleared_at > e.recorded_at)
                         group by c.channel, c.id

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param control        the launch control in force ({@code ENFORCE}, {@code FLAG}, {@code OFF})
  * @param state          {@code NOT_CLEARED} (no QA run cleared it yet), {@code CLEARED} or {@code REVOKED}
  * @param funded         whether the campaign holds a budget above 0
+ * @param qaCampaignId   qa-service's campaign key the campaign carries ({@code campaignKey}); null when unlinked
  * @param qaRunId        the run that cleared it (also after a revocation)
  * @param approvalId     the approval request that granted the run; null for a run that passed by itself
  * @param revokedByRun   the later run that ended the clearance
@@ -23,13 +24,14 @@ public record LaunchView(String control, String state, boolean cleared, boolean 
 
     public static final String NOT_CLEARED = "NOT_CLEARED";
 
-    static LaunchView of(LaunchControl control, LaunchClearanceRow row, BigDecimal budget, List<UUID> anomalies) {
+    static LaunchView of(LaunchControl control, String campaignKey, CampaignClearance row, BigDecimal budget,
+                         List<UUID> anomalies) {
         boolean funded = budget.signum() > 0;
         if (row == null) {
-            return new LaunchView(control.name(), NOT_CLEARED, false, funded, budget, null, null, null, null, null,
-                    null, null, null, null, null, anomalies);
+            return new LaunchView(control.name(), NOT_CLEARED, false, funded, budget, campaignKey, null, null, null,
+                    null, null, null, null, null, null, anomalies);
         }
-        return new LaunchView(control.name(), row.status, row.cleared(), funded, budget, row.qaCampaignId,
+        return new LaunchView(control.name(), row.status.name(), row.cleared(), funded, budget, row.campaignKey,
                 row.qaRunId, row.verdict, row.contentHash, row.approvalId, row.approvedBy, row.clearedAt,
                 row.revokedAt, row.revokedByRun, row.revokedReason, anomalies);
     }

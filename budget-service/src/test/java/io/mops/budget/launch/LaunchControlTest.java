@@ -139,6 +139,7 @@ class LaunchControlTest {
         given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then().statusCode(200)
                 .body("launch.cleared", equalTo(true))
                 .body("launch.qaCampaignId", equalTo("qa-" + campaign))
+                .body("campaignKey", equalTo("qa-" + campaign))
                 .body("launch.qaRunId", equalTo(run.toString()))
                 .body("launch.approvalId", equalTo(approval.toString()))
                 .body("launch.approvedBy", equalTo("alice"))
@@ -152,8 +153,8 @@ class LaunchControlTest {
         send(campaign, clearance);
         UUID marker = UUID.randomUUID();
         send(campaign, revoked(campaign, run, marker));
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from launch_clearance where campaign_id = ? "
-                + "and revoked_by_run = ?", UUID.fromString(campaign), marker) == 1);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from campaign_clearance where campaign_id = ? "
+                + "and revoked_by_run = ?", "qa-" + campaign, marker) == 1);
         given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then().statusCode(200)
                 .body("launch.state", equalTo("REVOKED")).body("launch.cleared", equalTo(false))
                 .body("launch.qaRunId", equalTo(run.toString()))
@@ -174,7 +175,7 @@ class LaunchControlTest {
         String campaign = campaign(setup, "Gated");
         fund(campaign, "100").statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString(campaign))
-                .body("detail", containsString("no QA run has cleared it"));
+                .body("detail", containsString("names no QA campaign key"));
 
         UUID run = UUID.randomUUID();
         send(campaign, cleared(UUID.randomUUID(), campaign, run, null));
@@ -232,5 +233,59 @@ class LaunchControlTest {
                 .body("launch.unclearedSpendAnomalies.size()", equalTo(1));
         given().auth().oauth2(CAROL).queryParam("channel", setup.channel()).get("/budget/guard/anomalies").then()
                 .statusCode(200).body("detector", hasItem("uncleared-spend"));
+    }
+
+    private static String keyedCleared(String campaignKey, UUID runId) {
+        return """
+                {"id":"%s","type":"CampaignCleared","version":1,"source":"qa-service","time":"%s",
+                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
+                 "qaRunId":"%s","contentHash":"%s","approvalId":null,"approvedBy":null,"verdict":"pass",
+                 "clearedAt":"%s"}}
+                """.formatted(UUID.randomUUID(), Instant.now(), campaignKey, campaignKey, runId, "ab".repeat(32),
+                Instant.now());
+    }
+
+    @Test
+    void aCampaignCarryingTheQaKeyIsClearedByAClearanceNamingNoBudgetCampaign() {
+        Setup setup = runningPlan();
+        String key = "bf-" + UUID.randomUUID().toString().substring(0, 8);
+        String campaign = given().auth().oauth2(CAROL).contentType(ContentType.JSON)
+                .body(Map.of("channel", setup.channel(), "name", "Keyed", "amount", "0", "campaignKey", key))
+                .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201)
+                .body("campaignKey", equalTo(key)).extract().path("id");
+        fund(campaign, "100").statusCode(409).body("detail", containsString("QA campaign '" + key + "'"));
+
+        UUID run = UUID.randomUUID();
+        TestProducer.send(Topics.QA_EVENTS, "campaign:" + key, keyedCleared(key, run));
+        await().atMost(PATIENCE).until(() -> "CLEARED".equals(launchState(campaign)));
+        given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then().statusCode(200)
+                .body("launch.qaCampaignId", equalTo(key)).body("launch.qaRunId", equalTo(run.toString()));
+        fund(campaign, "100").statusCode(200).body("amount", equalTo(100.0f));
+    }
+
+    @Test
+    void aCampaignCreatedWithAnAlreadyClearedKeyIsFundedAtOnceAndTheKeyIsItsAlone() {
+        Setup setup = runningPlan();
+        String key = "bf-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID run = UUID.randomUUID();
+        TestProducer.send(Topics.QA_EVENTS, "campaign:" + key, keyedCleared(key, run));
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from campaign_clearance where campaign_id = ? "
+                + "and status = 'CLEARED'", key) == 1);
+
+        String campaign = given().auth().oauth2(CAROL).contentType(ContentType.JSON)
+                .body(Map.of("channel", setup.channel(), "name", "Cleared first", "amount", "150", "campaignKey", key))
+                .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201)
+                .body("amount", equalTo(150.0f)).extract().path("id");
+        given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then().statusCode(200)
+                .body("launch.state", equalTo("CLEARED")).body("launch.funded", equalTo(true));
+
+        given().auth().oauth2(CAROL).contentType(ContentType.JSON)
+                .body(Map.of("channel", setup.channel(), "name", "Second", "amount", "0", "campaignKey", key))
+                .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(campaign));
+        given().auth().oauth2(CAROL).contentType(ContentType.JSON)
+                .body(Map.of("channel", setup.channel(), "name", "Bad key", "amount", "0", "campaignKey", "no spaces"))
+                .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", containsString("campaignKey"));
     }
 }

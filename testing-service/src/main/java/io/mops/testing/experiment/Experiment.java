@@ -21,17 +21,27 @@ import java.util.UUID;
 @Table(name = "experiment")
 public class Experiment extends PanacheEntityBase {
 
-    /** draft -> running <-> paused, and running or paused -> concluded, which is final. */
+    /**
+     * draft -> running <-> paused, and running or paused -> concluded, which is final. A draft whose campaign is not
+     * yet cleared for launch may instead wait for it ({@code POST /experiments/{key}/start}): awaiting clearance ->
+     * running when qa-service clears the campaign, or back to draft when a person stops the wait.
+     */
     public enum Status {
-        DRAFT, RUNNING, PAUSED, CONCLUDED;
+        DRAFT, AWAITING_CLEARANCE, RUNNING, PAUSED, CONCLUDED;
 
         public boolean mayBecome(Status next) {
             return switch (this) {
-                case DRAFT -> next == RUNNING;
+                case DRAFT -> next == RUNNING || next == AWAITING_CLEARANCE;
+                case AWAITING_CLEARANCE -> next == RUNNING || next == DRAFT;
                 case RUNNING -> next == PAUSED || next == CONCLUDED;
                 case PAUSED -> next == RUNNING || next == CONCLUDED;
                 case CONCLUDED -> false;
             };
+        }
+
+        /** Never ran: a draft, or one waiting for its campaign's clearance. */
+        public boolean beforeStart() {
+            return this == DRAFT || this == AWAITING_CLEARANCE;
         }
     }
 
@@ -87,7 +97,10 @@ public class Experiment extends PanacheEntityBase {
     public Boolean sequentialStandardised;
     @Column(name = "guardrail_mixing_scale")
     public Double guardrailMixingScale;
-    /** The campaign it tests (qa-service's campaign key); it runs only while QA has cleared it. Null: not gated. */
+    /**
+     * The campaign it tests: qa-service's campaign key, the key budget-service's campaigns carry too
+     * ({@code campaignKey}). It runs only while QA has cleared it. Null: not gated.
+     */
     @Column(name = "campaign_id")
     public String campaignId;
 
@@ -149,6 +162,12 @@ public class Experiment extends PanacheEntityBase {
                         .filter(e -> e.lastReweighedAt == null
                                 || !e.lastReweighedAt.plusSeconds(e.reweighEverySeconds).isAfter(now))
                         .toList());
+    }
+
+    /** The experiments waiting for {@code campaignId}'s clearance, their rows locked. Call inside a transaction. */
+    static Uni<List<Experiment>> awaitingClearanceForUpdate(String campaignId) {
+        return Experiment.<Experiment>find("campaignId = ?1 and status = ?2 order by key", campaignId,
+                Status.AWAITING_CLEARANCE).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     static Uni<Boolean> keyTaken(String key) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,5 +75,21 @@ public class ExperimentResource {
     public Uni<ExperimentDetail> changeStatus(@PathParam("key") String key, @NotNull @Valid StatusChange change) {
         String by = scope.caller().name();
         return ExperimentService.accessibleForUpdate(key, scope).chain(e -> experiments.changeStatus(e, change, by));
+    }
+
+    @POST
+    @Path("/{key}/start")
+    @WithTransaction
+    @Operation(summary = "Start a draft: 200 RUNNING when its campaign is cleared for launch (or it names none); "
+            + "202 AWAITING_CLEARANCE when not yet, and it starts by itself when qa-service clears the campaign")
+    @APIResponse(responseCode = "200", description = "The experiment runs")
+    @APIResponse(responseCode = "202", description = "The experiment waits for its campaign's clearance; "
+            + "waitingFor says why")
+    public Uni<Response> start(@PathParam("key") String key, @Valid StartRequest request) {
+        String by = scope.caller().name();
+        String reason = request == null ? null : request.reason();
+        return ExperimentService.accessibleForUpdate(key, scope).chain(e -> experiments.startOrAwait(e, reason, by))
+                .map(started -> Response.status(started.awaiting() ? Response.Status.ACCEPTED : Response.Status.OK)
+                        .entity(started.detail()).build());
     }
 }

@@ -3,12 +3,15 @@ package io.mops.testing.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mops.common.clearance.Clearance;
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.security.ChannelScope;
 import io.mops.testing.allocation.AllocationPeriod;
 import io.mops.testing.launch.LaunchGate;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -142,6 +146,10 @@ public class ExperimentService {
 
     public Uni<ExperimentDetail> changeStatus(Experiment experiment, StatusChange change, String by) {
         Experiment.Status next = change.status();
+        if (next == Experiment.Status.AWAITING_CLEARANCE) {
+            throw new ConflictProblem("an experiment waits for its campaign's clearance only through POST "
+                    + "/experiments/" + experiment.key + "/start, which starts it at once when the campaign is cleared");
+        }
         if (!experiment.status.mayBecome(next)) {
             throw new ConflictProblem("an experiment cannot go from " + experiment.status + " to " + next);
         }
@@ -150,16 +158,103 @@ public class ExperimentService {
         Uni<Void> gate = next == Experiment.Status.RUNNING
                 ? launch.requireCleared(experiment.key, experiment.campaignId).chain(() -> hold.requireFree(experiment))
                 : Uni.createFrom().voidItem();
-        return gate.chain(() -> ExperimentVariant.count("experimentId", experiment.id)).chain(count -> {
-            if (next == Experiment.Status.RUNNING && count < MIN_VARIANTS) {
-                throw new ConflictProblem("an experiment needs at least " + MIN_VARIANTS
-                        + " variants before it can run; it has " + count);
-            }
-            if (experiment.status == Experiment.Status.DRAFT && next == Experiment.Status.RUNNING) {
+        return gate.chain(() -> next == Experiment.Status.RUNNING ? requireVariants(experiment)
+                : Uni.createFrom().voidItem()).chain(() -> {
+            if (experiment.status.beforeStart() && next == Experiment.Status.RUNNING) {
                 return start(experiment, by).chain(() -> recordTransition(experiment, next, by, change.reason(), Instant.now(clock)));
             }
             return recordTransition(experiment, next, by, change.reason(), Instant.now(clock));
         }).chain(() -> detail(experiment));
+    }
+
+    /**
+     * Starts a draft now if its campaign is cleared (or it names none), or else lets it wait for the clearance: it
+     * becomes {@code AWAITING_CLEARANCE} and starts by itself when qa-service's {@code CampaignCleared} for the
+     * campaign arrives ({@link #startAwaiting}). Asking again while it waits changes nothing.
+     *
+     * @return the experiment, and whether it waits
+     */
+    public Uni<Started> startOrAwait(Experiment experiment, String reason, String by) {
+        if (experiment.status == Experiment.Status.AWAITING_CLEARANCE) {
+            return detail(experiment).map(d -> new Started(d, true));
+        }
+        if (experiment.status != Experiment.Status.DRAFT) {
+            throw new ConflictProblem("only a draft can be started; experiment '" + experiment.key + "' is "
+                    + experiment.status);
+        }
+        return requireVariants(experiment)
+                .chain(() -> launch.whyNotCleared(experiment.key, experiment.campaignId))
+                .chain(why -> {
+                    if (why.isEmpty()) {
+                        return changeStatus(experiment, new StatusChange(Experiment.Status.RUNNING, reason), by)
+                                .map(d -> new Started(d, false));
+                    }
+                    String waiting = cut("waits for campaign '" + experiment.campaignId + "' to be cleared for "
+                            + "launch by qa-service" + (reason == null ? "" : ": " + reason), 400);
+                    return recordTransition(experiment, Experiment.Status.AWAITING_CLEARANCE, by, waiting,
+                            Instant.now(clock)).chain(() -> detail(experiment)).map(d -> new Started(d, true));
+                });
+    }
+
+    /** An experiment after {@link #startOrAwait}: {@code awaiting} when it waits for its campaign's clearance. */
+    public record Started(ExperimentDetail detail, boolean awaiting) {
+    }
+
+    /**
+     * qa-service cleared {@code clearance}'s campaign: the experiments waiting for it start, each as a transition by
+     * qa-service naming the clearing run (and who approved it). One the risk guard holds stays waiting, and its detail
+     * says why. Call it inside the transaction that applies the clearance, which runs once per event: a second
+     * clearance finds the experiments running already.
+     */
+    public Uni<List<String>> startAwaiting(Clearance clearance) {
+        String by = cut("qa-service (QA run " + clearance.qaRunId() + ")", 200);
+        String reason = cut("campaign '" + clearance.campaignKey() + "' cleared for launch by QA run "
+                + clearance.qaRunId() + " (" + clearance.verdict()
+                + (clearance.approvedBy() == null ? "" : ", approved by " + clearance.approvedBy()) + ")", 400);
+        Instant at = Instant.now(clock);
+        return Experiment.awaitingClearanceForUpdate(clearance.campaignKey())
+                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                        .onItem().transformToUniAndConcatenate(experiment -> hold.requireFree(experiment)
+                                .chain(() -> start(experiment, by))
+                                .chain(() -> recordTransition(experiment, Experiment.Status.RUNNING, by, reason, at))
+                                .map(e -> Optional.of(e.key))
+                                .onFailure(ConflictProblem.class).recoverWithItem(held -> {
+                                    Log.infof("%s stays awaiting clearance: %s", experiment.key, held.getMessage());
+                                    return Optional.<String>empty();
+                                }))
+                        .collect().asList())
+                .map(started -> started.stream().flatMap(Optional::stream).toList())
+                .invoke(started -> {
+                    if (!started.isEmpty()) {
+                        Log.infof("clearance of campaign %s started %s", clearance.campaignKey(), started);
+                    }
+                });
+    }
+
+    private static Uni<Void> requireVariants(Experiment experiment) {
+        return ExperimentVariant.count("experimentId", experiment.id).invoke(count -> {
+            if (count < MIN_VARIANTS) {
+                throw new ConflictProblem("an experiment needs at least " + MIN_VARIANTS
+                        + " variants before it can run; it has " + count);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Why a waiting experiment has not started yet; null for one that does not wait. Inside a session. */
+    private Uni<String> waitingFor(Experiment experiment) {
+        if (experiment.status != Experiment.Status.AWAITING_CLEARANCE) {
+            return Uni.createFrom().nullItem();
+        }
+        return launch.whyNotCleared(experiment.key, experiment.campaignId).chain(why -> why.isPresent()
+                ? Uni.createFrom().item(why.get())
+                : hold.requireFree(experiment).replaceWith((String) null)
+                .onFailure(ConflictProblem.class).recoverWithItem(held -> "its campaign is cleared, but "
+                        + held.getMessage() + "; start it with POST /experiments/" + experiment.key
+                        + "/status {\"status\":\"RUNNING\"} once the hold is lifted"));
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /**
@@ -187,14 +282,15 @@ public class ExperimentService {
     }
 
     public Uni<ExperimentDetail> detail(Experiment experiment) {
-        return launch.view(experiment.campaignId).flatMap(clearance -> ExperimentVariant.of(experiment.id)
+        return launch.view(experiment.campaignId).flatMap(clearance -> waitingFor(experiment)
+                .flatMap(waiting -> ExperimentVariant.of(experiment.id)
                 .flatMap(variants -> ExperimentTransition.of(experiment.id)
                 .map(history -> new ExperimentDetail(ExperimentView.of(experiment),
                         variants.stream().map(v -> new ExperimentDetail.VariantView(v.key, v.name, componentsOf(v),
                                 v.share, v.live, v.key.equals(experiment.controlVariant), v.eliminatedAt,
                                 v.eliminatedReason)).toList(),
                         history.stream().map(t -> new ExperimentDetail.TransitionView(t.fromStatus, t.toStatus,
-                                t.changedBy, t.changedAt, t.reason)).toList(), clearance))));
+                                t.changedBy, t.changedAt, t.reason)).toList(), clearance, waiting)))));
     }
 
     private List<ExperimentVariant> variantsFrom(UUID experimentId, VariantPlan plan) {

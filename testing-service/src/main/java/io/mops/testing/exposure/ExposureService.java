@@ -169,7 +169,7 @@ public class ExposureService {
 
     /** Running, paused, or concluded with a winner that is now served to everyone. */
     private static void requireCollecting(Experiment experiment) {
-        if (experiment.status == Experiment.Status.DRAFT
+        if (experiment.status.beforeStart()
                 || (experiment.status == Experiment.Status.CONCLUDED && !experiment.rollsOutWinner())) {
             throw new ConflictProblem("experiment '" + experiment.key + "' is " + experiment.status
                     + (experiment.status == Experiment.Status.CONCLUDED ? " without a winner" : "")

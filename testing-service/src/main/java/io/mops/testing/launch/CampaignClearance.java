@@ -1,56 +1,15 @@
 package io.mops.testing.launch;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import io.mops.common.clearance.ClearanceRow;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A campaign's clearance for launch as qa-service last announced it ({@code CampaignCleared} /
- * {@code CampaignClearanceRevoked}), keyed by qa-service's campaign key.
+ * {@code CampaignClearanceRevoked}), keyed by qa-service's campaign key; the rules that change it are common's
+ * ({@link io.mops.common.clearance.Clearance}).
  */
 @Entity
 @Table(name = "campaign_clearance")
-public class CampaignClearance extends PanacheEntityBase {
-
-    public static final String CLEARED = "CLEARED";
-    public static final String REVOKED = "REVOKED";
-
-    @Id
-    @Column(name = "campaign_id")
-    public String campaignId;
-    @Column(nullable = false)
-    public String channel;
-    @Column(nullable = false)
-    public String status;
-    /** The run that cleared the campaign (kept after a revocation, which names the run that ended it). */
-    @Column(name = "qa_run_id", nullable = false)
-    public UUID qaRunId;
-    @Column(name = "content_hash", nullable = false)
-    public String contentHash;
-    @Column(nullable = false)
-    public String verdict;
-    @Column(name = "approval_id")
-    public UUID approvalId;
-    @Column(name = "approved_by")
-    public String approvedBy;
-    @Column(name = "cleared_at", nullable = false)
-    public Instant clearedAt;
-    @Column(name = "revoked_at")
-    public Instant revokedAt;
-    @Column(name = "revoked_by_run")
-    public UUID revokedByRun;
-    @Column(name = "revoked_reason")
-    public String revokedReason;
-    /** The time of the last event applied: an older event arriving later (a replay) changes nothing. */
-    @Column(name = "event_time", nullable = false)
-    public Instant eventTime;
-
-    public boolean cleared() {
-        return CLEARED.equals(status);
-    }
+public class CampaignClearance extends ClearanceRow {
 }

@@ -16,7 +16,7 @@ public record LaunchView(String campaignId, String state, boolean cleared, UUID 
         if (row == null) {
             return new LaunchView(campaignId, "NOT_CLEARED", false, null, null, null, null, null, null, null, null);
         }
-        return new LaunchView(campaignId, row.status, row.cleared(), row.qaRunId, row.verdict, row.approvalId,
+        return new LaunchView(campaignId, row.status.name(), row.cleared(), row.qaRunId, row.verdict, row.approvalId,
                 row.approvedBy, row.clearedAt, row.revokedAt, row.revokedByRun, row.revokedReason);
     }
 }

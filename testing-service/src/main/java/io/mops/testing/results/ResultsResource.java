@@ -36,7 +36,7 @@ public class ResultsResource {
             + "recommendation (see docs/testing.md for how to read them)")
     public Uni<ResultsView> results(@PathParam("key") String key) {
         return ExperimentService.accessible(key, scope).chain(experiment -> {
-            if (experiment.status == Experiment.Status.DRAFT || experiment.controlVariant == null) {
+            if (experiment.status.beforeStart() || experiment.controlVariant == null) {
                 throw new ConflictProblem("experiment '" + key + "' has no results before it runs");
             }
             return results.read(experiment);

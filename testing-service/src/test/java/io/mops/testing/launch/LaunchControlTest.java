@@ -152,4 +152,98 @@ class LaunchControlTest {
                 .post("/experiments").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("campaignId"));
     }
+
+    private static ValidatableResponse start(String key) {
+        return given().auth().oauth2(EMAIL).contentType(ContentType.JSON).body(Map.of("reason", "creative approved"))
+                .post("/experiments/" + key + "/start").then();
+    }
+
+    private static String status(String key) {
+        return given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .extract().path("experiment.status");
+    }
+
+    @Test
+    void startingBeforeTheClearanceWaitsAndTheClearanceStartsEveryWaitingExperimentOnce() {
+        String campaign = "autumn-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = experimentFor(campaign);
+        String second = experimentFor(campaign);
+        String stopped = experimentFor(campaign);
+
+        start(first).statusCode(202).body("experiment.status", equalTo("AWAITING_CLEARANCE"))
+                .body("waitingFor", containsString("campaign '" + campaign + "'"))
+                .body("waitingFor", containsString("heard of no QA run clearing it"));
+        start(first).statusCode(202).body("experiment.status", equalTo("AWAITING_CLEARANCE"));
+        start(second).statusCode(202);
+        start(stopped).statusCode(202);
+        // A person stops one wait: back to a draft, which the clearance leaves alone.
+        changeStatus(stopped, "DRAFT").statusCode(200).body("experiment.status", equalTo("DRAFT"));
+        // Waiting is entered through /start only; running it by hand still needs the clearance.
+        changeStatus(second, "AWAITING_CLEARANCE").statusCode(409);
+        changeStatus(second, "RUNNING").statusCode(409).body("detail", containsString("not cleared for launch"));
+
+        UUID event = UUID.randomUUID();
+        UUID run = UUID.randomUUID();
+        String clearance = cleared(event, campaign, run, Instant.now());
+        send(campaign, clearance);
+        send(campaign, clearance);
+        await().atMost(PATIENCE).until(() -> "RUNNING".equals(status(first)) && "RUNNING".equals(status(second)));
+
+        for (String key : List.of(first, second)) {
+            given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                    .body("waitingFor", nullValue())
+                    .body("history.size()", equalTo(2))
+                    .body("history[0].from", equalTo("DRAFT")).body("history[0].to", equalTo("AWAITING_CLEARANCE"))
+                    .body("history[1].from", equalTo("AWAITING_CLEARANCE")).body("history[1].to", equalTo("RUNNING"))
+                    .body("history[1].by", equalTo("qa-service (QA run " + run + ")"))
+                    .body("history[1].reason", containsString("cleared for launch by QA run " + run));
+        }
+        assertEquals("DRAFT", status(stopped));
+        assertEquals(1, db.count("select count(*) from processed_event where event_id = ?", event));
+        assertEquals(1, db.count("select count(*) from allocation_period p join experiment e on e.id = "
+                + "p.experiment_id where e.key = ?", first));
+    }
+
+    @Test
+    void aRevocationBeforeTheClearanceKeepsTheExperimentWaitingAndSaysWhy() {
+        String campaign = "summer-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = experimentFor(campaign);
+        UUID run = UUID.randomUUID();
+        Instant t0 = Instant.now();
+        send(campaign, cleared(UUID.randomUUID(), campaign, run, t0));
+        UUID blocked = UUID.randomUUID();
+        send(campaign, revoked(campaign, run, blocked, t0.plusSeconds(10)));
+        await().atMost(PATIENCE).until(() -> "REVOKED".equals(launchState(key)));
+
+        start(key).statusCode(202).body("experiment.status", equalTo("AWAITING_CLEARANCE"))
+                .body("waitingFor", containsString("was revoked"));
+        UUID later = UUID.randomUUID();
+        send(campaign, revoked(campaign, run, later, t0.plusSeconds(20)));
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from campaign_clearance where campaign_id = ? "
+                + "and revoked_by_run = ?", campaign, later) == 1);
+        assertEquals("AWAITING_CLEARANCE", status(key));
+
+        // The old clearance replayed is older than the revocation: it starts nothing.
+        send(campaign, cleared(UUID.randomUUID(), campaign, run, t0));
+        UUID next = UUID.randomUUID();
+        send(campaign, cleared(UUID.randomUUID(), campaign, next, t0.plusSeconds(30)));
+        await().atMost(PATIENCE).until(() -> "RUNNING".equals(status(key)));
+        given().auth().oauth2(EMAIL).get("/experiments/" + key).then().statusCode(200)
+                .body("history[1].by", equalTo("qa-service (QA run " + next + ")"));
+    }
+
+    @Test
+    void startingAClearedCampaignsExperimentRunsAtOnce() {
+        String campaign = "clear-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = experimentFor(campaign);
+        send(campaign, cleared(UUID.randomUUID(), campaign, UUID.randomUUID(), Instant.now()));
+        await().atMost(PATIENCE).until(() -> "CLEARED".equals(launchState(key)));
+        start(key).statusCode(200).body("experiment.status", equalTo("RUNNING")).body("waitingFor", nullValue());
+        start(key).statusCode(409);
+
+        String unnamed = draft(EMAIL, "email", Map.of());
+        start(unnamed).statusCode(409).body("detail", containsString("at least 2 variants"));
+        planVariants(EMAIL, unnamed, Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "bold"))));
+        start(unnamed).statusCode(200).body("experiment.status", equalTo("RUNNING"));
+    }
 }
