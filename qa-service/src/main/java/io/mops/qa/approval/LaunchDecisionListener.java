@@ -13,6 +13,7 @@ import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.clearance.LaunchClearance;
 import io.mops.qa.run.LaunchApprovalRequest;
 import io.mops.qa.run.QaRun;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,7 @@ public class LaunchDecisionListener {
     }
 
     @Incoming("approval-decisions")
+    @RetryWhileDatabaseAway
     public Uni<Void> onDecision(String payload) {
         return Uni.createFrom().deferred(() -> {
             var granted = codec.readIf(payload, ApprovalGranted.TYPE);

@@ -10,6 +10,7 @@ import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.problem.Problem;
 import io.mops.testing.experiment.Experiment;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -50,6 +51,7 @@ public class ExposureListener {
     }
 
     @Incoming("experiment-exposures")
+    @RetryWhileDatabaseAway
     public Uni<Void> onExposure(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, ExposureObserved.TYPE))
                 .flatMap(event -> idempotent.applyOnce(EXPOSURES, event, e -> {
@@ -64,6 +66,7 @@ public class ExposureListener {
     }
 
     @Incoming("experiment-outcomes")
+    @RetryWhileDatabaseAway
     public Uni<Void> onOutcome(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, OutcomeObserved.TYPE))
                 .flatMap(event -> idempotent.applyOnce(OUTCOMES, event, e -> {

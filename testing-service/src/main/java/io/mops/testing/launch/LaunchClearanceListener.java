@@ -4,6 +4,7 @@ import io.mops.common.events.CampaignClearanceRevoked;
 import io.mops.common.events.CampaignCleared;
 import io.mops.common.events.EventCodec;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,6 +31,7 @@ public class LaunchClearanceListener {
     }
 
     @Incoming("qa-events")
+    @RetryWhileDatabaseAway
     public Uni<Void> onQaEvent(String payload) {
         return Uni.createFrom().deferred(() -> {
             var cleared = codec.readIf(payload, CampaignCleared.TYPE);
