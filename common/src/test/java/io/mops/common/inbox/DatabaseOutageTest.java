@@ -115,6 +115,20 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void poisonIsNoOutageWhateverItWraps() {
+        // Jackson's parse errors are IOExceptions; a listener may also wrap a failure as poison on purpose.
+        assertFalse(DatabaseOutage.isOutage(new io.mops.common.events.PoisonEventException("data is malformed",
+                new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character"))));
+        assertFalse(DatabaseOutage.isOutage(new io.mops.common.events.PoisonEventException("no QA run",
+                new ConnectException("Connection refused"))));
+    }
+
+    @Test
+    void aParseErrorIsNoOutage() {
+        assertFalse(DatabaseOutage.isOutage(new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected")));
+    }
+
+    @Test
     void mutinysGivingUpKeepsTheOutageAsItsCause() {
         Throwable failure = Uni.createFrom().failure(new ConnectException("Connection refused"))
                 .onFailure().retry().withBackOff(Duration.ofMillis(1), Duration.ofMillis(2))

@@ -72,7 +72,7 @@ class OutageRetryTest {
 
     @Test
     void afterTheBudgetTheFailureStillSaysOutageSoItIsNeverDeadLettered() {
-        OutageRetry retry = new OutageRetry(config(Duration.ofMillis(200)), new SimpleMeterRegistry());
+        OutageRetry retry = new OutageRetry(config(Duration.ofSeconds(1)), new SimpleMeterRegistry());
         AtomicInteger attempts = new AtomicInteger();
         long started = System.nanoTime();
         Throwable failure = failureOf(retry.untilBack(() -> {
@@ -82,14 +82,16 @@ class OutageRetryTest {
         long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertTrue(DatabaseOutage.isOutage(failure), String.valueOf(failure));
         assertTrue(attempts.get() > 1, "retried: " + attempts.get());
-        assertTrue(tookMillis < 2_000, "gave up near the 200 ms budget, took " + tookMillis + " ms");
+        assertTrue(tookMillis < 5_000, "gave up near the 1 s budget, took " + tookMillis + " ms");
     }
 
     @Test
-    void onePollsTransactionsShareOneBudget() {
+    void onePollsTransactionsShareOneBudget() throws InterruptedException {
         OutageRetry retry = new OutageRetry(config(Duration.ofMillis(300)), new SimpleMeterRegistry());
         OutageRetry.Budget budget = retry.budget();
         failureOf(budget.untilBack(() -> Uni.createFrom().failure(new ConnectException("Connection refused"))));
+        // Mutiny gives up when the next wait (at most 20 ms here) would pass the deadline: let that much pass too.
+        Thread.sleep(50);
         // The first transaction used up the budget: the second is tried once, not for another 300 ms.
         AtomicInteger attempts = new AtomicInteger();
         failureOf(budget.untilBack(() -> {
