@@ -5,10 +5,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain JDBC reads of a service's test database, for asserting what was (or was not) stored. */
+/**
+ * Plain JDBC reads of a service's test database, for asserting what was (or was not) stored; and an outage of this
+ * one database ({@link #takeAway()}) while the shared server keeps running for everyone else.
+ */
 public final class TestDatabase {
 
     private final String database;
@@ -61,6 +65,47 @@ public final class TestDatabase {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes this database away from its service without stopping the server: new connections are refused
+     * ({@code ALTER DATABASE ... ALLOW_CONNECTIONS false}: SQLSTATE 55000, severity FATAL) and the open ones are cut
+     * ({@code pg_terminate_backend}: 57P01 to a statement under way). Use it in a try-with-resources, so that
+     * {@link Outage#close()} allows connections again whatever the test does.
+     */
+    public Outage takeAway() {
+        String name = quotedName();
+        admin("alter database " + name + " allow_connections false");
+        try {
+            admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database.replace("'", "''")
+                    + "' and pid <> pg_backend_pid()");
+        } catch (RuntimeException e) {
+            admin("alter database " + name + " allow_connections true");
+            throw e;
+        }
+        return () -> admin("alter database " + name + " allow_connections true");
+    }
+
+    /** An outage of one database; {@link #close()} ends it. */
+    @FunctionalInterface
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private String quotedName() {
+        return '"' + database.replace("\"", "\"\"") + '"';
+    }
+
+    /** As the platform's role, a superuser (./mops creates it so), on the server's maintenance database. */
+    private void admin(String sql) {
+        LocalStack stack = LocalStack.ensureRunning();
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("postgres"), stack.postgresUser(),
+                stack.postgresPassword()); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 

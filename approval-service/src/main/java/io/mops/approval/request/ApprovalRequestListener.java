@@ -6,6 +6,7 @@ import io.mops.common.events.ApprovalWithdrawn;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ public class ApprovalRequestListener {
     }
 
     @Incoming("approval-requests")
+    @RetryWhileDatabaseAway
     public Uni<Void> onApprovalRequested(String payload) {
         return Uni.createFrom().item(() -> codec.readIf(payload, ApprovalRequested.TYPE))
                 .flatMap(event -> event

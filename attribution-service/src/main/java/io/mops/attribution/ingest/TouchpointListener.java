@@ -4,6 +4,7 @@ import io.mops.attribution.quality.DataQualityGuard;
 import io.mops.attribution.quality.DataQualityRules;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.TouchpointObserved;
+import io.mops.common.inbox.OutageRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -47,7 +48,8 @@ public class TouchpointListener {
         List<StoredTouchpoint> read = new ArrayList<>();
         Set<UUID> attempted = new HashSet<>();
         Set<UUID> stored = new HashSet<>();
-        return ingest.ingest(records,
+        OutageRetry.Budget budget = ingest.budget();
+        return ingest.ingest(budget, records,
                         record -> {
                             StoredTouchpoint touchpoint = StoredTouchpoint.from(
                                     codec.read(record.value(), TouchpointObserved.TYPE), receivedAt);
@@ -59,7 +61,8 @@ public class TouchpointListener {
                             touchpoints.forEach(t -> attempted.add(t.eventId));
                             stored.addAll(ids);
                         }))
-                .chain(() -> quality.observe(observations(read, attempted, stored), receivedAt))
+                // A count, not a ledger: a retried observation may count part of a poll twice, never lose it.
+                .chain(() -> budget.untilBack(() -> quality.observe(observations(read, attempted, stored), receivedAt)))
                 .replaceWithVoid();
     }
 

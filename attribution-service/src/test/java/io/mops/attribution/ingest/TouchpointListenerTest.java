@@ -3,6 +3,7 @@ package io.mops.attribution.ingest;
 import io.mops.common.events.Topics;
 import io.mops.common.events.TouchpointObserved;
 import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.ServiceMetrics;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.Tokens;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(MopsInfra.class)
 class TouchpointListenerTest {
+
+    private static final String OUTAGE_RETRIES = "mops_consumer_database_outage_retries_total";
 
     private final TestDatabase db = TestDatabase.named("mops_attribution_test");
 
@@ -261,5 +267,38 @@ class TouchpointListenerTest {
         assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), output);
         assertEquals(0, process.exitValue(), output);
         return output;
+    }
+
+    /**
+     * PostgreSQL away for a few seconds (this test database only: connections refused and cut) while touchpoints
+     * arrive: the consumer retries the poll until the database is back, so every touchpoint is stored exactly once,
+     * none is dead-lettered, and the service is ready afterwards.
+     */
+    @Test
+    void touchpointsArrivingWhileTheDatabaseIsAwayAreStoredOnceAndNoneDeadLettered() throws InterruptedException {
+        String user = "outage-" + UUID.randomUUID();
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(40).toList();
+        List<Map.Entry<String, String>> records = ids.stream()
+                .map(id -> Map.entry("customer:" + user, event(id, user, click(user, "search"))))
+                .toList();
+        double retriedBefore = ServiceMetrics.sample(OUTAGE_RETRIES);
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            try (TestDatabase.Outage outage = db.takeAway()) {
+                TestProducer.sendAll(TouchpointObserved.TOPIC, records.subList(0, 20));
+                Thread.sleep(3_000);
+                TestProducer.sendAll(TouchpointObserved.TOPIC, records.subList(20, 40));
+                Thread.sleep(3_000);
+            }
+            String inIds = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> db.count(
+                    "select count(distinct event_id) from touchpoint where event_id = any(?::uuid[])", inIds) == 40);
+            assertEquals(40, db.count("select count(*) from touchpoint where event_id = any(?::uuid[])", inIds));
+            assertEquals(List.of(), dlq.collect(r -> ids.stream().anyMatch(id -> r.value().contains(id.toString())),
+                    Duration.ofSeconds(3)));
+        }
+        assertTrue(ServiceMetrics.sample(OUTAGE_RETRIES) > retriedBefore, "the consumer met the outage and retried");
+        // Ready again by itself: no restart, no person.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

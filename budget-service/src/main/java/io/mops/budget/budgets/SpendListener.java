@@ -5,6 +5,7 @@ import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.inbox.DeadLetter;
 import io.mops.common.inbox.DeadLetterMeter;
+import io.mops.common.inbox.OutageRetry;
 import io.mops.common.inbox.RefusedWrites;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -29,7 +30,8 @@ import java.util.List;
  * them twice. A report the database refuses although validation let it through is found by halving the poll
  * ({@link RefusedWrites}) and dead-lettered alone with the database's reason. The dead letters are acknowledged by
  * Kafka before the poll is committed, so none is lost. A poll that lost a race with spend on the same campaign is
- * applied again as a whole.
+ * applied again as a whole. While the database is unavailable each transaction is retried within one budget for the
+ * poll ({@link OutageRetry}): an outage costs a retry, never a dead letter.
  */
 @ApplicationScoped
 public class SpendListener {
@@ -41,13 +43,16 @@ public class SpendListener {
     private final SpendLedger ledger;
     private final MutinyEmitter<String> deadLetters;
     private final DeadLetterMeter deadLettered;
+    private final OutageRetry outageRetry;
 
     public SpendListener(EventCodec codec, SpendLedger ledger,
-                         @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, DeadLetterMeter deadLettered) {
+                         @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, DeadLetterMeter deadLettered,
+                         OutageRetry outageRetry) {
         this.codec = codec;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.deadLettered = deadLettered;
+        this.outageRetry = outageRetry;
     }
 
     @Incoming("campaign-spend")
@@ -61,11 +66,13 @@ public class SpendListener {
                 malformed.add(new SpendLedger.Refused<>(record, e.getMessage()));
             }
         }
+        OutageRetry.Budget budget = outageRetry.budget();
         return deadLetter(malformed)
                 .chain(() -> RefusedWrites.store(reports,
-                        part -> Uni.createFrom().deferred(() -> ledger.recordOnce(CONSUMER, part))
+                        part -> budget.untilBack(() -> Uni.createFrom()
+                                .deferred(() -> ledger.recordOnce(CONSUMER, part))
                                 .onFailure(BudgetProblems::isConcurrentChange)
-                                .retry().withBackOff(Duration.ofMillis(20)).atMost(5),
+                                .retry().withBackOff(Duration.ofMillis(20)).atMost(5)),
                         (report, refusal) -> deadLetter(
                                 new SpendLedger.Refused<>(report.record(), RefusedWrites.reason(refusal)))))
                 .chain(refusedParts -> deadLetter(refusedParts.stream().flatMap(List::stream).toList()));

@@ -2,6 +2,7 @@ package io.mops.budget.guard;
 
 import io.mops.common.events.AnomalyDetected;
 import io.mops.common.events.EventCodec;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,6 +26,7 @@ public class ReportedAnomalyListener {
     }
 
     @Incoming("reported-anomalies")
+    @RetryWhileDatabaseAway
     public Uni<Void> onEvent(String payload) {
         return Uni.createFrom().deferred(() -> codec.readIf(payload, AnomalyDetected.TYPE)
                 .map(event -> guard.onAnomalyReported(event, CONTAINED))

@@ -3,6 +3,7 @@ package io.mops.budget.guard;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.events.TouchpointObserved;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,6 +46,7 @@ public class TouchpointCounter {
     }
 
     @Incoming("guard-touchpoints")
+    @RetryWhileDatabaseAway
     public Uni<Void> onTouchpoints(ConsumerRecords<String, String> records) {
         Map<String, Long> perChannel = new TreeMap<>();
         for (ConsumerRecord<String, String> record : records) {

@@ -1,5 +1,6 @@
 package io.mops.budget.launch;
 
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,6 +20,7 @@ public class LaunchClearanceListener {
     }
 
     @Incoming("qa-events")
+    @RetryWhileDatabaseAway
     public Uni<Void> onQaEvent(String payload) {
         return gate.clearances().consume(payload, gate::linkBudgetCampaign);
     }

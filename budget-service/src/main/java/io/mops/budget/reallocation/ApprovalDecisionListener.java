@@ -7,6 +7,7 @@ import io.mops.common.events.ApprovalRejected;
 import io.mops.common.events.ChangesRequested;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -38,6 +39,7 @@ public class ApprovalDecisionListener {
     }
 
     @Incoming("approval-decisions")
+    @RetryWhileDatabaseAway
     public Uni<Void> onDecision(String payload) {
         return Uni.createFrom().deferred(() -> {
             var granted = codec.readIf(payload, ApprovalGranted.TYPE);

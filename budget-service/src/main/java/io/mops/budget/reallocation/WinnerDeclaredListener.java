@@ -2,6 +2,7 @@ package io.mops.budget.reallocation;
 
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.WinnerDeclared;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,6 +25,7 @@ public class WinnerDeclaredListener {
     }
 
     @Incoming("testing-events")
+    @RetryWhileDatabaseAway
     public Uni<Void> onTestingEvent(String payload) {
         return Uni.createFrom().deferred(() -> codec.readIf(payload, WinnerDeclared.TYPE)
                 .map(event -> reallocation.onEvidence(CONSUMER, event, event.data().channel(),

@@ -5,6 +5,7 @@ import io.mops.budget.trackrecord.TrackRecordService;
 import io.mops.common.events.ChannelPerformanceUpdated;
 import io.mops.common.events.EventCodec;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class ChannelPerformanceListener {
     }
 
     @Incoming("channel-performance")
+    @RetryWhileDatabaseAway
     public Uni<Void> onChannelPerformance(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, ChannelPerformanceUpdated.TYPE))
                 // The signal commits first, so that the proposal's response curve is fitted with it.

@@ -5,6 +5,7 @@ import io.mops.common.events.CampaignSpendReported;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.ServiceMetrics;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.TopicTap;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.mops.budget.budgets.Budgets.createCampaign;
 import static io.mops.budget.budgets.Budgets.createPlan;
@@ -263,5 +265,37 @@ class SpendListenerTest {
     private static String reasonOf(ConsumerRecord<String, String> record) {
         var header = record.headers().lastHeader("dead-letter-reason");
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * PostgreSQL away for a few seconds (this test database only: connections refused and cut) while spend reports
+     * arrive: the consumer retries the poll until the database is back, so every report counts exactly once, none is
+     * dead-lettered, and the service is ready afterwards.
+     */
+    @Test
+    void spendArrivingWhileTheDatabaseIsAwayCountsOnceAndNoneIsDeadLettered() throws InterruptedException {
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(30).toList();
+        List<Map.Entry<String, String>> reports = ids.stream()
+                .map(id -> Map.entry("campaign:" + campaign, spend(id, campaign, "0.10", "EUR")))
+                .toList();
+        double retriedBefore = ServiceMetrics.sample("mops_consumer_database_outage_retries_total");
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            try (TestDatabase.Outage outage = db.takeAway()) {
+                TestProducer.sendAll(CampaignSpendReported.TOPIC, reports.subList(0, 15));
+                Thread.sleep(3_000);
+                TestProducer.sendAll(CampaignSpendReported.TOPIC, reports.subList(15, 30));
+                Thread.sleep(3_000);
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> entries(campaign) == 30);
+            // 30 reports of 0.10 EUR: 3.00 EUR, each counted once.
+            given().auth().oauth2(SEARCH).get("/budget/campaigns/" + campaign).then().body("spent", equalTo(3.0f));
+            assertEquals(List.of(), dlq.collect(r -> ids.stream().anyMatch(id -> r.value().contains(id.toString())),
+                    Duration.ofSeconds(3)));
+        }
+        assertTrue(ServiceMetrics.sample("mops_consumer_database_outage_retries_total") > retriedBefore,
+                "the consumer met the outage and retried");
+        // Ready again by itself: no restart, no person.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

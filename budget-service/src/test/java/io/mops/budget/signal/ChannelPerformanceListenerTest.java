@@ -3,6 +3,7 @@ package io.mops.budget.signal;
 import io.mops.budget.DeadLetterCount;
 import io.mops.common.events.Topics;
 import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.ServiceMetrics;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.TopicTap;
@@ -16,11 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.mops.budget.signal.SignalFixtures.event;
 import static io.mops.budget.signal.SignalFixtures.uniqueChannel;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,5 +176,38 @@ class ChannelPerformanceListenerTest {
             assertEquals(0, stored(bad));
             assertEquals(0, stored(tuesday));
         }
+    }
+
+    /**
+     * A single-record consumer with the database away for a few seconds (this test database only): each signal is
+     * retried until the database is back and applied once, none is dead-lettered, the service is ready afterwards.
+     */
+    @Test
+    void signalsArrivingWhileTheDatabaseIsAwayAreAppliedOnceAndNoneDeadLettered() throws InterruptedException {
+        String channel = uniqueChannel("search");
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(4).toList();
+        double retriedBefore = ServiceMetrics.sample("mops_consumer_database_outage_retries_total");
+        try (TopicTap dlq = TopicTap.open(Topics.DEAD_LETTER)) {
+            try (TestDatabase.Outage outage = db.takeAway()) {
+                for (int i = 0; i < ids.size(); i++) {
+                    send(channel, event(ids.get(i), NOON, channel, "markov-1", "WEEK", WEEK.minusWeeks(i), 1,
+                            "2000.00", "1000.00"));
+                }
+                Thread.sleep(6_000);
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() ->
+                    db.count("select count(*) from channel_signal where channel = ?", channel) == ids.size());
+            for (UUID id : ids) {
+                assertEquals(1, stored(id));
+                assertEquals(1, processed(id));
+            }
+            assertEquals(List.of(), dlq.collect(r -> ids.stream().anyMatch(id -> r.value().contains(id.toString())),
+                    Duration.ofSeconds(3)));
+        }
+        assertTrue(ServiceMetrics.sample("mops_consumer_database_outage_retries_total") > retriedBefore,
+                "the consumer met the outage and retried");
+        // Ready again by itself: no restart, no person.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -9,6 +9,7 @@ import io.mops.common.events.EventCodec;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.events.ReceivedEvent;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.mops.qa.brand.BrandCorpus;
 import io.mops.qa.clearance.LaunchClearance;
 import io.mops.qa.run.LaunchApprovalRequest;
@@ -54,6 +55,7 @@ public class LaunchDecisionListener {
     }
 
     @Incoming("approval-decisions")
+    @RetryWhileDatabaseAway
     public Uni<Void> onDecision(String payload) {
         return Uni.createFrom().deferred(() -> {
             var granted = codec.readIf(payload, ApprovalGranted.TYPE);

@@ -4,6 +4,7 @@ import io.mops.common.events.ContainmentApplied;
 import io.mops.common.events.ContainmentLifted;
 import io.mops.common.events.EventCodec;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,6 +32,7 @@ public class ContainmentListener {
     }
 
     @Incoming("budget-events")
+    @RetryWhileDatabaseAway
     public Uni<Void> onBudgetEvent(String payload) {
         return Uni.createFrom().deferred(() -> {
             var applied = codec.readIf(payload, ContainmentApplied.TYPE)

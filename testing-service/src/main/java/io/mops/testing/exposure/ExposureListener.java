@@ -5,6 +5,7 @@ import io.mops.common.events.ExposureObserved;
 import io.mops.common.events.OutcomeObserved;
 import io.mops.common.events.PoisonEventException;
 import io.mops.common.inbox.IdempotentConsumer;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.InvalidRequestException;
 import io.mops.common.problem.NotFoundProblem;
@@ -50,6 +51,7 @@ public class ExposureListener {
     }
 
     @Incoming("experiment-exposures")
+    @RetryWhileDatabaseAway
     public Uni<Void> onExposure(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, ExposureObserved.TYPE))
                 .flatMap(event -> idempotent.applyOnce(EXPOSURES, event, e -> {
@@ -64,6 +66,7 @@ public class ExposureListener {
     }
 
     @Incoming("experiment-outcomes")
+    @RetryWhileDatabaseAway
     public Uni<Void> onOutcome(String payload) {
         return Uni.createFrom().item(() -> codec.read(payload, OutcomeObserved.TYPE))
                 .flatMap(event -> idempotent.applyOnce(OUTCOMES, event, e -> {

@@ -1,6 +1,7 @@
 package io.mops.testing.launch;
 
 import io.mops.common.clearance.ClearanceReadModel;
+import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +24,7 @@ public class LaunchClearanceListener {
     }
 
     @Incoming("qa-events")
+    @RetryWhileDatabaseAway
     public Uni<Void> onQaEvent(String payload) {
         return gate.clearances().consume(payload, follower);
     }
