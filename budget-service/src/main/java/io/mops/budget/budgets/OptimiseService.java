@@ -183,8 +183,7 @@ public class OptimiseService {
                 continue;
             }
             Money left = candidate.left();
-            Money lowest = Money.of(left.amount().multiply(BigDecimal.valueOf(1 - cut.get().share())),
-                    left.currency());
+            Money lowest = cut.get().lowest(left);
             Money maximum = candidate.maximum().map(left::min).orElse(left);
             Money minimum = candidate.minimum().max(lowest).min(maximum);
             cuts.put(channel, cut.get());

@@ -1,5 +1,9 @@
 package io.mops.budget.curve;
 
+import io.mops.budget.money.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,6 +53,15 @@ public record DominatedCut(double share, double upperMarginal, String trustedCha
     /** The lower end of a trusted channel's marginal return's 90 % interval at the spend a move starts from. */
     public static double lowerMarginal(Identifiability trusted) {
         return trusted.marginalReturn() - trusted.marginalReturnUncertainty() * trusted.averageReturn();
+    }
+
+    /**
+     * The least the channel may keep of {@code left}: {@code (1 − share)} of it, rounded up to the currency's minor
+     * unit so that the cut never goes beyond where the data still say the money earns more elsewhere.
+     */
+    public Money lowest(Money left) {
+        BigDecimal kept = left.amount().multiply(BigDecimal.valueOf(1 - share));
+        return Money.of(kept.setScale(left.amount().scale(), RoundingMode.CEILING), left.currency());
     }
 
     /** What an approver reads on the move. */

@@ -75,4 +75,15 @@ class DominatedCutTest {
             }
         }
     }
+
+    @Test
+    void whatTheChannelKeepsIsRoundedUpToTheCent() {
+        // A share that leaves fractions of a cent: 1,000.01 × (1 − 0.3333) = 666.706667, kept as 666.71. Money
+        // refuses amounts finer than the currency's minor unit, and before this the loop's proposal failed on it.
+        DominatedCut cut = new DominatedCut(0.3333, 0.5, "search", 1.0);
+        assertEquals(io.mops.budget.money.Money.of("666.71", "EUR"),
+                cut.lowest(io.mops.budget.money.Money.of("1000.01", "EUR")));
+        assertEquals(io.mops.budget.money.Money.of("500.00", "EUR"),
+                new DominatedCut(0.5, 0.5, "search", 1.0).lowest(io.mops.budget.money.Money.of("1000.00", "EUR")));
+    }
 }

@@ -67,6 +67,10 @@ public class CountedDeadLetterQueue implements KafkaFailureHandler.Factory {
                     }
                     return stop.handle(record, reason, metadata);
                 }
+                // The reason travels in the dead letter's headers; the log says it too, so that a failure in a
+                // service's own code (not the message) is seen where the service is watched.
+                Log.warnf("channel %s: record %s-%d@%d dead-lettered: %s", channel, record.getTopic(),
+                        record.getPartition(), record.getOffset(), reason.toString());
                 return deadLetters.handle(record, reason, metadata)
                         .invoke(() -> meter.deadLettered(record.getTopic()));
             }
