@@ -88,7 +88,7 @@ public final class BudgetOptimiser {
         }
         double gain = best.expectedOutcomeChange();
         double error = best.expectedOutcomeChangeStandardError();
-        if (gain > 0 && (minimumGainInStandardErrors == 0 || gain > minimumGainInStandardErrors * error)) {
+        if (clearsTheBar(best)) {
             return best;
         }
         if (gain > 0) {
@@ -137,17 +137,23 @@ public final class BudgetOptimiser {
                         : b.option().locked() ? ChannelMove.Limit.LOCKED : ChannelMove.Limit.NONE));
             }
             Reallocation step = new Reallocation(total, moves, Optional.empty());
-            double stepGain = step.expectedOutcomeChange();
-            if (stepGain > 0 && stepGain > minimumGainInStandardErrors * step.expectedOutcomeChangeStandardError()) {
+            if (clearsTheBar(step)) {
                 String why = String.format(Locale.ROOT, "the best split's expected gain %+.2f is less than %s "
                                 + "standard error(s) of %.2f, so the move goes %d %% of the way there, whose expected "
                                 + "gain %+.2f (standard error %.2f) clears that bar", gain,
                         BigDecimal.valueOf(minimumGainInStandardErrors).stripTrailingZeros().toPlainString(), error,
-                        100 * twentieths / PART_STEPS, stepGain, step.expectedOutcomeChangeStandardError());
+                        100 * twentieths / PART_STEPS, step.expectedOutcomeChange(), step.expectedOutcomeChangeStandardError());
                 return Optional.of(new Reallocation(total, moves, Optional.empty(), Optional.of(why)));
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a move's expected gain is positive and beyond the required standard errors of itself. */
+    private boolean clearsTheBar(Reallocation move) {
+        double gain = move.expectedOutcomeChange();
+        return gain > 0 && (minimumGainInStandardErrors == 0
+                || gain > minimumGainInStandardErrors * move.expectedOutcomeChangeStandardError());
     }
 
     /** The current split competes only when it spends exactly the total and keeps every guardrail. */
