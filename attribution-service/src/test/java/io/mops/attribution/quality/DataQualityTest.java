@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,7 +108,13 @@ class DataQualityTest {
                     Duration.ofSeconds(30));
             assertEquals("channel:" + channel, raised.key());
             assertTrue(raised.value().contains("\"source\":\"attribution-service\""), raised.value());
-            assertTrue(raised.value().contains("60 of 210 touchpoints (28.6 %)"), raised.value());
+            // Raised where the share first passed 20 %: at the 38th repeat (38 of 188) or later, depending on how
+            // the consumer's polls split the 60 repeats.
+            Matcher m = Pattern.compile("(\\d+) of (\\d+) touchpoints").matcher(raised.value());
+            assertTrue(m.find(), raised.value());
+            int repeats = Integer.parseInt(m.group(1));
+            assertTrue(repeats >= 38 && repeats <= 60 && Integer.parseInt(m.group(2)) == 150 + repeats,
+                    raised.value());
 
             // The storm goes on: 60 more repeats, still the one anomaly for the window.
             send(first.subList(60, 120), channel, Instant.now().minusSeconds(60), "2026-12-bf-" + channel);
@@ -150,8 +158,9 @@ class DataQualityTest {
             events.await(r -> anomaly(r, channel, "off-taxonomy"), Duration.ofSeconds(30));
         }
         assertEquals(2, findings(channel));
+        // Raised when the count first passed 50, which depends on how the consumer's polls split the 60.
         assertEquals(1, db.count("select count(*) from quality_finding where channel = ? and detector = 'event-timing'"
-                + " and observed = 60 and expected = 50", channel));
+                + " and observed > 50 and observed <= 60 and expected = 50", channel));
         assertEquals(1, db.count("select count(*) from quality_finding where channel = ? and detector = 'off-taxonomy'"
                 + " and observed = 101 and expected = 100", channel));
     }
