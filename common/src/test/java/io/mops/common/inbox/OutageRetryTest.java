@@ -72,7 +72,9 @@ class OutageRetryTest {
 
     @Test
     void afterTheBudgetTheFailureStillSaysOutageSoItIsNeverDeadLettered() {
-        OutageRetry retry = new OutageRetry(config(Duration.ofSeconds(1)), new SimpleMeterRegistry());
+        // Three seconds, not one: the budget starts before the first attempt, and in a fresh JVM on a loaded
+        // machine the first failure's warning (logging's start-up) once took longer than one second by itself.
+        OutageRetry retry = new OutageRetry(config(Duration.ofSeconds(3)), new SimpleMeterRegistry());
         AtomicInteger attempts = new AtomicInteger();
         long started = System.nanoTime();
         Throwable failure = failureOf(retry.untilBack(() -> {
@@ -82,7 +84,7 @@ class OutageRetryTest {
         long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertTrue(DatabaseOutage.isOutage(failure), String.valueOf(failure));
         assertTrue(attempts.get() > 1, "retried: " + attempts.get());
-        assertTrue(tookMillis < 5_000, "gave up near the 1 s budget, took " + tookMillis + " ms");
+        assertTrue(tookMillis < 8_000, "gave up near the 3 s budget, took " + tookMillis + " ms");
     }
 
     @Test
