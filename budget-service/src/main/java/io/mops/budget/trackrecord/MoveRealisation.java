@@ -1,6 +1,8 @@
 package io.mops.budget.trackrecord;
 
 import io.mops.common.events.ChannelPerformanceUpdated.PeriodKind;
+import io.mops.common.trackrecord.Forecast;
+import org.hipparchus.distribution.continuous.TDistribution;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,8 +24,21 @@ import java.util.TreeSet;
  * <pre>realised = (Σ_c mean_after(c) − Σ_c mean_before(c)) × planPeriods</pre>
  *
  * <p>The period the move was made in is left out of both windows: it is partly before and partly after. This is a
- * before-and-after comparison, not an experiment: whatever else changed between the two windows (season, other
- * moves, the market) is in it too, which is why calibration is read over many moves, not one.
+ * before-and-after comparison, not an experiment: whatever else changed between the two windows (season, the market)
+ * is in it too, which is why calibration is read over many moves, not one. Two things are handled rather than
+ * left in it:
+ * <ul>
+ *   <li>The measurement is noisy: each period's outcome varies around its expectation even when nothing changes,
+ *   and the difference of two {@code K}-period means scaled by the plan's periods carries that noise. Its standard
+ *   error, estimated from the spread of the periods inside each window and widened for being estimated from few
+ *   periods ({@link #smallSampleFactor}),
+ *   <pre>SE_m = planPeriods × √(s²_before / K + s²_after / K) × t(0.95, 2K − 2) / z(0.95)</pre>
+ *   is kept beside the realised value, and the realised value is judged against the forecast's interval widened
+ *   by it (a prediction interval for the measurement, not the forecast's confidence interval for its mean).</li>
+ *   <li>Another move of the same plan (or an exploration step, or a rollback) inside the window changes the split
+ *   the window measures, so the change seen would be both moves' together: such a move is
+ *   {@linkplain #overlapped unmeasurable}, said with the other move's day, rather than credited with both.</li>
+ * </ul>
  */
 public final class MoveRealisation {
 
@@ -77,8 +93,16 @@ public final class MoveRealisation {
      * @param baselinePerPeriod the moved channels' credited value per period before the move
      * @param afterPerPeriod    the same after the move
      */
-    public record Realised(double change, double baselinePerPeriod, double afterPerPeriod, String basis)
-            implements Result {
+    /**
+     * @param measurementStandardError the realised change's standard error from the spread of the periods inside
+     *                                 the windows; {@code null} with windows of one period, where there is no spread
+     */
+    public record Realised(double change, double baselinePerPeriod, double afterPerPeriod,
+                           Double measurementStandardError, String basis) implements Result {
+    }
+
+    /** Another change of the plan's split: a move, an exploration step or a rollback, on {@code day}. */
+    public record OtherChange(String what, LocalDate day) {
     }
 
     /** Not measurable yet; may become so as periods end and evidence arrives. */
@@ -108,38 +132,84 @@ public final class MoveRealisation {
                     .put(signal.periodStart(), signal.creditedValue());
         }
         List<String> missing = new ArrayList<>();
-        double baseline = 0;
-        double after = 0;
+        double[] baseline = new double[window.periods()];
+        double[] after = new double[window.periods()];
         for (String channel : new TreeSet<>(channels)) {
             Map<LocalDate, Double> values = byChannel.getOrDefault(channel, Map.of());
-            for (LocalDate start : window.baselineStarts()) {
-                Double value = values.get(start);
-                if (value == null) {
-                    missing.add(channel + " " + start);
-                } else {
-                    baseline += value;
-                }
-            }
-            for (LocalDate start : window.afterStarts()) {
-                Double value = values.get(start);
-                if (value == null) {
-                    missing.add(channel + " " + start);
-                } else {
-                    after += value;
-                }
-            }
+            add(values, window.baselineStarts(), baseline, channel, missing);
+            add(values, window.afterStarts(), after, channel, missing);
         }
         if (!missing.isEmpty()) {
             return new Pending("no channel performance yet for " + String.join(", ", missing));
         }
-        double baselinePerPeriod = baseline / window.periods();
-        double afterPerPeriod = after / window.periods();
+        int k = window.periods();
+        double baselinePerPeriod = mean(baseline);
+        double afterPerPeriod = mean(after);
         double change = (afterPerPeriod - baselinePerPeriod) * planPeriods;
-        return new Realised(change, baselinePerPeriod, afterPerPeriod, String.format(Locale.ROOT,
-                "credited value of %s: %.2f per %s in %s to %s after the move against %.2f in %s to %s before it, "
-                        + "times %.4f %ss of the plan", String.join(", ", new TreeSet<>(channels)), afterPerPeriod,
-                singular(window), window.afterStart(), window.afterEnd(), baselinePerPeriod, window.baselineStart(),
-                window.baselineEnd(), planPeriods, singular(window)));
+        Double measurementStandardError = k < 2 ? null
+                : planPeriods * Math.sqrt(variance(baseline) / k + variance(after) / k) * smallSampleFactor(k);
+        return new Realised(change, baselinePerPeriod, afterPerPeriod, measurementStandardError,
+                String.format(Locale.ROOT, "credited value of %s: %.2f per %s in %s to %s after the move against %.2f "
+                                + "in %s to %s before it, times %.4f %ss of the plan; %s",
+                        String.join(", ", new TreeSet<>(channels)), afterPerPeriod, singular(window),
+                        window.afterStart(), window.afterEnd(), baselinePerPeriod, window.baselineStart(),
+                        window.baselineEnd(), planPeriods, singular(window), measurementStandardError == null
+                                ? "one period a side gives no spread, so the measurement's noise is not known"
+                                : String.format(Locale.ROOT, "the measurement's standard error %.2f", measurementStandardError)));
+    }
+
+    /**
+     * The move measured in {@code window} cannot be told apart from another change of the plan's split inside it:
+     * the window's after-periods (or its baseline) ran on a split that other change made.
+     */
+    public static Optional<Unmeasurable> overlapped(Window window, List<OtherChange> others) {
+        return others.stream()
+                .filter(o -> !o.day().isBefore(window.baselineStart()) && !o.day().isAfter(window.afterEnd()))
+                .min(Comparator.comparing(OtherChange::day))
+                .map(o -> new Unmeasurable(o.what() + " on " + o.day() + " changed the plan's split inside this move's "
+                        + "window, " + window.baselineStart() + " to " + window.afterEnd() + ": the change measured would "
+                        + "be both together, so neither is credited with it"));
+    }
+
+    /**
+     * The spread is estimated from 2K − 2 degrees of freedom (four periods a side: six), and a normal interval on an
+     * estimated standard error holds less than it claims (about 85 % for a nominal 90 % with six). Scaling the
+     * standard error by t(0.95, 2K − 2) / z(0.95) makes the normal interval the t interval, so the judged interval
+     * is honest for the few periods a window has.
+     */
+    static double smallSampleFactor(int periods) {
+        double t = new TDistribution(2.0 * periods - 2).inverseCumulativeProbability(0.95);
+        return t / Forecast.Z_90;
+    }
+
+    private static void add(Map<LocalDate, Double> values, List<LocalDate> starts, double[] totals, String channel,
+                            List<String> missing) {
+        for (int i = 0; i < starts.size(); i++) {
+            Double value = values.get(starts.get(i));
+            if (value == null) {
+                missing.add(channel + " " + starts.get(i));
+            } else {
+                totals[i] += value;
+            }
+        }
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** The unbiased sample variance (n − 1). */
+    private static double variance(double[] values) {
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return sum / (values.length - 1);
     }
 
     /**

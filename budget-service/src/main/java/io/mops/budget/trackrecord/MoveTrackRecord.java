@@ -62,6 +62,9 @@ public class MoveTrackRecord extends PanacheEntityBase {
     public Double baselinePerPeriod;
     @Column(name = "after_per_period")
     public Double afterPerPeriod;
+    /** The realised change's standard error from the windows' spread (MoveRealisation); null without spread. */
+    @Column(name = "measurement_std_err")
+    public Double measurementStandardError;
     @Column(name = "realised_at")
     public Instant realisedAt;
     @Column(nullable = false)

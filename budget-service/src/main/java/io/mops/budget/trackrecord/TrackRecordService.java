@@ -119,6 +119,63 @@ public class TrackRecordService {
 
     private Uni<Void> measure(MoveTrackRecord record) {
         MoveRealisation.Window window = record.window();
+        return otherChanges(record, window).chain(others -> {
+            var overlapped = MoveRealisation.overlapped(window, others);
+            if (overlapped.isPresent()) {
+                // Final once the window is over (no later change can fall inside it); until then it may still be
+                // pending, but an overlap already known will not go away.
+                record.status = MoveTrackRecord.Status.UNMEASURABLE;
+                record.realisedChange = null;
+                record.measurementStandardError = null;
+                record.basis = overlapped.get().why();
+                return Uni.createFrom().voidItem();
+            }
+            return realise(record, window);
+        });
+    }
+
+    /**
+     * The plan's other applied moves, exploration steps and rollbacks made inside the window. Read with SQL on
+     * {@code reallocation_proposal} rather than through its entity, so that this package does not depend on the
+     * {@code reallocation} package, which depends on it.
+     */
+    private Uni<List<MoveRealisation.OtherChange>> otherChanges(MoveTrackRecord record, MoveRealisation.Window window) {
+        Instant from = window.baselineStart().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = window.afterEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select cast(id as varchar), exploration_of is not null, decided_at, rolled_back_at
+                        from reallocation_proposal
+                        where plan_id = :plan and id <> :self and status in ('APPLIED', 'ROLLED_BACK')
+                          and ((decided_at >= :from and decided_at < :to)
+                               or (rolled_back_at >= :from and rolled_back_at < :to))""", Object[].class)
+                .setParameter("plan", record.planId).setParameter("self", record.proposalId)
+                .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC))
+                .getResultList())
+                .map(rows -> {
+                    List<MoveRealisation.OtherChange> changes = new ArrayList<>();
+                    for (Object[] row : rows) {
+                        String what = (Boolean.TRUE.equals(row[1]) ? "exploration step " : "move ") + row[0];
+                        day(row[2]).filter(d -> !d.isBefore(window.baselineStart()) && !d.isAfter(window.afterEnd()))
+                                .ifPresent(d -> changes.add(new MoveRealisation.OtherChange(what, d)));
+                        day(row[3]).filter(d -> !d.isBefore(window.baselineStart()) && !d.isAfter(window.afterEnd()))
+                                .ifPresent(d -> changes.add(new MoveRealisation.OtherChange("rollback of " + what, d)));
+                    }
+                    return changes;
+                });
+    }
+
+    private static Optional<LocalDate> day(Object timestamp) {
+        return switch (timestamp) {
+            case null -> Optional.empty();
+            case java.time.OffsetDateTime t -> Optional.of(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+            case Instant t -> Optional.of(LocalDate.ofInstant(t, ZoneOffset.UTC));
+            case java.time.LocalDateTime t -> Optional.of(t.toLocalDate());
+            case java.sql.Timestamp t -> Optional.of(LocalDate.ofInstant(t.toInstant(), ZoneOffset.UTC));
+            default -> throw new IllegalStateException("unexpected timestamp " + timestamp.getClass());
+        };
+    }
+
+    private Uni<Void> realise(MoveTrackRecord record, MoveRealisation.Window window) {
         return ChannelSignal.<ChannelSignal>list("key.channel in ?1 and key.model = ?2 and key.periodKind = ?3 "
                                 + "and key.currency = ?4 and key.periodStart >= ?5 and key.periodStart <= ?6",
                         List.copyOf(record.channelSet()), record.model, record.periodKind, record.currency,
@@ -136,6 +193,7 @@ public class TrackRecordService {
                             record.realisedChange = realised.change();
                             record.baselinePerPeriod = realised.baselinePerPeriod();
                             record.afterPerPeriod = realised.afterPerPeriod();
+                            record.measurementStandardError = realised.measurementStandardError();
                             record.realisedAt = now;
                             record.basis = realised.basis();
                         }
@@ -164,8 +222,7 @@ public class TrackRecordService {
                 || record.belowIntervalReportedAt != null) {
             return Uni.createFrom().voidItem();
         }
-        var found = LoopDecision.judge(record.proposalId, record.channelSet(),
-                Forecast.withStandardError(record.expectedChange, record.expectedChangeStandardError),
+        var found = LoopDecision.judge(record.proposalId, record.channelSet(), judgedAgainst(record),
                 record.realisedChange, record.currency, record.realisedAt);
         if (found.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -207,9 +264,19 @@ public class TrackRecordService {
                 record.currency);
         boolean realised = record.status == MoveTrackRecord.Status.REALISED;
         return new TrackedDecision(record.proposalId.toString(), record.appliedAt, List.copyOf(record.channelSet()),
-                "OUTCOME_CHANGE", what,
-                Forecast.withStandardError(record.expectedChange, record.expectedChangeStandardError),
-                realised ? record.realisedChange : null, realised ? record.realisedAt : null, record.basis);
+                "OUTCOME_CHANGE", what, forecast(record), realised ? record.realisedChange : null,
+                realised ? record.realisedAt : null, record.basis,
+                realised && record.measurementStandardError != null ? judgedAgainst(record) : null);
+    }
+
+    private static Forecast forecast(MoveTrackRecord record) {
+        return Forecast.withStandardError(record.expectedChange, record.expectedChangeStandardError);
+    }
+
+    /** The forecast's interval widened by the measurement's noise when that is known (MoveRealisation). */
+    private static Forecast judgedAgainst(MoveTrackRecord record) {
+        return record.measurementStandardError == null ? forecast(record)
+                : forecast(record).widenedBy(record.measurementStandardError);
     }
 
 }

@@ -170,6 +170,8 @@ class TrackRecordResourceTest {
         boolean inside = Math.abs(realised - expected) <= Z_90 * standardError;
         assertEquals(inside ? 1.0 : 0.0, done.getDouble("calibration.shareInsideInterval"), 1e-12);
         assertEquals(realised - expected, done.getDouble("calibration.meanError"), 1e-9);
+        // Each channel holds one value a side, so the windows have no spread: the judged interval is the forecast's.
+        assertEquals(expected - Z_90 * standardError, done.getDouble(entry + ".judgedAgainst.low"), 1e-6);
         assertNull(done.get("calibration.warning"), "one realised move is too few to warn on");
 
         // The search team's channel was not moved: the move is not in its track record, and naming it is refused.
@@ -177,6 +179,30 @@ class TrackRecordResourceTest {
         assertFalse(trackRecord(search, Map.of()).getList("decisions.id").contains(proposal));
         given().auth().oauth2(search).queryParam("channel", strong).get("/budget/track-record")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void anotherMoveOfThePlanInsideTheWindowLeavesTheMoveUnmeasured() {
+        AppliedMove move = appliedMove();
+        // A second applied move of the same plan on 2025-03-20, inside the window of 2025-02-03 to 2025-04-06 the
+        // first is taken back to: a copy of the first's row with its own id and day.
+        String other = UUID.randomUUID().toString();
+        db.update("insert into reallocation_proposal select * from jsonb_populate_record(null::reallocation_proposal, "
+                + "(select to_jsonb(r) || jsonb_build_object('id', ?::text, 'decided_at', '2025-03-20T09:00:00Z') "
+                + "from reallocation_proposal r where id = ?))", other, UUID.fromString(move.proposal()));
+        String entry = "decisions.find { it.id == '" + move.proposal() + "' }";
+
+        takeBack(move, 100, 80, 160, 50);
+
+        await().atMost(PATIENCE).until(() -> trackRecord(coe(), Map.of("channel", move.strong()))
+                .getString(entry + ".basis").startsWith("move " + other + " on 2025-03-20"));
+        JsonPath record = trackRecord(coe(), Map.of("channel", move.strong(), "from", "2025-03-01", "to", "2025-03-31"));
+        assertNull(record.get(entry + ".realised"), "the change seen is both moves', credited to neither");
+        assertNull(record.get(entry + ".judgedAgainst"));
+        assertEquals(0, record.getInt("calibration.realised"));
+        assertEquals(1, record.getInt("calibration.pending"));
+        assertEquals(1, db.count("select count(*) from move_track_record where proposal_id = ? and status = 'UNMEASURABLE'",
+                UUID.fromString(move.proposal())));
     }
 
     @Test

@@ -43,6 +43,26 @@ public record Forecast(double value, Double standardError, double low, double hi
         return new Forecast(value, null, low, high);
     }
 
+    /**
+     * The interval a noisy measurement of the forecast quantity should fall in nine times in ten: the forecast's
+     * uncertainty and the measurement's, independent, added in quadrature on each side. A forecast of an expected
+     * change is judged against a measured change this way; judged against its own interval, an honest forecast of a
+     * mean would look overconfident whenever the measurement is noisier than the forecast.
+     *
+     * @param measurementStandardError the standard error of the realised value's measurement
+     */
+    public Forecast widenedBy(double measurementStandardError) {
+        if (!(measurementStandardError >= 0) || Double.isInfinite(measurementStandardError)) {
+            throw new IllegalArgumentException("a measurement's standard error is finite and never negative, got "
+                    + measurementStandardError);
+        }
+        if (standardError != null) {
+            return withStandardError(value, Math.hypot(standardError, measurementStandardError));
+        }
+        double extra = Z_90 * measurementStandardError;
+        return withInterval(value, value - Math.hypot(value - low, extra), value + Math.hypot(high - value, extra));
+    }
+
     /** Inside means on or between the ends: a realised value equal to an end was forecast. */
     public boolean holds(double realised) {
         return realised >= low && realised <= high;

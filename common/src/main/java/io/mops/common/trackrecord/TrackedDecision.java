@@ -16,15 +16,25 @@ import java.util.Optional;
  * @param realised   what happened, in the forecast's unit; {@code null} while pending
  * @param realisedAt when the realised value was last recorded; {@code null} while pending
  * @param basis      what the realised value was measured on, or why it is still pending
+ * @param judgedAgainst the interval the realised value is judged against when its measurement is noisy: the
+ *                   forecast's widened by the measurement's standard error ({@link Forecast#widenedBy}); {@code null}
+ *                   when the realised value is judged against the forecast's own interval
  */
 public record TrackedDecision(String id, Instant decidedAt, List<String> channels, String kind, String what,
-                              Forecast forecast, Double realised, Instant realisedAt, String basis) {
+                              Forecast forecast, Double realised, Instant realisedAt, String basis,
+                              Forecast judgedAgainst) {
 
     public TrackedDecision {
         channels = List.copyOf(channels);
     }
 
+    /** A decision whose realised value is judged against its forecast's own interval. */
+    public TrackedDecision(String id, Instant decidedAt, List<String> channels, String kind, String what,
+                           Forecast forecast, Double realised, Instant realisedAt, String basis) {
+        this(id, decidedAt, channels, kind, what, forecast, realised, realisedAt, basis, null);
+    }
+
     public Calibration.Outcome outcome() {
-        return new Calibration.Outcome(forecast, Optional.ofNullable(realised));
+        return new Calibration.Outcome(judgedAgainst == null ? forecast : judgedAgainst, Optional.ofNullable(realised));
     }
 }

@@ -14,9 +14,24 @@ public record TrackRecord(List<Decision> decisions, Calibration calibration) {
         return decisions == null ? List.of() : decisions;
     }
 
-    /** @param realised in the forecast's unit; {@code null} while pending */
+    /**
+     * @param realised      in the forecast's unit; {@code null} while pending
+     * @param judgedAgainst the forecast's interval widened by the measurement's noise, when the service measured it
+     *                      (budget moves); {@code null} when the realised value is judged against the forecast's own
+     */
     public record Decision(String id, Instant decidedAt, List<String> channels, String kind, String what,
-                           Forecast forecast, Double realised, Instant realisedAt, String basis) {
+                           Forecast forecast, Double realised, Instant realisedAt, String basis,
+                           Forecast judgedAgainst) {
+
+        public Decision(String id, Instant decidedAt, List<String> channels, String kind, String what,
+                        Forecast forecast, Double realised, Instant realisedAt, String basis) {
+            this(id, decidedAt, channels, kind, what, forecast, realised, realisedAt, basis, null);
+        }
+
+        /** The interval the realised value is judged against, as the service counts it. */
+        public Forecast judged() {
+            return judgedAgainst != null ? judgedAgainst : forecast;
+        }
 
         public List<String> channels() {
             return channels == null ? List.of() : channels;
@@ -28,7 +43,8 @@ public record TrackRecord(List<Decision> decisions, Calibration calibration) {
 
         /** On or between the interval's ends, as the services count it; {@code false} while pending. */
         public boolean inside() {
-            return realised != null && forecast != null && realised >= forecast.low() && realised <= forecast.high();
+            Forecast judged = judged();
+            return realised != null && judged != null && realised >= judged.low() && realised <= judged.high();
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The forecast-vs-realised chart of a track record: one column per decision, oldest on the left (the services list
- * them newest first), with its 90 % interval, its point forecast and, once known, what it realised.
+ * them newest first), with the 90 % interval its realised value is judged against (the forecast's, or the
+ * forecast's widened by the measurement's noise where the service measured that), its point forecast and, once
+ * known, what it realised.
  */
 public record TrackRecordChart(List<String> labels, List<Double> lows, List<Double> forecasts, List<Double> highs,
                                List<Double> realised) {
@@ -22,9 +24,9 @@ public record TrackRecordChart(List<String> labels, List<Double> lows, List<Doub
         for (TrackRecord.Decision d : oldestFirst) {
             String day = d.decidedAt() == null ? "" : d.decidedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
             labels.add((day + " " + String.join(", ", d.channels())).strip());
-            lows.add(d.forecast().low());
+            lows.add(d.judged().low());
             forecasts.add(d.forecast().value());
-            highs.add(d.forecast().high());
+            highs.add(d.judged().high());
             realised.add(d.realised());
         }
         return new TrackRecordChart(labels, lows, forecasts, highs, realised);

@@ -49,6 +49,20 @@ class TrackRecordChartTest {
     }
 
     @Test
+    void aMeasuredNoiseWidensTheIntervalTheRealisedValueIsJudgedAndDrawnAgainst() {
+        // 500 is above the forecast's 450 but inside the judged -120 to 520.
+        TrackRecord.Decision noisy = new TrackRecord.Decision("2026-11-20", Instant.parse("2026-11-20T10:00:00Z"),
+                List.of("social"), "OUTCOME_CHANGE", "a move", new TrackRecord.Forecast(200, 152.0, -50, 450), 500.0,
+                Instant.parse("2026-11-28T00:00:00Z"), "basis", new TrackRecord.Forecast(200, 194.5, -120, 520));
+        assertTrue(noisy.inside());
+        TrackRecordChart chart = TrackRecordChart.of(new TrackRecord(List.of(noisy),
+                new TrackRecord.Calibration(1, 0, 1.0, 300.0, 300.0, null)));
+        assertEquals(List.of(-120.0), chart.lows());
+        assertEquals(List.of(200.0), chart.forecasts());
+        assertEquals(List.of(520.0), chart.highs());
+    }
+
+    @Test
     void anEmptyTrackRecordDrawsNoChart() {
         TrackRecord none = new TrackRecord(null, new TrackRecord.Calibration(0, 0, null, null, null, null));
         assertTrue(TrackRecordChart.of(none).empty());
