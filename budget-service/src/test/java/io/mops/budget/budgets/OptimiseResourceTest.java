@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.mops.budget.budgets.Budgets.PLANS;
 import static io.mops.budget.budgets.Budgets.createCampaign;
@@ -211,6 +213,66 @@ class OptimiseResourceTest {
                 proposal.getString("held[0].reason"));
         assertEquals(31000.0f, proposal.getFloat("held[0].allocation"), 0.001);
         assertEquals(3100.0f, proposal.getFloat("total"), 0.001, "only the trusted channel's money is split");
+    }
+
+    /**
+     * A channel the data cannot pin down, but whose marginal return is known to be low, gives money to the trusted
+     * channel: cut only, never raised, and never further than where its marginal return's upper end still lies below
+     * the trusted channel's lower end. Judged against the true curves (an independent reference): the cut channel's
+     * true marginal return at its spend is far below the trusted one's, and the true steady-state outcome of the
+     * proposed split is higher than the current split's.
+     */
+    @Test
+    void aHeldChannelThatEarnsLessAtTheMarginIsCutOnly() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String saturated = "saturated-" + suffix;
+        String strong = "strong-" + suffix;
+        ResponseCurve saturatedTruth = new ResponseCurve(0.3, 8000, 2000, 1.0);
+        ResponseCurve strongTruth = new ResponseCurve(0.3, 4200, 1050, 1.0);
+        // Spend within ±15 % of 7,000 a week and 10 % noise: too little variation to pin its curve down, enough to
+        // show it is far up its saturation.
+        history(saturated, saturatedTruth, 3, 104, 7000, 0.15, 0.10);
+        history(strong, strongTruth, 1);
+        String planId = createPlan(monthAhead("40000", Map.of(saturated, "31000", strong, "3100")));
+
+        JsonPath proposal = given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("maxChangePercent", 20))
+                .post(PLANS + "/" + planId + "/optimise")
+                .then().statusCode(200).extract().jsonPath();
+
+        String cut = "channels.find { it.channel == '" + saturated + "' }";
+        String raised = "channels.find { it.channel == '" + strong + "' }";
+        assertTrue(proposal.getList("held").isEmpty(), "the saturated channel is cut, not held: " + proposal.prettify());
+        String why = proposal.getString(cut + ".cutOnly");
+        assertTrue(why != null && why.startsWith("cut only, by at most"), proposal.prettify());
+        double before = proposal.getDouble(cut + ".spendBefore");
+        double after = proposal.getDouble(cut + ".spendAfter");
+        assertEquals(31000.0, before, 0.001);
+        assertTrue(after < before, "cut: " + after);
+        // Never further than the share the explanation names, nor than the 20 % cap per move.
+        Matcher share = Pattern.compile("by at most (\\d+) %").matcher(why);
+        assertTrue(share.find(), why);
+        assertTrue(after >= before * (1 - (Integer.parseInt(share.group(1)) + 0.5) / 100) - 0.01, why + " " + after);
+        assertTrue(after >= before * 0.8 - 0.01, "at most 20 % per move: " + after);
+        // What the cut channel gives, the trusted one takes.
+        assertEquals(before - after, proposal.getDouble(raised + ".spendAfter") - 3100.0, 0.011);
+
+        // The truth agrees: per week, the saturated channel's true marginal return at its spend is a fraction of the
+        // strong channel's, and the true outcome of the new split is higher.
+        double weeks = PLAN_PERIODS;
+        double saturatedMarginal = marginal(saturatedTruth, before / weeks);
+        double strongMarginal = marginal(strongTruth, 3100 / weeks);
+        assertTrue(saturatedMarginal < strongMarginal / 3, saturatedMarginal + " against " + strongMarginal);
+        double trueBefore = saturatedTruth.steadyStateOutcome(before / weeks) + strongTruth.steadyStateOutcome(3100 / weeks);
+        double trueAfter = saturatedTruth.steadyStateOutcome(after / weeks)
+                + strongTruth.steadyStateOutcome(proposal.getDouble(raised + ".spendAfter") / weeks);
+        assertTrue(trueAfter > trueBefore, trueAfter + " against " + trueBefore);
+    }
+
+    /** A central difference of the true steady-state outcome, per unit of spend per week. */
+    private static double marginal(ResponseCurve truth, double spendPerWeek) {
+        double h = spendPerWeek * 1e-4;
+        return (truth.steadyStateOutcome(spendPerWeek + h) - truth.steadyStateOutcome(spendPerWeek - h)) / (2 * h);
     }
 
     @Test
