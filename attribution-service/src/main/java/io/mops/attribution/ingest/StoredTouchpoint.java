@@ -38,8 +38,8 @@ public class StoredTouchpoint extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
     /**
-     * The ad click id (gclid) the contact came with, where the integration reports it; not part of
-     * {@link TouchpointObserved}, so only imports that read it (GA4) set it.
+     * The ad click id (gclid, msclkid, fbclid) the contact came with, where the integration reports it: on
+     * {@link TouchpointObserved} (Kafka and the touchpoint imports) or read from a GA4 export.
      */
     @Column(name = "click_id")
     public String clickId;
@@ -71,6 +71,7 @@ public class StoredTouchpoint extends PanacheEntityBase {
         touchpoint.interaction = data.interaction();
         touchpoint.cost = data.cost();
         touchpoint.currency = data.cost() == null ? null : data.currency();
+        touchpoint.clickId = isBlank(data.clickId()) ? null : data.clickId();
         touchpoint.receivedAt = receivedAt;
         return touchpoint;
     }

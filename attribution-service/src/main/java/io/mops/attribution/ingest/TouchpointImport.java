@@ -17,14 +17,15 @@ import java.util.UUID;
 
 /**
  * Reads a touchpoint import — JSON lines, or CSV with the header
- * {@code event_id,user_id,anonymous_id,occurred_at,channel,campaign,interaction,cost,currency} — checking every line
+ * {@code event_id,user_id,anonymous_id,occurred_at,channel,campaign,interaction,cost,currency} and optionally
+ * {@code click_id} — checking every line
  * against the {@link TouchpointObserved} contract. Lines are handed on as they are read, so that an import of any
  * size is read in bounded memory ({@link StreamedImport}).
  */
 final class TouchpointImport {
 
     static final List<String> CSV_COLUMNS = List.of("event_id", "user_id", "anonymous_id", "occurred_at", "channel",
-            "campaign", "interaction", "cost", "currency");
+            "campaign", "interaction", "cost", "currency", "click_id");
     private static final List<String> REQUIRED_CSV_COLUMNS = List.of("event_id", "occurred_at", "channel", "interaction");
 
     private final ObjectMapper json;
@@ -67,6 +68,7 @@ final class TouchpointImport {
                 value.get("user_id"), value.get("anonymous_id"),
                 LineReader.parse(value.get("occurred_at"), "occurred_at", Instant::parse), value.get("channel"),
                 value.get("campaign"), value.get("interaction"),
-                LineReader.parse(value.get("cost"), "cost", BigDecimal::new), value.get("currency"));
+                LineReader.parse(value.get("cost"), "cost", BigDecimal::new), value.get("currency"),
+                value.get("click_id"));
     }
 }

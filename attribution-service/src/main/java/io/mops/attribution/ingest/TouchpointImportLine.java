@@ -11,9 +11,11 @@ import java.util.UUID;
  * event id that makes a re-import harmless.
  */
 public record TouchpointImportLine(UUID eventId, String userId, String anonymousId, Instant occurredAt, String channel,
-                                   String campaign, String interaction, BigDecimal cost, String currency) {
+                                   String campaign, String interaction, BigDecimal cost, String currency,
+                                   String clickId) {
 
     TouchpointObserved touchpoint() {
-        return new TouchpointObserved(userId, anonymousId, occurredAt, channel, campaign, interaction, cost, currency);
+        return new TouchpointObserved(userId, anonymousId, occurredAt, channel, campaign, interaction, cost, currency,
+                clickId);
     }
 }

@@ -57,7 +57,7 @@ public class TouchpointImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
     @Operation(summary = "Import touchpoints as CSV (event_id,user_id,anonymous_id,occurred_at,channel,campaign,"
-            + "interaction,cost,currency); all lines are stored or none")
+            + "interaction,cost,currency and optionally click_id); all lines are stored or none")
     @APIResponse(responseCode = "200", description = "Counts of received, newly stored and already known touchpoints")
     @APIResponse(responseCode = "400", description = "Rejected lines with their numbers and reasons (the first 1,000 listed, all counted); nothing stored")
     @APIResponse(responseCode = "403", description = "A touchpoint of another team's channel")

@@ -1,13 +1,16 @@
 package io.mops.attribution.connect;
 
+import io.mops.common.events.TouchpointObserved;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
+import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import static io.mops.attribution.connect.ConnectorImportResourceTest.GA4;
 import static io.mops.attribution.connect.ConnectorImportResourceTest.sample;
 import static io.mops.attribution.mapping.ChannelMappingResourceTest.setRules;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +105,45 @@ class CrmImportResourceTest {
                 conversion("salesforce", tag + "-0065g00000AbCdFAAV"));
         assertEquals(List.of(), conversion("salesforce", tag + "-0065g00000AbCdHAAV"));
         assertEquals(List.of(), conversion("salesforce", tag + "-0065g00000AbCdGAAV"));
+    }
+
+    /**
+     * A click id need not come from a GA4 export: a channel integration sends it on {@code TouchpointObserved} over
+     * Kafka, and a touchpoint import carries it as {@code clickId} (JSON lines) or {@code click_id} (CSV). A deal
+     * naming it converts on that journey.
+     */
+    @Test
+    void aDealMatchesByTheClickIdOfATouchpointSentOverKafkaOrImported() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String kafkaClick = "gclid-kafka-" + tag;
+        String importedClick = "msclkid-csv-" + tag;
+        TestProducer.send(TouchpointObserved.TOPIC, "customer:anon-kafka-" + tag, """
+                {"id":"%s","type":"TouchpointObserved","version":1,"source":"channel-test","time":"2026-11-20T09:00:00Z",
+                 "subject":"customer:anon-kafka-%s",
+                 "data":{"anonymousId":"anon-kafka-%s","occurredAt":"2026-11-20T09:00:00Z","channel":"search",
+                         "campaign":"2026-11-bf","interaction":"click","clickId":"%s"}}
+                """.formatted(UUID.randomUUID(), tag, tag, kafkaClick));
+        given().auth().oauth2(Tokens.user("carol")).contentType("text/csv")
+                .body("event_id,anonymous_id,occurred_at,channel,interaction,click_id\n" + UUID.randomUUID()
+                        + ",anon-csv-" + tag + ",2026-11-20T10:00:00Z,search,click," + importedClick + "\n")
+                .post("/attribution/touchpoints")
+                .then().statusCode(200).body("stored", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from touchpoint where click_id in (?, ?)", kafkaClick, importedClick) == 2);
+
+        String export = "\"Id\",\"StageName\",\"Amount\",\"CurrencyIsoCode\",\"CloseDate\",\"ContactId\",\"GCLID__c\"\n"
+                + "\"" + tag + "-K\",\"Closed Won\",\"700.00\",\"EUR\",\"2026-11-22\",\"003-k-" + tag + "\",\"" + kafkaClick + "\"\n"
+                + "\"" + tag + "-C\",\"Closed Won\",\"300.00\",\"EUR\",\"2026-11-22\",\"003-c-" + tag + "\",\"" + importedClick + "\"\n";
+        given().auth().oauth2(Tokens.user("carol"))
+                .contentType("text/csv").queryParam("crm", "salesforce").body(export)
+                .post(CRM)
+                .then().statusCode(200)
+                .body("received", equalTo(2)).body("stored", equalTo(2)).body("unmatched", equalTo(0));
+
+        assertEquals(List.of("003-k-" + tag + " anon-kafka-" + tag + " 2026-11-22 23:59:59.999 700.000000 EUR"),
+                conversion("salesforce", tag + "-K"));
+        assertEquals(List.of("003-c-" + tag + " anon-csv-" + tag + " 2026-11-22 23:59:59.999 300.000000 EUR"),
+                conversion("salesforce", tag + "-C"));
     }
 
     @Test

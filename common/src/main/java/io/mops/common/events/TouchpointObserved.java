@@ -18,6 +18,10 @@ import java.time.Instant;
  * @param userId      the known customer; at least one of {@code userId} and {@code anonymousId} is present
  * @param anonymousId a cookie or device id for customers not yet identified
  * @param cost        what the contact cost, in {@code currency}; absent when the platform does not say
+ * @param clickId     the ad platform's click id the contact came with (Google's {@code gclid}, Microsoft's
+ *                    {@code msclkid}, Meta's {@code fbclid}), where the integration has it: offline conversions
+ *                    from a CRM are matched to the journey by it. Optional; added to version 1 without a version
+ *                    change because a consumer that does not know it loses nothing it relied on.
  */
 public record TouchpointObserved(
         @Size(max = 200) String userId,
@@ -27,7 +31,14 @@ public record TouchpointObserved(
         @Size(max = 200) String campaign,
         @NotNull @Pattern(regexp = "impression|click") String interaction,
         @PositiveOrZero @Digits(integer = 15, fraction = 6) BigDecimal cost,
-        @Pattern(regexp = "[A-Z]{3}") String currency) {
+        @Pattern(regexp = "[A-Z]{3}") String currency,
+        @Size(max = 200) String clickId) {
+
+    /** A touchpoint without a click id (an impression, or an integration that does not report one). */
+    public TouchpointObserved(String userId, String anonymousId, Instant occurredAt, String channel, String campaign,
+                              String interaction, BigDecimal cost, String currency) {
+        this(userId, anonymousId, occurredAt, channel, campaign, interaction, cost, currency, null);
+    }
 
     public static final String TOPIC = Topics.INGEST_TOUCHPOINTS;
 
