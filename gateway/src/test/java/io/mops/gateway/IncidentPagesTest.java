@@ -52,12 +52,13 @@ class IncidentPagesTest {
         assertTrue(open.contains("Channel&#39;s autonomous budget moves frozen")
                 || open.contains("Channel's autonomous budget moves frozen"), open);
         assertTrue(open.contains("not yet"), "nobody acknowledged the open one: " + open);
-        assertTrue(open.contains("Not rated"), "budget-service rates no incident: " + open);
+        assertTrue(open.contains("Not rated"), "an incident budget-service did not rate: " + open);
         String recent = page.substring(page.indexOf("id=\"recent-incidents\""));
         assertTrue(recent.contains("Resolved in budget-service by omar"), recent);
         assertTrue(recent.contains("Campaign spend paused"), recent);
         assertTrue(recent.contains("5c0e9a1b-0000-4000-8000-000000000002"), "the paused campaign: " + recent);
         assertTrue(recent.contains(">omar<"), "who acknowledged it: " + recent);
+        assertTrue(recent.contains("class=\"severity\">Medium<"), "budget-service's rating: " + recent);
     }
 
     @Test
@@ -73,6 +74,8 @@ class IncidentPagesTest {
         assertTrue(page.contains("data-labels=\"[&quot;Observed&quot;,&quot;Expected&quot;]\""), page);
         assertTrue(page.contains("id=\"incident-observed\">3100<"), page);
         assertTrue(page.contains("id=\"incident-statistic\">9.36E-14<"), page);
+        assertTrue(page.contains("id=\"incident-severity\">Medium<"), page);
+        assertTrue(page.contains("1.55 times as far as its alarm line"), page);
         assertFalse(page.contains("<script>alert"), "no inline script");
         assertFalse(page.contains("id=\"acknowledge-form\""), "a resolved incident is not acknowledged any more");
 

@@ -103,13 +103,15 @@ public class IncidentsUpstream implements QuarkusTestResourceLifecycleManager {
                  "evidence":{"version":1,"schema":"IncidentEvidence","schemaVersion":1,"content":{
                    "anomalyId":"3e1f5a7c-0000-4000-8000-000000000001","detector":"%s","channel":"social",
                    "detectedAt":"2026-12-06T15:00:00Z","observed":%s,"expected":%s,"statistic":9.36e-14,
-                   "evidence":"%s","action":"%s","campaignIds":%s}},
+                   "evidence":"%s","action":"%s","campaignIds":%s%s}},
                  "evidenceVersions":[],"acknowledgement":%s}""".formatted(id,
                 open ? "tracking-breakage" : "spend-runaway", open ? "PENDING" : "WITHDRAWN",
                 open ? "null" : "\"omar\"", open ? "null" : "\"RESOLVED\"", detector.replace("\"", "\\\""),
                 open ? "0.0" : "3100.0", open ? "412.0" : "1000.0", evidence,
                 open ? "FREEZE_CHANNEL" : "PAUSE_CAMPAIGN_SPEND",
-                open ? "[]" : "[\"5c0e9a1b-0000-4000-8000-000000000002\"]", acknowledgement);
+                open ? "[]" : "[\"5c0e9a1b-0000-4000-8000-000000000002\"]",
+                // The open one is as budget-service sent incidents before it rated them; the resolved one is rated.
+                open ? "" : ",\"severity\":\"MEDIUM\",\"margin\":1.55,\"contained\":true", acknowledgement);
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -12,13 +12,15 @@ import java.util.UUID;
  * @param statistic the figure compared with the threshold: a ratio, a probability or a CUSUM sum
  * @param evidence  one sentence a person reads
  * @param campaigns the campaigns the finding is about, when it is about some of the channel's campaigns only
+ * @param margin    how many times beyond the detector's alarm line the finding lies, 1 being on it ({@link Severity});
+ *                  {@code NaN} when the detector has no line
  */
 public record Anomaly(Detector detector, String channel, Instant detectedAt, double observed, double expected,
-                      double statistic, String evidence, List<UUID> campaigns) {
+                      double statistic, String evidence, List<UUID> campaigns, double margin) {
 
     /** A finding on the channel as a whole. */
     public Anomaly(Detector detector, String channel, Instant detectedAt, double observed, double expected,
-                   double statistic, String evidence) {
-        this(detector, channel, detectedAt, observed, expected, statistic, evidence, List.of());
+                   double statistic, String evidence, double margin) {
+        this(detector, channel, detectedAt, observed, expected, statistic, evidence, List.of(), margin);
     }
 }

@@ -38,10 +38,12 @@ public final class LoopDecision {
         String evidence = String.format(Locale.ROOT, "budget move %s across %s realised %.2f %s against a forecast of "
                         + "%.2f, below its 90 %% interval [%.2f, %.2f]", moveId, String.join(", ", new TreeSet<>(channels)),
                 realised, currency, forecast.value(), forecast.low(), forecast.high());
+        // The shortfall from the forecast against the interval's own distance below it: 1 on the interval's end.
+        double margin = Severity.above(forecast.value() - realised, forecast.value() - forecast.low());
         List<Anomaly> found = new ArrayList<>();
         for (String channel : new TreeSet<>(channels)) {
             found.add(new Anomaly(Detector.LOOP_DECISION, channel, realisedAt, realised, forecast.value(),
-                    forecast.low(), evidence));
+                    forecast.low(), evidence, margin));
         }
         return found;
     }

@@ -80,7 +80,8 @@ public final class PerformanceShift {
                         day.day().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), cost, normal,
                         Math.max(cusum.upper(), cusum.lower()), String.format(
                         "%s: cost per conversion %.2f on %s against %.2f in control; CUSUM %s %.2f beyond %.2f",
-                        channel, cost, day.day(), normal, direction, Math.max(cusum.upper(), cusum.lower()), h)));
+                        channel, cost, day.day(), normal, direction, Math.max(cusum.upper(), cusum.lower()), h),
+                        Severity.above(Math.max(cusum.upper(), cusum.lower()), h)));
             }
         }
         return Optional.empty();

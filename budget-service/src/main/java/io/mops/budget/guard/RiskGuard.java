@@ -163,8 +163,9 @@ public class RiskGuard implements ClockDrivenJob {
                                 + " spent in the hour from " + from + " by " + ids.size() + " campaign(s) not cleared "
                                 + "for launch by QA: " + ids.stream().map(UUID::toString)
                                 .collect(Collectors.joining(", "));
+                        // Any such spend is a finding: no alarm line, so no margin to rate it by.
                         found.add(new Anomaly(Detector.UNCLEARED_SPEND, channel, end, spend, 0, ids.size(),
-                                evidence, ids));
+                                evidence, ids, Double.NaN));
                     });
                     return found;
                 });
@@ -294,7 +295,7 @@ public class RiskGuard implements ClockDrivenJob {
                         .chain(() -> outbox.record(AnomalyDetected.TYPE, "channel:" + row.channel,
                                 new AnomalyDetected(row.id, row.detector, row.channel, row.detectedAt, row.observed,
                                         row.expected, row.statistic, row.evidence, row.action)))
-                        .chain(() -> apply(row, setting.action(), campaigns))
+                        .chain(() -> apply(row, setting.action(), campaigns, anomaly.margin()))
                         .replaceWith(Optional.of(AnomalyView.of(row)));
             });
         });
@@ -314,7 +315,7 @@ public class RiskGuard implements ClockDrivenJob {
                 today).map(campaigns -> campaigns.stream().map(c -> c.id).sorted().toList());
     }
 
-    private Uni<Void> apply(AnomalyRow row, ContainmentAction action, List<UUID> campaigns) {
+    private Uni<Void> apply(AnomalyRow row, ContainmentAction action, List<UUID> campaigns, double margin) {
         Instant now = Instant.now(clock);
         Uni<Void> applied = switch (action) {
             case ALERT_ONLY -> Uni.createFrom().voidItem();
@@ -342,7 +343,7 @@ public class RiskGuard implements ClockDrivenJob {
         return applied.chain(() -> outbox.record(ContainmentApplied.TYPE, "channel:" + row.channel,
                 new ContainmentApplied(row.id, row.detector, row.channel, action.name(), campaigns, now, BY)))
                 .chain(() -> outbox.record(ApprovalRequested.TYPE, "channel:" + row.channel, incident(row, action,
-                        campaigns)))
+                        campaigns, margin)))
                 .replaceWithVoid();
     }
 
@@ -350,7 +351,8 @@ public class RiskGuard implements ClockDrivenJob {
      * The hand-over: an approval request of kind {@code Incident} through approval-service's usual path (its
      * policies, or its fallback, route it; its SLA and escalation apply). Granting it resolves the anomaly.
      */
-    private ApprovalRequested incident(AnomalyRow row, ContainmentAction action, List<UUID> campaigns) {
+    private ApprovalRequested incident(AnomalyRow row, ContainmentAction action, List<UUID> campaigns,
+                                       double margin) {
         String summary = row.detector + " on " + row.channel + ": " + switch (action) {
             case FREEZE_CHANNEL -> "autonomous budget moves of the channel frozen";
             case PAUSE_CAMPAIGN_SPEND -> "spend of " + campaigns.size() + " campaign(s) paused";
@@ -369,6 +371,13 @@ public class RiskGuard implements ClockDrivenJob {
         content.put("evidence", row.evidence);
         content.put("action", action.name());
         campaigns.forEach(c -> content.withArray("campaignIds").add(c.toString()));
+        // Optional fields of version 1 (docs/events.md): the rating, and what it rests on when JSON can carry it.
+        boolean contained = Severity.contained(action, campaigns);
+        content.put("contained", contained);
+        Severity.rate(margin, contained).ifPresent(level -> content.put("severity", level.name()));
+        if (Double.isFinite(margin)) {
+            content.put("margin", margin);
+        }
         return new ApprovalRequested(INCIDENT, row.id.toString(), row.channel,
                 summary.length() <= 300 ? summary : summary.substring(0, 299) + "…", row.evidence, null, null,
                 "budget-service", null, null, new ApprovalEvidence(INCIDENT_EVIDENCE, 1, content));
@@ -415,7 +424,9 @@ public class RiskGuard implements ClockDrivenJob {
         }
         Anomaly anomaly = new Anomaly(detector.get(), reported.channel(), reported.detectedAt(), reported.observed(),
                 reported.expected(), reported.statistic(), reported.evidence() + " (reported by "
-                + event.envelope().source() + ", anomaly " + reported.anomalyId() + ")");
+                + event.envelope().source() + ", anomaly " + reported.anomalyId() + ")",
+                // attribution-service reports the threshold its window crossed as `expected` (docs/attribution.md).
+                Severity.above(reported.observed(), reported.expected()));
         return idempotent.applyOnce(consumer, event, e -> settings.current()
                         .chain(current -> contain(anomaly, current.get(anomaly.detector()))))
                 .replaceWithVoid();

@@ -51,7 +51,8 @@ public final class SpendRunaway {
             return Optional.of(new Anomaly(Detector.SPEND_RUNAWAY, channel, last.hour().plusSeconds(3600),
                     last.spend(), expectedHour, last.spend() / expectedHour,
                     String.format("%s spent %.2f in the hour from %s, %.1f times the %.2f its run rate expects of that hour",
-                            channel, last.spend(), last.hour(), last.spend() / expectedHour, expectedHour)));
+                            channel, last.spend(), last.hour(), last.spend() / expectedHour, expectedHour),
+                    Severity.above(last.spend() / expectedHour, hourlyRatio)));
         }
         double spentToday = today.stream().mapToDouble(ChannelHour::spend).sum();
         double dueByNow = expectedDaily * profile.shareThrough(hour);
@@ -59,7 +60,8 @@ public final class SpendRunaway {
             return Optional.of(new Anomaly(Detector.SPEND_RUNAWAY, channel, last.hour().plusSeconds(3600),
                     spentToday, dueByNow, spentToday / dueByNow,
                     String.format("%s spent %.2f today by %s, %.1f times the %.2f pacing expects by then",
-                            channel, spentToday, last.hour().plusSeconds(3600), spentToday / dueByNow, dueByNow)));
+                            channel, spentToday, last.hour().plusSeconds(3600), spentToday / dueByNow, dueByNow),
+                    Severity.above(spentToday / dueByNow, dailyRatio)));
         }
         return Optional.empty();
     }

@@ -58,7 +58,9 @@ public final class TrackingBreakage {
                         observed, expected, probability, String.format(
                         "%s: %d touchpoints in the last %d hours while spending, against %.1f expected; "
                                 + "P(at most %d) = %.2e under the channel's normal rate", channel, observed, w,
-                        expected, observed, probability)));
+                        expected, observed, probability),
+                        // Against the share of the expectation that is still a breakage: none arrived is infinite.
+                        Severity.below(observed / expected, maxShareOfExpected)));
             }
         }
         return Optional.empty();

@@ -94,6 +94,7 @@ class DetectorsTest {
         assertTrue(caught.isPresent());
         assertEquals(9, caught.get().expected(), 1e-12);
         assertEquals(Math.exp(-9), caught.get().statistic(), 1e-15);
+        assertEquals(Double.POSITIVE_INFINITY, caught.get().margin(), "none of the 9 expected arrived");
     }
 
     @Test
@@ -104,6 +105,8 @@ class DetectorsTest {
         Anomaly anomaly = new TrackingBreakage(Detector.TRACKING_BREAKAGE.defaults()).judge("search", week, last)
                 .orElseThrow();
         assertEquals(Math.exp(-20) * 221, anomaly.statistic(), 1e-18);
+        // 2 of 20 is a share of 0.1 against the 0.2 that is still a breakage: twice past the line.
+        assertEquals(2.0, anomaly.margin(), 1e-12);
     }
 
     @Test
@@ -144,6 +147,7 @@ class DetectorsTest {
         assertTrue(runaway(yesterdayThenToday(100, 100, 100, 290), 2400).isEmpty(), "2.9 times is below 3");
         Anomaly anomaly = runaway(yesterdayThenToday(100, 100, 100, 350), 2400).orElseThrow();
         assertEquals(3.5, anomaly.statistic(), 1e-12);
+        assertEquals(3.5 / 3, anomaly.margin(), 1e-12, "the hourly line is 3");
         assertEquals(MONDAY.plus(27, ChronoUnit.HOURS), anomaly.detectedAt());
     }
 
@@ -156,6 +160,7 @@ class DetectorsTest {
         Anomaly anomaly = runaway(yesterdayThenToday(100, 210, 210, 210, 210, 210), 2400).orElseThrow();
         assertEquals(1050, anomaly.observed(), 1e-9);
         assertEquals(500, anomaly.expected(), 1e-9);
+        assertEquals(1.05, anomaly.margin(), 1e-12, "2.1 times due against the daily line of 2");
     }
 
     @Test
@@ -181,5 +186,7 @@ class DetectorsTest {
         days.add(new PerformanceShift.Day(first.plusDays(29), 300, 10));
         Anomaly anomaly = shift.judge("email", days).orElseThrow();
         assertEquals(30, anomaly.observed(), 1e-9);
+        assertEquals(anomaly.statistic() / 5, anomaly.margin(), 1e-12, "the CUSUM sum against h = 5");
+        assertTrue(anomaly.margin() > 1, "it fired past its line");
     }
 }

@@ -30,6 +30,8 @@ class LoopDecisionTest {
         assertEquals(83.55, search.observed(), 0);
         assertEquals(100.0, search.expected(), 0);
         assertEquals(83.551464, search.statistic(), 1e-6);
+        // 16.45 short of the forecast against the interval's 16.448536: just past the line.
+        assertEquals(16.45 / 16.448536, search.margin(), 1e-6);
         assertTrue(search.evidence().contains("realised 83.55 EUR against a forecast of 100.00, below its 90 % "
                 + "interval [83.55, 116.45]"), search.evidence());
         assertTrue(search.evidence().contains(MOVE.toString()));

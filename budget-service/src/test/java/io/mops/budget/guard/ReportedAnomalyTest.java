@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +78,9 @@ class ReportedAnomalyTest {
                     && r.value().contains("\"channel\":\"" + channel + "\"")
                     && r.value().contains("duplicate-events"), Duration.ofSeconds(30));
             assertTrue(incident.value().contains("reported by attribution-service"), incident.value());
+            // A share of 0.2857 already seen against the 0.2 allowed: 1.43 times the line, contained by the freeze.
+            assertTrue(incident.value().contains("\"severity\":\"MEDIUM\""), incident.value());
+            assertTrue(incident.value().contains("\"contained\":true"), incident.value());
         }
         assertEquals(1, db.count("select count(*) from guard_anomaly where channel = ? and detector = "
                 + "'duplicate-events'", channel));
@@ -123,7 +127,8 @@ class ReportedAnomalyTest {
         try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS);
              TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
             Anomaly outage = new Anomaly(Detector.TRACKING_BREAKAGE, channel, Instant.now(), 0, 30, Math.exp(-30),
-                    channel + ": 0 touchpoints in the last 1 hours while spending, against 30.0 expected");
+                    channel + ": 0 touchpoints in the last 1 hours while spending, against 30.0 expected",
+                    Double.POSITIVE_INFINITY);
             List<AnomalyView> found = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                     () -> guard.containInTransaction(List.of(outage))));
             assertEquals(1, found.size());
@@ -136,6 +141,9 @@ class ReportedAnomalyTest {
             ConsumerRecord<String, String> incident = requests.await(r -> r.value().contains("\"Incident\"")
                     && r.value().contains("\"reference\":\"" + anomaly + "\""), Duration.ofSeconds(30));
             assertTrue(incident.value().contains("running experiments paused"), incident.value());
+            // None of 30 expected touchpoints: beyond any multiple of the line, so high, and no margin JSON could hold.
+            assertTrue(incident.value().contains("\"severity\":\"HIGH\""), incident.value());
+            assertFalse(incident.value().contains("\"margin\""), incident.value());
         } finally {
             given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("action", "FREEZE_CHANNEL"))
                     .put("/budget/guard/detectors/tracking-breakage").then().statusCode(200);

@@ -224,6 +224,10 @@ class LaunchControlTest {
             ConsumerRecord<String, String> incident = requests.await(r -> r.value().contains("\"Incident\"")
                     && r.value().contains(anomaly.id().toString()), PATIENCE);
             assertTrue(incident.value().contains("uncleared-spend"), incident.value());
+            // Any uncleared spend is a finding: no alarm line, so no margin and no rating; the pause held.
+            assertTrue(!incident.value().contains("\"severity\"") && !incident.value().contains("\"margin\""),
+                    incident.value());
+            assertTrue(incident.value().contains("\"contained\":true"), incident.value());
             events.await(r -> ("campaign:" + uncleared).equals(r.key())
                     && r.value().contains("\"CampaignSpendPaused\""), PATIENCE);
             assertEquals(0, events.collect(r -> ("campaign:" + clearedCampaign).equals(r.key())

@@ -232,8 +232,12 @@ class TrackRecordResourceTest {
                 assertEquals(100 - Z_90 * 10, anomalies.getDouble("[0].statistic"), 1e-6);
                 given().auth().oauth2(coe()).get("/budget/guard/frozen-channels").then().statusCode(200)
                         .body("'" + channel + "'", containsString("loop-decision"));
-                requests.await(r -> r.value().contains("\"Incident\"") && r.value().contains("loop-decision")
-                        && r.value().contains("\"channel\":\"" + channel + "\""), Duration.ofSeconds(30));
+                JsonPath incident = JsonPath.from(requests.await(r -> r.value().contains("\"Incident\"")
+                        && r.value().contains("loop-decision") && r.value().contains("\"channel\":\"" + channel
+                        + "\""), Duration.ofSeconds(30)).value()).using(DOUBLES);
+                // 365.71 short of the forecast against the interval's 16.45 below it: 22.2 times the line, high.
+                assertEquals((100 - realised) / (Z_90 * 10), incident.getDouble("data.evidence.content.margin"), 1e-6);
+                assertEquals("HIGH", incident.getString("data.evidence.content.severity"));
             }
         }
         assertEquals(1, db.count("select count(*) from outbox_event where event_type = 'AnomalyDetected' "

@@ -25,11 +25,19 @@ public record Incident(RequestDetail.Request request, Evidence evidence, Request
     /** approval-service refuses to acknowledge an incident already granted or withdrawn (409). */
     private static final Set<String> SETTLED = Set.of("GRANTED", "WITHDRAWN");
 
-    /** budget-service's {@code IncidentEvidence} version 1 (docs/events.md); fields it may add later are ignored. */
+    /**
+     * budget-service's {@code IncidentEvidence} version 1 (docs/events.md); fields it may add later are ignored.
+     *
+     * @param severity  budget-service's rating ({@code LOW}, {@code MEDIUM}, {@code HIGH}; docs/budget.md,
+     *                  "Severity"); {@code null} when it could not rate the finding or is older than the rating
+     * @param margin    how many times beyond the detector's alarm line the finding lay, 1 being on it; {@code null}
+     *                  when there is no line or the margin is infinite (nothing of the expected arrived)
+     * @param contained whether the containment stopped anything; {@code null} from budget-service before the rating
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Evidence(String anomalyId, String detector, String channel, Instant detectedAt, double observed,
                            double expected, double statistic, String evidence, String action,
-                           List<String> campaignIds) {
+                           List<String> campaignIds, String severity, Double margin, Boolean contained) {
 
         public Evidence {
             campaignIds = campaignIds == null ? List.of() : List.copyOf(campaignIds);
@@ -79,11 +87,33 @@ public record Incident(RequestDetail.Request request, Evidence evidence, Request
     }
 
     /**
-     * The requester's own rating (approval-service's risk score, 0–100), when it sent one. budget-service sends none
-     * for incidents today, and the console does not invent one.
+     * budget-service's rating of the finding (from how far past its alarm line the detector found it and whether the
+     * containment stopped anything), else the requester's risk score (0–100) when it sent one. The console rates
+     * nothing itself: without either it says so.
      */
     public String severity() {
+        if (evidence != null && evidence.severity() != null) {
+            return switch (evidence.severity()) {
+                case "HIGH" -> "High";
+                case "MEDIUM" -> "Medium";
+                case "LOW" -> "Low";
+                default -> evidence.severity();
+            };
+        }
         return request.riskScore() == null ? "Not rated" : request.riskScore() + " / 100";
+    }
+
+    /** What the rating rests on, in words; {@code null} when there is no rating of budget-service's. */
+    public String severityBasis() {
+        if (evidence == null || evidence.severity() == null) {
+            return null;
+        }
+        String margin = evidence.margin() == null
+                ? "beyond any multiple of its alarm line (the measure it watches fell to zero)"
+                : figure(evidence.margin()) + " times as far as its alarm line (1 is on the line)";
+        String contained = Boolean.FALSE.equals(evidence.contained())
+                ? "; one level higher because the containment stopped nothing" : "";
+        return "The detector found the channel " + margin + contained + ".";
     }
 
     /** The containment budget-service applied, in words. */

@@ -23,7 +23,13 @@ class IncidentTest {
 
     private static Incident.Evidence evidence(String action, List<String> campaigns) {
         return new Incident.Evidence("3e1f5a7c-0000-4000-8000-000000000001", "tracking-breakage", "social", DETECTED,
-                0.0, 412.0, 9.36e-14, "social: 0 touchpoints in 6 hours", action, campaigns);
+                0.0, 412.0, 9.36e-14, "social: 0 touchpoints in 6 hours", action, campaigns, null, null, null);
+    }
+
+    private static Incident.Evidence rated(String severity, Double margin, Boolean contained) {
+        return new Incident.Evidence("3e1f5a7c-0000-4000-8000-000000000001", "spend-runaway", "social", DETECTED,
+                3100.0, 1000.0, 3.1, "social spent 3100.00 today", "PAUSE_CAMPAIGN_SPEND", List.of(), severity,
+                margin, contained);
     }
 
     private static RequestDetail.Acknowledgement acknowledged(String by) {
@@ -73,6 +79,28 @@ class IncidentTest {
     void severityIsTheRequestersRiskScoreAndNeverInvented() {
         assertEquals("Not rated", new Incident(request("PENDING", null, null, null), null, null).severity());
         assertEquals("70 / 100", new Incident(request("PENDING", null, null, 70), null, null).severity());
+        // Evidence from before budget-service rated incidents: still not rated, and nothing said about why it would be.
+        Incident unrated = new Incident(request("PENDING", null, null, null), evidence("FREEZE_CHANNEL", List.of()), null);
+        assertEquals("Not rated", unrated.severity());
+        assertNull(unrated.severityBasis());
+    }
+
+    @Test
+    void budgetServicesRatingIsShownWithWhatItRestsOn() {
+        // 3100 spent against 1000 due, a ratio of 3.1 against the daily line of 2: 1.55 times the line.
+        Incident medium = new Incident(request("PENDING", null, null, 70), rated("MEDIUM", 1.55, true), null);
+        assertEquals("Medium", medium.severity(), "budget-service's rating before the requester's risk score");
+        assertEquals("The detector found the channel 1.55 times as far as its alarm line (1 is on the line).",
+                medium.severityBasis());
+        Incident raised = new Incident(request("PENDING", null, null, null), rated("HIGH", 1.55, false), null);
+        assertEquals("High", raised.severity());
+        assertEquals("The detector found the channel 1.55 times as far as its alarm line (1 is on the line); one "
+                + "level higher because the containment stopped nothing.", raised.severityBasis());
+        Incident zero = new Incident(request("PENDING", null, null, null), rated("HIGH", null, true), null);
+        assertEquals("The detector found the channel beyond any multiple of its alarm line (the measure it watches "
+                + "fell to zero).", zero.severityBasis());
+        assertEquals("Low", new Incident(request("PENDING", null, null, null), rated("LOW", 1.1, true), null)
+                .severity());
     }
 
     @Test
