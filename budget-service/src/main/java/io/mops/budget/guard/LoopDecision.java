@@ -25,7 +25,8 @@ public final class LoopDecision {
     /**
      * @param moveId     the applied move (its proposal id)
      * @param channels   the channels the move changed
-     * @param forecast   the move's forecast with its 90 % interval
+     * @param forecast   the move's forecast with the 90 % interval its realised change is judged against (the
+     *                   forecast's own widened by the measurement's noise, see the track record)
      * @param realised   the realised change, in the forecast's unit
      * @param realisedAt when the track record measured it
      * @return one anomaly per moved channel when {@code realised} is below the interval, else none
