@@ -324,8 +324,8 @@ class PlatformFlowTest {
     /**
      * The launch chain of one campaign, by its one key across services (issue 15, issue 18): a budget campaign and an
      * experiment carry QA's campaign key; the experiment asked to start waits; the campaign is submitted to QA, needs
-     * an approval and gets it; qa-service's clearance then links and clears the budget campaign, which is funded, and
-     * starts the experiment by itself.
+     * an approval and gets it; qa-service's clearance then clears the budget campaign, which is funded with its
+     * planned budget by itself, and starts the experiment by itself.
      */
     @Test
     void aClearedCampaignIsFundedAndItsWaitingExperimentStartsByItself() throws IOException {
@@ -335,9 +335,11 @@ class PlatformFlowTest {
         String key = "e2e-chain-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String planId = demoPlan("Demo " + YearMonth.from(DEMO_DAY));
         String budgetCampaign = given().auth().oauth2(emailTeam).contentType(ContentType.JSON)
-                .body(Map.of("channel", "email", "name", "Launch chain " + key, "amount", "0", "campaignKey", key))
+                .body(Map.of("channel", "email", "name", "Launch chain " + key, "amount", "0", "campaignKey", key,
+                        "plannedAmount", "100"))
                 .post(gateway("/budget/plans/" + planId + "/campaigns"))
-                .then().statusCode(201).body("campaignKey", equalTo(key)).extract().path("id");
+                .then().statusCode(201).body("campaignKey", equalTo(key)).body("amount", equalTo(0.0f))
+                .body("plannedAmount", equalTo(100.0f)).extract().path("id");
 
         given().auth().oauth2(emailTeam).contentType(ContentType.JSON)
                 .body(Map.of("key", key, "name", "Launch chain", "channel", "email", "campaignId", key))
@@ -376,16 +378,16 @@ class PlatformFlowTest {
         assertEquals("AWAITING_CLEARANCE", experiment.getString("history[-1].from"));
         assertEquals("qa-service (QA run " + runId + ")", experiment.getString("history[-1].by"));
 
+        // Funded by the clearance itself: the planned 100 becomes the budget, nobody raises it by hand.
         JsonPath budget = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(
                 () -> given().auth().oauth2(emailTeam).get(gateway("/budget/campaigns/" + budgetCampaign))
                         .then().statusCode(200).extract().jsonPath(),
-                view -> "CLEARED".equals(view.getString("launch.state")));
+                view -> "CLEARED".equals(view.getString("launch.state")) && view.getBoolean("launch.funded"));
         assertEquals(key, budget.getString("launch.qaCampaignId"));
         assertEquals(runId, budget.getString("launch.qaRunId"));
-        given().auth().oauth2(emailTeam).contentType(ContentType.JSON).body(Map.of("amount", "100"))
-                .put(gateway("/budget/campaigns/" + budgetCampaign + "/budget")).then().statusCode(200);
-        given().auth().oauth2(emailTeam).get(gateway("/budget/campaigns/" + budgetCampaign)).then().statusCode(200)
-                .body("launch.funded", equalTo(true)).body("launch.cleared", equalTo(true));
+        assertEquals(runId, budget.getString("launch.fundedByRun"));
+        assertEquals(100.0f, budget.getFloat("amount"), 0.001);
+        assertEquals(null, budget.getString("plannedAmount"));
     }
 
     @Test

@@ -45,6 +45,18 @@ public class Campaign extends PanacheEntityBase {
     public String campaignKey;
     @Column(nullable = false)
     public BigDecimal amount;
+    /**
+     * The budget the campaign is to get once QA clears it for launch (funding on clearance); null when nothing waits.
+     * While it waits the campaign holds it of its channel's allocation ({@link #held()}), but may spend only
+     * {@link #amount}.
+     */
+    @Column(name = "planned_amount")
+    public BigDecimal plannedAmount;
+    /** When a clearance released the planned amount into the budget, and which QA run's; null until then. */
+    @Column(name = "funded_on_clearance_at")
+    public Instant fundedOnClearanceAt;
+    @Column(name = "funded_by_run")
+    public UUID fundedByRun;
     @Column(nullable = false)
     public BigDecimal spent;
     @Enumerated(EnumType.STRING)
@@ -59,6 +71,15 @@ public class Campaign extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * What the campaign holds of its channel's allocation: its budget, or the planned amount it waits for if that is
+     * more. Reserving the planned amount keeps it there for the clearance: neither a person nor the autonomous loop
+     * can give it to another campaign or channel meanwhile.
+     */
+    public BigDecimal held() {
+        return plannedAmount == null ? amount : amount.max(plannedAmount);
+    }
 
     static Uni<List<Campaign>> ofPlan(UUID planId) {
         return Campaign.list("planId = ?1 order by createdAt", planId);

@@ -21,5 +21,11 @@ public record CampaignDraft(
         @Schema(description = "The campaign's key in qa-service (a QA submission's campaignId), which experiments "
                 + "name it by too; links the budget to the campaign's clearance for launch. Optional; at most one "
                 + "budget campaign carries a key", examples = "bf-2026-search-brand")
-        String campaignKey) {
+        String campaignKey,
+        @DecimalMin("0") @Digits(integer = 15, fraction = 4)
+        @Schema(description = "Funding on clearance: the budget the campaign gets by itself once QA clears it for "
+                + "launch (its campaignKey, or the QA run naming this campaign). Until then the campaign holds it of "
+                + "its channel's allocation but spends only amount. At least amount; optional",
+                examples = "1500.00")
+        BigDecimal plannedAmount) {
 }

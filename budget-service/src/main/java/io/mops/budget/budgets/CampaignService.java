@@ -1,5 +1,6 @@
 package io.mops.budget.budgets;
 
+import io.mops.budget.launch.CampaignClearance;
 import io.mops.budget.launch.LaunchGate;
 import io.mops.budget.money.Money;
 import io.mops.budget.pacing.Pacing;
@@ -8,13 +9,16 @@ import io.mops.budget.pacing.PacingState;
 import io.mops.budget.pacing.SpendCap;
 import io.mops.budget.plan.BudgetPeriod;
 import io.mops.budget.plan.BudgetRuleViolation;
+import io.mops.common.clearance.Clearance;
 import io.mops.common.events.BudgetExhausted;
 import io.mops.common.events.BudgetPacingAlert;
+import io.mops.common.events.CampaignFunded;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.ConflictProblem;
 import io.mops.common.problem.NotFoundProblem;
 import io.mops.common.security.ChannelScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,13 +65,74 @@ public class CampaignService {
         return requireKeyFree(draft.campaignKey())
                 .chain(() -> Panache.withSession(() -> launch.requireFundable(draft.campaignKey(),
                         "'" + draft.name() + "' on " + draft.channel(), draft.amount(), BigDecimal.ZERO)))
-                .chain(() -> plans.changeTree(planId, Optional.empty(), tree -> {
-                    Money amount = Amounts.money("amount", draft.amount(), Money.currency(tree.plan().currency));
-                    var changed = tree.domain().budgetCampaign(draft.channel(), campaign.id.toString(), amount);
+                .chain(() -> draft.plannedAmount() == null ? Uni.createFrom().<CampaignClearance>nullItem()
+                        : Panache.withSession(() -> launch.clearedNow(draft.campaignKey())))
+                .chain(clearedNow -> plans.changeTree(planId, Optional.empty(), tree -> {
+                    Currency currency = Money.currency(tree.plan().currency);
+                    Money amount = Amounts.money("amount", draft.amount(), currency);
                     campaign.amount = amount.amount();
+                    if (draft.plannedAmount() != null) {
+                        Money planned = Amounts.money("plannedAmount", draft.plannedAmount(), currency);
+                        if (planned.isLessThan(amount)) {
+                            throw new BudgetRuleViolation("plannedAmount", "must be at least amount (" + amount
+                                    + "): it is the budget the campaign gets once QA clears it");
+                        }
+                        if (clearedNow != null) {
+                            // Cleared before it was created: nothing to wait for.
+                            campaign.amount = planned.amount();
+                            campaign.fundedOnClearanceAt = campaign.createdAt;
+                            campaign.fundedByRun = clearedNow.qaRunId;
+                        } else {
+                            campaign.plannedAmount = planned.amount();
+                        }
+                    }
+                    var changed = tree.domain().budgetCampaign(draft.channel(), campaign.id.toString(),
+                            Money.of(campaign.held(), currency));
                     return campaign.persist().replaceWith(changed);
                 }))
                 .map(done -> CampaignView.of(campaign, done.plan().currency));
+    }
+
+    /**
+     * Funding on clearance: QA cleared a campaign for launch, so the budget campaign carrying its key gets the
+     * planned amount it was created with, which it held of its channel's allocation meanwhile; a {@code
+     * CampaignFunded} says so. Nothing for a campaign with nothing planned (never planned, or funded already: a later
+     * clearance of changed content does not fund it twice), nor for a revocation. Call it inside the transaction that
+     * applies the clearance, which the inbox runs once per event id.
+     */
+    public Uni<Void> fundOnClearance(Clearance clearance) {
+        if (!clearance.cleared()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Campaign.<Campaign>find("campaignKey", clearance.campaignKey()).firstResult()
+                // Linked by this very clearance (LaunchGate.linkBudgetCampaign): found by the id the run named.
+                .chain(found -> found != null || clearance.budgetCampaignId() == null
+                        ? Uni.createFrom().item(found)
+                        : Campaign.<Campaign>findById(clearance.budgetCampaignId()).map(c -> c != null
+                        && clearance.campaignKey().equals(c.campaignKey) ? c : null))
+                .chain(campaign -> {
+                    if (campaign == null || campaign.plannedAmount == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Plan.<Plan>findById(campaign.planId).chain(plan -> {
+                        Instant now = Instant.now(clock);
+                        // The tree changed: its version moves, so a change prepared against the old one is refused.
+                        plan.touch(now);
+                        campaign.amount = campaign.held();
+                        campaign.plannedAmount = null;
+                        campaign.fundedOnClearanceAt = now;
+                        campaign.fundedByRun = clearance.qaRunId();
+                        campaign.status = campaign.amount.compareTo(campaign.spent) > 0 ? Campaign.Status.ACTIVE
+                                : Campaign.Status.STOPPED;
+                        Log.infof("campaign %s funded with %s %s on QA run %s's clearance of %s", campaign.id,
+                                campaign.amount.toPlainString(), plan.currency, clearance.qaRunId(),
+                                clearance.campaignKey());
+                        CampaignFunded funded = new CampaignFunded(campaign.id, plan.id, campaign.channel,
+                                clearance.campaignKey(), campaign.amount, plan.currency, clearance.qaRunId(),
+                                clearance.approvalId(), now);
+                        return outbox.record(CampaignFunded.TYPE, funded.subject(), funded).replaceWithVoid();
+                    });
+                });
     }
 
     /** At most one budget campaign carries a QA campaign key (409 naming the one that does). */
@@ -106,8 +171,10 @@ public class CampaignService {
                     Campaign campaign = tree.campaigns().stream().filter(c -> c.id.equals(campaignId)).findFirst()
                             .orElseThrow(() -> new NotFoundProblem("no campaign " + campaignId));
                     Money amount = Amounts.money("amount", change.amount(), Money.currency(tree.plan().currency));
-                    var changed = tree.domain().budgetCampaign(campaign.channel, campaign.id.toString(), amount);
                     campaign.amount = amount.amount();
+                    // A planned amount still waiting for the clearance stays held.
+                    var changed = tree.domain().budgetCampaign(campaign.channel, campaign.id.toString(),
+                            tree.plan().money(campaign.held()));
                     campaign.status = amount.isGreaterThan(tree.plan().money(campaign.spent))
                             ? Campaign.Status.ACTIVE : Campaign.Status.STOPPED;
                     return Uni.createFrom().item(changed);

@@ -66,7 +66,7 @@ public class Plan extends PanacheEntityBase {
         Map<String, Map<String, Money>> byChannel = new HashMap<>();
         for (Campaign campaign : campaigns) {
             byChannel.computeIfAbsent(campaign.channel, c -> new HashMap<>())
-                    .put(campaign.id.toString(), money(campaign.amount));
+                    .put(campaign.id.toString(), money(campaign.held()));
         }
         Map<String, ChannelBudget> channels = new HashMap<>();
         for (ChannelAllocation allocation : allocations) {

@@ -35,6 +35,12 @@ public class AnomalyRow extends PanacheEntityBase {
     public String action;
     @Column(name = "campaign_ids")
     public String campaignIds;
+    /** The budget move {@code ROLL_BACK_LAST_MOVE} rolled back; null for other actions, or when none was. */
+    @Column(name = "rolled_back_move")
+    public UUID rolledBackMove;
+    /** What the containment did beyond its action's name (the move rolled back, or why none was), in words. */
+    @Column(name = "containment_detail")
+    public String containmentDetail;
     @Column(nullable = false)
     public String status;
     @Column(name = "resolved_by")

@@ -12,5 +12,11 @@ public enum ContainmentAction {
      * testing-service pauses the channel's running experiments when it hears the {@code ContainmentApplied}; they
      * resume when a person lifts the containment ({@code ContainmentLifted}).
      */
-    PAUSE_EXPERIMENT
+    PAUSE_EXPERIMENT,
+    /**
+     * Rolls back the last applied budget move that changed the channel (the same rollback a person makes) and freezes
+     * the channel's autonomous moves as {@link #FREEZE_CHANNEL} does, so that the loop does not make the move again
+     * before a person has looked. Lifting it lifts the freeze; the rolled-back move stays rolled back.
+     */
+    ROLL_BACK_LAST_MOVE
 }

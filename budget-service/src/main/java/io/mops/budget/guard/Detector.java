@@ -22,7 +22,8 @@ public enum Detector {
                     "no alarm before the spend in question reaches this share of the expected day"),
             new Threshold("dailyFromShare", 0, 1, 0.2,
                     "the day so far is judged only once pacing has this share of the day due")),
-            EnumSet.allOf(ContainmentAction.class), ContainmentAction.PAUSE_CAMPAIGN_SPEND),
+            EnumSet.complementOf(EnumSet.of(ContainmentAction.ROLL_BACK_LAST_MOVE)),
+            ContainmentAction.PAUSE_CAMPAIGN_SPEND),
 
     /** A channel's touchpoints fall to near zero while its spend continues. */
     TRACKING_BREAKAGE(List.of(
@@ -44,38 +45,46 @@ public enum Detector {
                             + "between false alarms"),
             new Threshold("baselineDays", 7, 90, 28,
                     "days of history that set the in-control mean and standard deviation")),
-            EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL), ContainmentAction.FREEZE_CHANNEL),
+            onTheLoopsEvidence(), ContainmentAction.FREEZE_CHANNEL),
 
     /**
      * Spend recorded for a campaign QA has not cleared for launch (issue 15, launch control; only while
      * {@code mops.budget.launch-control} is not {@code OFF}). No thresholds: any such spend is a finding. Pausing
      * spend pauses only the uncleared campaigns, not the channel's others.
      */
-    UNCLEARED_SPEND(List.of(), EnumSet.allOf(ContainmentAction.class), ContainmentAction.PAUSE_CAMPAIGN_SPEND),
+    UNCLEARED_SPEND(List.of(), EnumSet.complementOf(EnumSet.of(ContainmentAction.ROLL_BACK_LAST_MOVE)),
+            ContainmentAction.PAUSE_CAMPAIGN_SPEND),
 
     /**
      * The loop's own decisions: an applied budget move whose realised outcome (the track record's) fell below its
      * forecast's 90 % interval ({@link LoopDecision}). No thresholds: the interval is the track record's. Freezing the
      * moved channels keeps the loop from moving money on the curves that were wrong until a person has looked.
      */
-    LOOP_DECISION(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
-            ContainmentAction.FREEZE_CHANNEL),
+    LOOP_DECISION(List.of(), onTheLoopsEvidence(), ContainmentAction.FREEZE_CHANNEL),
 
     /**
      * Reported by attribution-service's ingest (its {@code AnomalyDetected}): a storm of touchpoints already seen. Its
      * thresholds are attribution-service's configuration ({@code mops.attribution.quality.*}), none here; freezing
      * the channel keeps the loop from moving money on counts the storm inflated.
      */
-    DUPLICATE_EVENTS(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
-            ContainmentAction.FREEZE_CHANNEL),
+    DUPLICATE_EVENTS(List.of(), onTheLoopsEvidence(), ContainmentAction.FREEZE_CHANNEL),
 
     /** Reported by attribution-service's ingest: touchpoints far in the future or the past of their arrival. */
-    EVENT_TIMING(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
-            ContainmentAction.FREEZE_CHANNEL),
+    EVENT_TIMING(List.of(), onTheLoopsEvidence(), ContainmentAction.FREEZE_CHANNEL),
 
     /** Reported by attribution-service's ingest: touchpoints naming campaigns outside the taxonomy, at volume. */
-    OFF_TAXONOMY(List.of(), EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL),
-            ContainmentAction.FREEZE_CHANNEL);
+    OFF_TAXONOMY(List.of(), onTheLoopsEvidence(), ContainmentAction.FREEZE_CHANNEL);
+
+    /**
+     * The actions of a detector whose finding says the loop's evidence or decisions were wrong (a performance shift,
+     * the loop's own decisions, inflated or misdated data): alert, freeze the channel's moves, or also roll back the
+     * last move, which the loop may have made on that evidence. Spend runaway and uncleared spend are about campaigns'
+     * spend, which a budget move between channels neither caused nor stops, so rolling one back is refused for them.
+     */
+    private static Set<ContainmentAction> onTheLoopsEvidence() {
+        return EnumSet.of(ContainmentAction.ALERT_ONLY, ContainmentAction.FREEZE_CHANNEL,
+                ContainmentAction.ROLL_BACK_LAST_MOVE);
+    }
 
     /** The detectors another service runs and reports by {@code AnomalyDetected}; this service only contains. */
     public boolean reported() {

@@ -2,6 +2,7 @@ package io.mops.budget.guard;
 
 import io.mops.budget.budgets.Campaign;
 import io.mops.budget.launch.LaunchControlConfig;
+import io.mops.budget.reallocation.ReallocationService;
 import io.mops.common.events.AnomalyDetected;
 import io.mops.common.events.ApprovalEvidence;
 import io.mops.common.events.ApprovalGranted;
@@ -63,10 +64,13 @@ public class RiskGuard implements ClockDrivenJob {
     private final GuardConfig config;
     private final IdempotentConsumer idempotent;
     private final LaunchControlConfig launchControl;
+    private final ReallocationService reallocations;
 
     public RiskGuard(Pool pool, Outbox outbox, DetectorSettings settings, Clock clock, GuardConfig config,
-                     IdempotentConsumer idempotent, LaunchControlConfig launchControl) {
+                     IdempotentConsumer idempotent, LaunchControlConfig launchControl,
+                     ReallocationService reallocations) {
         this.launchControl = launchControl;
+        this.reallocations = reallocations;
         this.idempotent = idempotent;
         this.config = config;
         this.pool = pool;
@@ -319,13 +323,18 @@ public class RiskGuard implements ClockDrivenJob {
         Instant now = Instant.now(clock);
         Uni<Void> applied = switch (action) {
             case ALERT_ONLY -> Uni.createFrom().voidItem();
-            case FREEZE_CHANNEL -> {
-                ChannelFreezeRow freeze = new ChannelFreezeRow();
-                freeze.key = new ChannelFreezeRow.Key(row.channel, row.id);
-                freeze.reason = row.detector + ": " + row.evidence;
-                freeze.frozenAt = now;
-                yield freeze.persist().replaceWithVoid();
-            }
+            case FREEZE_CHANNEL -> freeze(row, now);
+            // Frozen too: otherwise the loop would make the same move again on the next evidence, before anyone looked.
+            case ROLL_BACK_LAST_MOVE -> reallocations.rollBackLastMove(row.channel,
+                            LocalDate.ofInstant(row.detectedAt.minusSeconds(1), ZoneOffset.UTC),
+                            BY + ", anomaly " + row.id)
+                    .invoke(outcome -> {
+                        row.rolledBackMove = outcome.move();
+                        row.containmentDetail = outcome.detail().length() <= 500 ? outcome.detail()
+                                : outcome.detail().substring(0, 499) + "…";
+                        Log.infof("anomaly %s on %s: %s", row.id, row.channel, row.containmentDetail);
+                    })
+                    .chain(() -> freeze(row, now));
             // testing-service acts on the ContainmentApplied below; nothing of budget-service's is stopped.
             case PAUSE_EXPERIMENT -> Uni.createFrom().voidItem();
             case PAUSE_CAMPAIGN_SPEND -> {
@@ -347,6 +356,14 @@ public class RiskGuard implements ClockDrivenJob {
                 .replaceWithVoid();
     }
 
+    private static Uni<Void> freeze(AnomalyRow row, Instant now) {
+        ChannelFreezeRow freeze = new ChannelFreezeRow();
+        freeze.key = new ChannelFreezeRow.Key(row.channel, row.id);
+        freeze.reason = row.detector + ": " + row.evidence;
+        freeze.frozenAt = now;
+        return freeze.persist().replaceWithVoid();
+    }
+
     /**
      * The hand-over: an approval request of kind {@code Incident} through approval-service's usual path (its
      * policies, or its fallback, route it; its SLA and escalation apply). Granting it resolves the anomaly.
@@ -357,6 +374,9 @@ public class RiskGuard implements ClockDrivenJob {
             case FREEZE_CHANNEL -> "autonomous budget moves of the channel frozen";
             case PAUSE_CAMPAIGN_SPEND -> "spend of " + campaigns.size() + " campaign(s) paused";
             case PAUSE_EXPERIMENT -> "the channel's running experiments paused";
+            case ROLL_BACK_LAST_MOVE -> (row.rolledBackMove != null
+                    ? "the channel's last budget move rolled back" : "no budget move rolled back")
+                    + " and autonomous budget moves of the channel frozen";
             case ALERT_ONLY -> "alert only";
         } + "; grant to resolve and lift it";
         com.fasterxml.jackson.databind.node.ObjectNode content = com.fasterxml.jackson.databind.node.JsonNodeFactory
@@ -370,6 +390,12 @@ public class RiskGuard implements ClockDrivenJob {
         content.put("statistic", row.statistic);
         content.put("evidence", row.evidence);
         content.put("action", action.name());
+        if (row.containmentDetail != null) {
+            content.put("containmentDetail", row.containmentDetail);
+        }
+        if (row.rolledBackMove != null) {
+            content.put("rolledBackMove", row.rolledBackMove.toString());
+        }
         campaigns.forEach(c -> content.withArray("campaignIds").add(c.toString()));
         // Optional fields of version 1 (docs/events.md): the rating, and what it rests on when JSON can carry it.
         boolean contained = Severity.contained(action, campaigns);
@@ -379,7 +405,9 @@ public class RiskGuard implements ClockDrivenJob {
             content.put("margin", margin);
         }
         return new ApprovalRequested(INCIDENT, row.id.toString(), row.channel,
-                summary.length() <= 300 ? summary : summary.substring(0, 299) + "…", row.evidence, null, null,
+                summary.length() <= 300 ? summary : summary.substring(0, 299) + "…",
+                row.containmentDetail == null ? row.evidence : row.evidence + "\n\nContainment: "
+                        + row.containmentDetail, null, null,
                 "budget-service", null, null, new ApprovalEvidence(INCIDENT_EVIDENCE, 1, content));
     }
 

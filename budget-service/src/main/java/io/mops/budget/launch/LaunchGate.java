@@ -73,12 +73,17 @@ public class LaunchGate {
         }).replaceWithVoid();
     }
 
+    /** The campaign key's clearance if QA has cleared it now, else null. Call it inside a session. */
+    public Uni<CampaignClearance> clearedNow(String campaignKey) {
+        return clearances.find(campaignKey).map(row -> row != null && row.cleared() ? row : null);
+    }
+
     /** Where the campaign stands in the launch chain. Call it inside a session. */
     public Uni<LaunchView> view(Campaign campaign) {
         return clearances.find(campaign.campaignKey).chain(row -> AnomalyRow.<AnomalyRow>list(
                         "detector = ?1 and campaignIds like ?2 order by detectedAt desc",
                         Detector.UNCLEARED_SPEND.key(), "%" + campaign.id + "%")
-                .map(anomalies -> LaunchView.of(control(), campaign.campaignKey, row, campaign.amount,
+                .map(anomalies -> LaunchView.of(control(), campaign, row,
                         anomalies.stream().map(a -> a.id).toList())));
     }
 

@@ -561,6 +561,47 @@ public class ReallocationService {
                 }));
     }
 
+    /**
+     * What the risk guard's {@code ROLL_BACK_LAST_MOVE} did: the move it rolled back (null when none) and, in words,
+     * what happened, for the anomaly and the incident a person picks up.
+     */
+    public record AutomaticRollback(UUID move, String detail) {
+    }
+
+    /**
+     * The risk guard's {@code ROLL_BACK_LAST_MOVE}: rolls back the last applied move that changed {@code channel}
+     * ({@link LastMove}) in a plan running on {@code day}, by the same rollback a person makes — so it is refused in
+     * the same cases (a channel the move touched changed again since, the plan no longer allows the old allocations),
+     * which is then said in the outcome instead of failing the containment. Call it inside the guard's transaction.
+     */
+    public Uni<AutomaticRollback> rollBackLastMove(String channel, LocalDate day, String by) {
+        return ReallocationProposal.<ReallocationProposal>list("planId in (select p.id from Plan p "
+                        + "where p.periodStart <= ?1 and p.periodEnd >= ?1) and id in (select s.proposalId from "
+                        + "ReallocationShift s where s.channel = ?2)", day, channel)
+                .chain(proposals -> ReallocationShift.ofAll(proposals.stream().map(p -> p.id).toList())
+                        .map(shifts -> proposals.stream().map(p -> new LastMove.Candidate(p.id, p.status,
+                                p.decidedAt, p.move(shifts.stream().filter(s -> s.proposalId.equals(p.id)).toList())
+                                .shifts())).toList()))
+                .chain(candidates -> {
+                    Optional<LastMove.Candidate> last = LastMove.of(channel, candidates);
+                    if (last.isEmpty()) {
+                        return Uni.createFrom().item(new AutomaticRollback(null, "no applied budget move of "
+                                + channel + " in a running plan to roll back"));
+                    }
+                    UUID move = last.get().id();
+                    String undone = last.get().shifts().stream().filter(ChannelShift::moves)
+                            .map(s -> s.channel() + " " + s.after().amount().toPlainString() + " → "
+                                    + s.before().amount().toPlainString())
+                            .collect(Collectors.joining(", "));
+                    return rollback(move, by)
+                            .map(view -> new AutomaticRollback(move, "budget move " + move + " rolled back: "
+                                    + undone))
+                            .onFailure(ConflictProblem.class).recoverWithItem(failure -> new AutomaticRollback(null,
+                                    "the last budget move " + move + " of " + channel + " was not rolled back: "
+                                            + failure.getMessage()));
+                });
+    }
+
     public Uni<List<ReallocationView>> list(UUID planId, Optional<String> visibleChannel) {
         return Panache.withSession(() -> ReallocationProposal.ofPlan(planId).chain(proposals -> ReallocationShift
                 .ofAll(proposals.stream().map(p -> p.id).toList())

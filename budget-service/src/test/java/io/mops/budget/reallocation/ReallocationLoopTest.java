@@ -738,6 +738,89 @@ class ReallocationLoopTest {
         assertEquals(Map.of(setup.strong(), 3800.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
     }
 
+    /** attribution-service's {@code AnomalyDetected} of one of its data-quality detectors, as it writes it. */
+    private static String reportedAnomaly(UUID eventId, String detector, String channel) {
+        return """
+                {"id":"%s","type":"AnomalyDetected","version":1,"source":"attribution-service",
+                 "time":"%s","subject":"channel:%s",
+                 "data":{"anomalyId":"%s","detector":"%s","channel":"%s","detectedAt":"%s",
+                         "observed":0.2857,"expected":0.2,"statistic":60,
+                         "evidence":"%s: 60 of 210 touchpoints (28.6 %%) were already seen","action":"ALERT_ONLY"}}
+                """.formatted(eventId, Instant.now(), channel, UUID.randomUUID(), detector, channel, Instant.now(),
+                channel);
+    }
+
+    /**
+     * Issue 15's "roll back the last move" as the CoE's automatic action: a duplicate-event storm reported on the weak
+     * channel (delivered twice, over the real Kafka) rolls back the move the loop made from it — both channels back
+     * to their 3,100 — once, freezes the channel so that the loop does not make the move again, and hands the
+     * incident over naming the move. Detectors about campaigns' spend refuse the action.
+     */
+    @Test
+    void anAnomalyRollsBackTheChannelsLastMoveOnceWhenTheCoeChoseThatAction() {
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("action", "ROLL_BACK_LAST_MOVE")).put("/budget/guard/detectors/spend-runaway").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("action"));
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                .body(Map.of("action", "ROLL_BACK_LAST_MOVE")).put("/budget/guard/detectors/uncleared-spend").then()
+                .statusCode(400).body("violations[0].field", equalTo("action"));
+        policy("1000", "10");
+        Setup setup = runningPlan();
+        String proposal = newEvidence(setup);
+        assertEquals("APPLIED", status(setup, proposal));
+        assertEquals(Map.of(setup.strong(), 3720.0f, setup.weak(), 2480.0f), allocations(setup.planId()));
+
+        String anomaly;
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS);
+             TopicTap requests = TopicTap.open(Topics.APPROVAL_REQUESTS)) {
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                    .body(Map.of("action", "ROLL_BACK_LAST_MOVE")).put("/budget/guard/detectors/duplicate-events")
+                    .then().statusCode(200).body("action", equalTo("ROLL_BACK_LAST_MOVE"));
+            UUID event = UUID.randomUUID();
+            String storm = reportedAnomaly(event, "duplicate-events", setup.weak());
+            TestProducer.send(Topics.BUDGET_EVENTS, "channel:" + setup.weak(), storm);
+            TestProducer.send(Topics.BUDGET_EVENTS, "channel:" + setup.weak(), storm);
+            // Same key, same partition: once the marker (on a channel of its own) is contained, both copies before
+            // it have been consumed.
+            String marker = "marker-" + UUID.randomUUID().toString().substring(0, 8);
+            TestProducer.send(Topics.BUDGET_EVENTS, "channel:" + setup.weak(),
+                    reportedAnomaly(UUID.randomUUID(), "event-timing", marker));
+            await().atMost(PATIENCE).until(() -> db.count("select count(*) from guard_anomaly where channel = ?",
+                    marker) == 1);
+
+            anomaly = db.strings("select id::text from guard_anomaly where channel = ? and detector = "
+                    + "'duplicate-events'", setup.weak()).getFirst();
+            ConsumerRecord<String, String> applied = events.await(r -> ("channel:" + setup.weak()).equals(r.key())
+                    && r.value().contains("\"ContainmentApplied\"") && r.value().contains(anomaly), PATIENCE);
+            assertTrue(applied.value().contains("\"action\":\"ROLL_BACK_LAST_MOVE\""), applied.value());
+            ConsumerRecord<String, String> incident = requests.await(r -> r.value().contains("\"Incident\"")
+                    && r.value().contains("\"reference\":\"" + anomaly + "\""), PATIENCE);
+            assertTrue(incident.value().contains("last budget move rolled back"), incident.value());
+            assertTrue(incident.value().contains("\"rolledBackMove\":\"" + proposal + "\""), incident.value());
+        } finally {
+            given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON)
+                    .body(Map.of("action", "FREEZE_CHANNEL")).put("/budget/guard/detectors/duplicate-events")
+                    .then().statusCode(200);
+        }
+        assertEquals(1, db.count("select count(*) from guard_anomaly where channel = ? and detector = "
+                + "'duplicate-events'", setup.weak()));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+        assertEquals("ROLLED_BACK", status(setup, proposal));
+        assertEquals("budget-service (risk guard), anomaly " + anomaly, field(setup, proposal, "rolledBackBy"));
+        given().auth().oauth2(Tokens.user("carol")).queryParam("channel", setup.weak())
+                .get("/budget/guard/anomalies").then().statusCode(200)
+                .body("find { it.id == '" + anomaly + "' }.action", equalTo("ROLL_BACK_LAST_MOVE"))
+                .body("find { it.id == '" + anomaly + "' }.rolledBackMove", equalTo(proposal))
+                .body("find { it.id == '" + anomaly + "' }.containmentDetail",
+                        org.hamcrest.Matchers.containsString("rolled back"));
+
+        // Frozen as well: the loop's next move, which would change the weak channel again, is not made.
+        String next = newEvidence(setup);
+        assertEquals("FROZEN", status(setup, next));
+        assertEquals(Map.of(setup.strong(), 3100.0f, setup.weak(), 3100.0f), allocations(setup.planId()));
+    }
+
     @Test
     void aDecisionOnAProposalWithAMalformedReferenceIsDeadLettered() {
         UUID id = UUID.randomUUID();

@@ -20,8 +20,8 @@ import java.util.UUID;
  * @param observed  the detector's measure as observed (spend, touchpoints, cost per conversion)
  * @param expected  what the channel's normal course expects of that measure
  * @param statistic the figure compared with the threshold: a ratio, a probability or a CUSUM sum
- * @param action    {@code ALERT_ONLY}, {@code FREEZE_CHANNEL}, {@code PAUSE_CAMPAIGN_SPEND} or
- *                  {@code PAUSE_EXPERIMENT}
+ * @param action    {@code ALERT_ONLY}, {@code FREEZE_CHANNEL}, {@code PAUSE_CAMPAIGN_SPEND},
+ *                  {@code PAUSE_EXPERIMENT} or {@code ROLL_BACK_LAST_MOVE}
  */
 public record AnomalyDetected(
         @NotNull UUID anomalyId,

@@ -19,7 +19,7 @@ import java.util.UUID;
 public record ContainmentLifted(
         @NotNull UUID anomalyId,
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String channel,
-        @NotBlank @Pattern(regexp = "FREEZE_CHANNEL|PAUSE_CAMPAIGN_SPEND|PAUSE_EXPERIMENT") String action,
+        @NotBlank @Pattern(regexp = "FREEZE_CHANNEL|PAUSE_CAMPAIGN_SPEND|PAUSE_EXPERIMENT|ROLL_BACK_LAST_MOVE") String action,
         @NotNull List<UUID> campaignIds,
         @NotBlank String liftedBy,
         @NotNull Instant liftedAt,

@@ -125,6 +125,7 @@ public record Incident(RequestDetail.Request request, Evidence evidence, Request
             case "FREEZE_CHANNEL" -> "Channel's autonomous budget moves frozen";
             case "PAUSE_CAMPAIGN_SPEND" -> "Campaign spend paused";
             case "PAUSE_EXPERIMENT" -> "Channel's experiments paused";
+            case "ROLL_BACK_LAST_MOVE" -> "Channel's last budget move rolled back, its moves frozen";
             case "ALERT_ONLY" -> "Alert only, nothing contained";
             default -> evidence.action();
         };

@@ -76,6 +76,13 @@ class IncidentTest {
     }
 
     @Test
+    void aRolledBackMoveIsNamedAsTheContainment() {
+        assertEquals("Channel's last budget move rolled back, its moves frozen",
+                new Incident(request("PENDING", null, null, null), evidence("ROLL_BACK_LAST_MOVE", List.of()), null)
+                        .containment());
+    }
+
+    @Test
     void severityIsTheRequestersRiskScoreAndNeverInvented() {
         assertEquals("Not rated", new Incident(request("PENDING", null, null, null), null, null).severity());
         assertEquals("70 / 100", new Incident(request("PENDING", null, null, 70), null, null).severity());
