@@ -57,7 +57,8 @@ public final class Severity {
         return switch (action) {
             case ALERT_ONLY -> false;
             case PAUSE_CAMPAIGN_SPEND -> !pausedCampaigns.isEmpty();
-            case FREEZE_CHANNEL, PAUSE_EXPERIMENT -> true;
+            // A roll-back also freezes the channel, whether or not a move was there to roll back.
+            case FREEZE_CHANNEL, PAUSE_EXPERIMENT, ROLL_BACK_LAST_MOVE -> true;
         };
     }
 

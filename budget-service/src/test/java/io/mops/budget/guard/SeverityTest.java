@@ -55,5 +55,6 @@ class SeverityTest {
         assertTrue(Severity.contained(ContainmentAction.PAUSE_CAMPAIGN_SPEND, List.of(UUID.randomUUID())));
         assertTrue(Severity.contained(ContainmentAction.FREEZE_CHANNEL, List.of()));
         assertTrue(Severity.contained(ContainmentAction.PAUSE_EXPERIMENT, List.of()));
+        assertTrue(Severity.contained(ContainmentAction.ROLL_BACK_LAST_MOVE, List.of()), "it freezes the channel too");
     }
 }
