@@ -134,11 +134,14 @@ class NotificationClaimTest {
                 heldBody = heldDelivery(replica, heldId, group, url, now.minusSeconds(60));
                 delivery(freeId, group, url, "{\"free\":true}", now.minusSeconds(30));
 
-                await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("{\"free\":true}"));
+                // Webhooks go out after each pass's mails and digests, one call at a time. On a machine loaded
+                // about 15 (a fresh-clone run beside a simulation) the free delivery once did not go out within a
+                // minute, with no failure logged; the cause was not pinned down, so the wait is longer.
+                await().atMost(Duration.ofSeconds(150)).until(() -> received.contains("{\"free\":true}"));
                 assertFalse(received.contains(heldBody), "the held delivery is the other replica's");
                 replica.rollback();
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> received.contains(heldBody));
+            await().atMost(Duration.ofSeconds(150)).until(() -> received.contains(heldBody));
             await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from webhook_delivery"
                     + " where id in (?, ?) and delivered_at is not null and attempts = 1", heldId[0], freeId) == 2);
             assertEquals(1, received.stream().filter("{\"free\":true}"::equals).count(), "delivered once");

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,25 +46,11 @@ class FundingOnClearanceTest {
 
     private final TestDatabase db = TestDatabase.named("mops_budget_test");
 
-    private record Setup(String planId, String channel) {
+    private static RunningPlan runningPlan() {
+        return RunningPlan.create("fund");
     }
 
-    private static Setup runningPlan() {
-        String channel = "fund-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, Object> draft = new HashMap<>();
-        draft.put("name", "Funding " + channel);
-        draft.put("currency", "EUR");
-        draft.put("total", "10000");
-        draft.put("periodStart", today.minusDays(10).toString());
-        draft.put("periodEnd", today.plusDays(20).toString());
-        draft.put("allocations", Map.of(channel, "5000"));
-        String planId = given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(draft)
-                .post("/budget/plans").then().statusCode(201).extract().path("id");
-        return new Setup(planId, channel);
-    }
-
-    private static io.restassured.response.ValidatableResponse create(Setup setup, String key, String amount,
+    private static io.restassured.response.ValidatableResponse create(RunningPlan setup, String key, String amount,
                                                                       String planned) {
         Map<String, Object> draft = new HashMap<>();
         draft.put("channel", setup.channel());
@@ -83,7 +67,7 @@ class FundingOnClearanceTest {
                 .jsonPath();
     }
 
-    private static float uncommitted(Setup setup) {
+    private static float uncommitted(RunningPlan setup) {
         return given().auth().oauth2(CAROL).get("/budget/plans/" + setup.planId()).then().statusCode(200).extract()
                 .jsonPath().getFloat("channels.find { it.channel == '" + setup.channel() + "' }.uncommitted");
     }
@@ -124,7 +108,7 @@ class FundingOnClearanceTest {
 
     @Test
     void aPlannedBudgetIsHeldUntilQaClearsTheCampaignAndThenReleasedOnceEvenIfTheClearanceComesTwice() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String key = "fund-" + UUID.randomUUID().toString().substring(0, 8);
         String id = create(setup, key, "0", "1500").statusCode(201)
                 .body("amount", equalTo(0.0f)).body("plannedAmount", equalTo(1500.0f)).extract().path("id");
@@ -162,7 +146,7 @@ class FundingOnClearanceTest {
 
     @Test
     void aCampaignWhoseContentChangedAfterItsClearanceIsFundedOnlyOnceQaClearsItAgain() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String key = "fund-" + UUID.randomUUID().toString().substring(0, 8);
         UUID firstRun = UUID.randomUUID();
         UUID firstEvent = UUID.randomUUID();
@@ -197,7 +181,7 @@ class FundingOnClearanceTest {
 
     @Test
     void aCampaignCreatedWithAPlanForAnAlreadyClearedKeyIsFundedAtOnceAndAPlanBelowTheAmountIsRefused() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String key = "fund-" + UUID.randomUUID().toString().substring(0, 8);
         String otherKey = key + "-b";
         UUID run = UUID.randomUUID();

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,25 +62,11 @@ class LaunchControlTest {
     @Inject
     RiskGuard guard;
 
-    private record Setup(String planId, String channel) {
+    private static RunningPlan runningPlan() {
+        return RunningPlan.create("launch");
     }
 
-    private static Setup runningPlan() {
-        String channel = "launch-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, Object> draft = new HashMap<>();
-        draft.put("name", "Launch " + channel);
-        draft.put("currency", "EUR");
-        draft.put("total", "10000");
-        draft.put("periodStart", today.minusDays(10).toString());
-        draft.put("periodEnd", today.plusDays(20).toString());
-        draft.put("allocations", Map.of(channel, "5000"));
-        String planId = given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(draft)
-                .post("/budget/plans").then().statusCode(201).extract().path("id");
-        return new Setup(planId, channel);
-    }
-
-    private static String campaign(Setup setup, String name) {
+    private static String campaign(RunningPlan setup, String name) {
         return given().auth().oauth2(CAROL).contentType(ContentType.JSON)
                 .body(Map.of("channel", setup.channel(), "name", name, "amount", "0"))
                 .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(201).extract().path("id");
@@ -123,7 +108,7 @@ class LaunchControlTest {
 
     @Test
     void aClearanceIsAppliedOnceShownOnTheCampaignAndEndedByARevocation() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String campaign = campaign(setup, "Winter newsletter");
         given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then().statusCode(200)
                 .body("launch.state", equalTo("NOT_CLEARED")).body("launch.control", equalTo("ENFORCE"))
@@ -164,7 +149,7 @@ class LaunchControlTest {
 
     @Test
     void enforcedLaunchControlFundsOnlyClearedCampaignsAndSaysWhy() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         given().auth().oauth2(CAROL).contentType(ContentType.JSON)
                 .body(Map.of("channel", setup.channel(), "name", "Funded at once", "amount", "100"))
                 .post("/budget/plans/" + setup.planId() + "/campaigns").then().statusCode(409)
@@ -193,7 +178,7 @@ class LaunchControlTest {
 
     @Test
     void spendOfAnUnclearedCampaignOpensAnIncidentAndPausesOnlyThatCampaign() throws Throwable {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String uncleared = campaign(setup, "Never checked");
         String clearedCampaign = campaign(setup, "Checked");
         send(clearedCampaign, cleared(UUID.randomUUID(), clearedCampaign, UUID.randomUUID(), null));
@@ -251,7 +236,7 @@ class LaunchControlTest {
 
     @Test
     void aCampaignCarryingTheQaKeyIsClearedByAClearanceNamingNoBudgetCampaign() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String key = "bf-" + UUID.randomUUID().toString().substring(0, 8);
         String campaign = given().auth().oauth2(CAROL).contentType(ContentType.JSON)
                 .body(Map.of("channel", setup.channel(), "name", "Keyed", "amount", "0", "campaignKey", key))
@@ -269,7 +254,7 @@ class LaunchControlTest {
 
     @Test
     void aCampaignCreatedWithAnAlreadyClearedKeyIsFundedAtOnceAndTheKeyIsItsAlone() {
-        Setup setup = runningPlan();
+        RunningPlan setup = runningPlan();
         String key = "bf-" + UUID.randomUUID().toString().substring(0, 8);
         UUID run = UUID.randomUUID();
         TestProducer.send(Topics.QA_EVENTS, "campaign:" + key, keyedCleared(key, run));
