@@ -76,8 +76,11 @@ public final class SimulationRun {
         for (JsonNode decision : record.path("decisions")) {
             if (decision.hasNonNull("realised")) {
                 JsonNode forecast = decision.path("forecast");
+                // The interval the service judged the realised value against: the forecast's widened by the
+                // measurement's noise where the service measured it (budget moves), else the forecast's own.
+                JsonNode judged = decision.hasNonNull("judgedAgainst") ? decision.path("judgedAgainst") : forecast;
                 points.add(new double[] {forecast.path("value").asDouble(), decision.path("realised").asDouble(),
-                        forecast.path("low").asDouble(), forecast.path("high").asDouble()});
+                        judged.path("low").asDouble(), judged.path("high").asDouble()});
             }
         }
         JsonNode calibration = record.path("calibration");

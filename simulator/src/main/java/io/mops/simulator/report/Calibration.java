@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param source       which track record (e.g. {@code budget moves})
  * @param decisions    how many forecasts had a realised outcome
- * @param insideShare  share of realised outcomes inside the forecasts' 90 % intervals
- * @param points       forecast, realised, interval low, interval high
+ * @param insideShare  share of realised outcomes inside the intervals they were judged against, as the service
+ *                     counts it
+ * @param points       forecast, realised, and the ends of the interval the realised value was judged against (the
+ *                     forecast's 90 % interval, widened by the measurement's noise where the service measured it)
  * @param truth        the forecasts against the market's true values; {@code null} where the market cannot say
  *                     (a budget move's true change would need the counterfactual run)
  */
