@@ -142,8 +142,11 @@ public class TrackRecordService {
     private Uni<List<MoveRealisation.OtherChange>> otherChanges(MoveTrackRecord record, MoveRealisation.Window window) {
         Instant from = window.baselineStart().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = window.afterEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // Days as text, so that no driver's mapping of timestamptz or date decides what comes back.
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select cast(id as varchar), exploration_of is not null, decided_at, rolled_back_at
+                        select cast(id as varchar), exploration_of is not null,
+                               to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD'),
+                               to_char(rolled_back_at at time zone 'UTC', 'YYYY-MM-DD')
                         from reallocation_proposal
                         where plan_id = :plan and id <> :self and status in ('APPLIED', 'ROLLED_BACK')
                           and ((decided_at >= :from and decided_at < :to)
@@ -152,27 +155,21 @@ public class TrackRecordService {
                 .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC))
                 .getResultList())
                 .map(rows -> {
+                    // MoveRealisation.overlapped keeps the days inside the window: a move decided before it and
+                    // rolled back inside it is listed with both days.
                     List<MoveRealisation.OtherChange> changes = new ArrayList<>();
                     for (Object[] row : rows) {
                         String what = (Boolean.TRUE.equals(row[1]) ? "exploration step " : "move ") + row[0];
-                        day(row[2]).filter(d -> !d.isBefore(window.baselineStart()) && !d.isAfter(window.afterEnd()))
-                                .ifPresent(d -> changes.add(new MoveRealisation.OtherChange(what, d)));
-                        day(row[3]).filter(d -> !d.isBefore(window.baselineStart()) && !d.isAfter(window.afterEnd()))
-                                .ifPresent(d -> changes.add(new MoveRealisation.OtherChange("rollback of " + what, d)));
+                        if (row[2] != null) {
+                            changes.add(new MoveRealisation.OtherChange(what, LocalDate.parse((String) row[2])));
+                        }
+                        if (row[3] != null) {
+                            changes.add(new MoveRealisation.OtherChange("rollback of " + what,
+                                    LocalDate.parse((String) row[3])));
+                        }
                     }
                     return changes;
                 });
-    }
-
-    private static Optional<LocalDate> day(Object timestamp) {
-        return switch (timestamp) {
-            case null -> Optional.empty();
-            case java.time.OffsetDateTime t -> Optional.of(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
-            case Instant t -> Optional.of(LocalDate.ofInstant(t, ZoneOffset.UTC));
-            case java.time.LocalDateTime t -> Optional.of(t.toLocalDate());
-            case java.sql.Timestamp t -> Optional.of(LocalDate.ofInstant(t.toInstant(), ZoneOffset.UTC));
-            default -> throw new IllegalStateException("unexpected timestamp " + timestamp.getClass());
-        };
     }
 
     private Uni<Void> realise(MoveTrackRecord record, MoveRealisation.Window window) {
