@@ -1,6 +1,7 @@
 package io.mops.budget.launch;
 
 import io.mops.common.events.Topics;
+import io.mops.testsupport.ClearanceEvents;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
@@ -73,21 +74,12 @@ class FundingOnClearanceTest {
     }
 
     private static String cleared(UUID eventId, Instant time, String key, UUID runId) {
-        return """
-                {"id":"%s","type":"CampaignCleared","version":1,"source":"qa-service","time":"%s",
-                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
-                 "qaRunId":"%s","contentHash":"%s","approvalId":null,"approvedBy":null,"verdict":"pass",
-                 "clearedAt":"%s"}}
-                """.formatted(eventId, time, key, key, runId, "ab".repeat(32), time);
+        return ClearanceEvents.cleared(eventId, time, key, null, runId, null);
     }
 
     private static String revoked(Instant time, String key, UUID clearedBy, UUID runId) {
-        return """
-                {"id":"%s","type":"CampaignClearanceRevoked","version":1,"source":"qa-service","time":"%s",
-                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
-                 "clearedByRunId":"%s","qaRunId":"%s","contentHash":"%s","verdict":"needs-approval",
-                 "reason":"QA run %s of the campaign's changed content waits for a person","revokedAt":"%s"}}
-                """.formatted(UUID.randomUUID(), time, key, key, clearedBy, runId, "cd".repeat(32), runId, time);
+        return ClearanceEvents.revoked(time, key, null, clearedBy, runId, "needs-approval",
+                "QA run " + runId + " of the campaign's changed content waits for a person");
     }
 
     /** All on one Kafka key (one partition): once the marker's clearance is stored, every event before it was read. */

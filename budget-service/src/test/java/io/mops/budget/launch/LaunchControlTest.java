@@ -3,6 +3,7 @@ package io.mops.budget.launch;
 import io.mops.budget.guard.AnomalyView;
 import io.mops.budget.guard.RiskGuard;
 import io.mops.common.events.Topics;
+import io.mops.testsupport.ClearanceEvents;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
@@ -83,23 +84,12 @@ class LaunchControlTest {
     }
 
     private static String cleared(UUID eventId, String campaign, UUID runId, UUID approvalId) {
-        return """
-                {"id":"%s","type":"CampaignCleared","version":1,"source":"qa-service","time":"%s",
-                 "subject":"campaign:qa-%s","data":{"campaignId":"qa-%s","budgetCampaignId":"%s","channel":"email",
-                 "qaRunId":"%s","contentHash":"%s","approvalId":%s,"approvedBy":%s,"verdict":"%s","clearedAt":"%s"}}
-                """.formatted(eventId, Instant.now(), campaign, campaign, campaign, runId, "ab".repeat(32),
-                approvalId == null ? "null" : "\"" + approvalId + "\"", approvalId == null ? "null" : "\"alice\"",
-                approvalId == null ? "pass" : "needs-approval", Instant.now());
+        return ClearanceEvents.cleared(eventId, Instant.now(), "qa-" + campaign, campaign, runId, approvalId);
     }
 
     private static String revoked(String campaign, UUID clearedBy, UUID runId) {
-        return """
-                {"id":"%s","type":"CampaignClearanceRevoked","version":1,"source":"qa-service","time":"%s",
-                 "subject":"campaign:qa-%s","data":{"campaignId":"qa-%s","budgetCampaignId":"%s","channel":"email",
-                 "clearedByRunId":"%s","qaRunId":"%s","contentHash":"%s","verdict":"blocked",
-                 "reason":"QA run %s of the campaign's newest content is blocked","revokedAt":"%s"}}
-                """.formatted(UUID.randomUUID(), Instant.now(), campaign, campaign, campaign, clearedBy, runId,
-                "cd".repeat(32), runId, Instant.now());
+        return ClearanceEvents.revoked(Instant.now(), "qa-" + campaign, campaign, clearedBy, runId, "blocked",
+                "QA run " + runId + " of the campaign's newest content is blocked");
     }
 
     private static void send(String campaign, String event) {

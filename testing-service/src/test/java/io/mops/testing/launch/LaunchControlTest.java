@@ -1,6 +1,7 @@
 package io.mops.testing.launch;
 
 import io.mops.common.events.Topics;
+import io.mops.testsupport.ClearanceEvents;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
@@ -56,22 +57,12 @@ class LaunchControlTest {
     }
 
     private static String cleared(UUID eventId, String campaign, UUID runId, Instant time) {
-        return """
-                {"id":"%s","type":"CampaignCleared","version":1,"source":"qa-service","time":"%s",
-                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
-                 "qaRunId":"%s","contentHash":"%s","approvalId":null,"approvedBy":null,"verdict":"pass",
-                 "clearedAt":"%s"}}
-                """.formatted(eventId, time, campaign, campaign, runId, "ab".repeat(32), time);
+        return ClearanceEvents.cleared(eventId, time, campaign, null, runId, null);
     }
 
     private static String revoked(String campaign, UUID clearedBy, UUID runId, Instant time) {
-        return """
-                {"id":"%s","type":"CampaignClearanceRevoked","version":1,"source":"qa-service","time":"%s",
-                 "subject":"campaign:%s","data":{"campaignId":"%s","budgetCampaignId":null,"channel":"email",
-                 "clearedByRunId":"%s","qaRunId":"%s","contentHash":"%s","verdict":"blocked",
-                 "reason":"QA run %s of the campaign's newest content is blocked","revokedAt":"%s"}}
-                """.formatted(UUID.randomUUID(), time, campaign, campaign, clearedBy, runId, "cd".repeat(32), runId,
-                time);
+        return ClearanceEvents.revoked(time, campaign, null, clearedBy, runId, "blocked",
+                "QA run " + runId + " of the campaign's newest content is blocked");
     }
 
     private static void send(String campaign, String event) {
