@@ -40,6 +40,12 @@ public final class ClearanceEvents {
      */
     public static String revoked(Instant time, String campaignId, String budgetCampaignId, UUID clearedBy, UUID runId,
                                  String verdict, String reason) {
+        return revoked(UUID.randomUUID(), time, campaignId, budgetCampaignId, clearedBy, runId, verdict, reason);
+    }
+
+    /** {@code CampaignClearanceRevoked} under a given event id, for a test that delivers it twice. */
+    public static String revoked(UUID eventId, Instant time, String campaignId, String budgetCampaignId,
+                                 UUID clearedBy, UUID runId, String verdict, String reason) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("campaignId", campaignId);
         data.put("budgetCampaignId", budgetCampaignId);
@@ -50,7 +56,7 @@ public final class ClearanceEvents {
         data.put("verdict", verdict);
         data.put("reason", reason);
         data.put("revokedAt", time.toString());
-        return Envelopes.envelope(UUID.randomUUID(), "CampaignClearanceRevoked", 1, "qa-service", time,
+        return Envelopes.envelope(eventId, "CampaignClearanceRevoked", 1, "qa-service", time,
                 "campaign:" + campaignId, data);
     }
 }

@@ -45,6 +45,15 @@ public class CampaignResource {
         return campaigns.changeBudget(id, change, scope);
     }
 
+    @PUT
+    @Path("/planned-amount")
+    @Operation(summary = "Change a campaign's planned budget (funding on clearance): reserved until QA clears the "
+            + "campaign, its budget at once once QA has")
+    public Uni<CampaignView> changePlannedAmount(@PathParam("id") UUID id,
+                                                 @NotNull @Valid PlannedAmountChange change) {
+        return campaigns.changePlannedAmount(id, change, scope);
+    }
+
     @POST
     @Path("/spend")
     @Operation(summary = "Record a day's spend: checked against the hard cap (BudgetExhausted, campaign stopped) "

@@ -8,10 +8,12 @@ import io.mops.budget.pacing.PacingAssessment;
 import io.mops.budget.pacing.PacingState;
 import io.mops.budget.pacing.SpendCap;
 import io.mops.budget.plan.BudgetPeriod;
+import io.mops.budget.plan.BudgetPlan;
 import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.common.clearance.Clearance;
 import io.mops.common.events.BudgetExhausted;
 import io.mops.common.events.BudgetPacingAlert;
+import io.mops.common.events.CampaignDefunded;
 import io.mops.common.events.CampaignFunded;
 import io.mops.common.outbox.Outbox;
 import io.mops.common.problem.ConflictProblem;
@@ -104,12 +106,7 @@ public class CampaignService {
         if (!clearance.cleared()) {
             return Uni.createFrom().voidItem();
         }
-        return Campaign.<Campaign>find("campaignKey", clearance.campaignKey()).firstResult()
-                // Linked by this very clearance (LaunchGate.linkBudgetCampaign): found by the id the run named.
-                .chain(found -> found != null || clearance.budgetCampaignId() == null
-                        ? Uni.createFrom().item(found)
-                        : Campaign.<Campaign>findById(clearance.budgetCampaignId()).map(c -> c != null
-                        && clearance.campaignKey().equals(c.campaignKey) ? c : null))
+        return carrying(clearance)
                 .chain(campaign -> {
                     if (campaign == null || campaign.plannedAmount == null) {
                         return Uni.createFrom().voidItem();
@@ -133,6 +130,58 @@ public class CampaignService {
                         return outbox.record(CampaignFunded.TYPE, funded.subject(), funded).replaceWithVoid();
                     });
                 });
+    }
+
+    /**
+     * Funding follows clearance both ways: QA revoked the clearance of a campaign (its content changed, or a later
+     * run waits for or was refused by a person), so the budget the clearance gave it is taken back. The campaign's
+     * budget goes to 0 (it may spend nothing more and stops), and what it held stays reserved in its channel as its
+     * planned amount, which the next {@code CampaignCleared} funds again ({@link #fundOnClearance}); a
+     * {@code CampaignDefunded} says so. Taken back: a budget a clearance gave ({@code fundedByRun}), and under
+     * {@code ENFORCE} any budget, since there it was allowed only because the campaign was cleared. A budget a person
+     * gave under {@code FLAG} or {@code OFF} stays (those modes do not gate funding; its spend is flagged). Call it
+     * inside the transaction that applies the revocation, which the inbox runs once per event id.
+     *
+     * @param before the clearance before the revocation; nothing is taken back unless it was cleared
+     */
+    public Uni<Void> defundOnRevocation(Clearance before, Clearance after) {
+        if (after.cleared() || before == null || !before.cleared()) {
+            return Uni.createFrom().voidItem();
+        }
+        return carrying(after).chain(campaign -> {
+            if (campaign == null || campaign.amount.signum() <= 0
+                    || (campaign.fundedByRun == null && !launch.control().refusesFunding())) {
+                return Uni.createFrom().voidItem();
+            }
+            return Plan.<Plan>findById(campaign.planId).chain(plan -> {
+                Instant now = Instant.now(clock);
+                plan.touch(now);
+                BigDecimal taken = campaign.amount;
+                // What it held stays held: the channel's allocation is not handed to anyone else meanwhile.
+                campaign.plannedAmount = campaign.held();
+                campaign.amount = BigDecimal.ZERO.setScale(taken.scale());
+                campaign.fundedOnClearanceAt = null;
+                campaign.fundedByRun = null;
+                campaign.status = Campaign.Status.STOPPED;
+                Log.infof("campaign %s defunded (%s %s taken back, reserved) on QA run %s's revocation of %s",
+                        campaign.id, taken.toPlainString(), plan.currency, after.revokedByRun(), after.campaignKey());
+                String reason = after.revokedReason() == null ? "clearance revoked" : after.revokedReason();
+                CampaignDefunded defunded = new CampaignDefunded(campaign.id, plan.id, campaign.channel,
+                        after.campaignKey(), taken, campaign.spent, plan.currency, before.qaRunId(),
+                        after.revokedByRun(), reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", now);
+                return outbox.record(CampaignDefunded.TYPE, defunded.subject(), defunded).replaceWithVoid();
+            });
+        });
+    }
+
+    /** The budget campaign carrying the clearance's key, or the one its run named if this very clearance linked it. */
+    private static Uni<Campaign> carrying(Clearance clearance) {
+        return Campaign.<Campaign>find("campaignKey", clearance.campaignKey()).firstResult()
+                // Linked by this very clearance (LaunchGate.linkBudgetCampaign): found by the id the run named.
+                .chain(found -> found != null || clearance.budgetCampaignId() == null
+                        ? Uni.createFrom().item(found)
+                        : Campaign.<Campaign>findById(clearance.budgetCampaignId()).map(c -> c != null
+                        && clearance.campaignKey().equals(c.campaignKey) ? c : null));
     }
 
     /** At most one budget campaign carries a QA campaign key (409 naming the one that does). */
@@ -181,6 +230,77 @@ public class CampaignService {
                 }).map(done -> done.plan().currency))
                 .chain(currency -> Panache.withSession(() -> Campaign.<Campaign>findById(campaignId))
                         .map(c -> CampaignView.of(c, currency)));
+    }
+
+    /**
+     * A new planned budget for a campaign (funding on clearance), by the people who may change its budget.
+     * <ul>
+     *     <li>While QA has not cleared the campaign (never, or its clearance was revoked) the new plan is reserved in
+     *     its channel in place of the old one, and funded when the clearance comes; it must be at least the budget the
+     *     campaign has meanwhile.</li>
+     *     <li>While QA has cleared it, the budget follows the new plan at once (up or down, as a budget change does:
+     *     a budget at or below the spend stops the campaign), and a {@code CampaignFunded} names the new budget. The
+     *     clearance is of the content, not of the amount: the channel's allocation is the hard cap, as for any
+     *     campaign budget, and the CoE's approval policy governs the allocations, not campaign budgets.</li>
+     * </ul>
+     * Either way the campaign's hold on its channel must fit the channel's allocation ({@code 400} naming
+     * {@code plannedAmount} otherwise).
+     */
+    public Uni<CampaignView> changePlannedAmount(UUID campaignId, PlannedAmountChange change, ChannelScope scope) {
+        return Panache.withSession(() -> campaign(campaignId, scope))
+                .chain(found -> plans.changeTree(found.planId, Optional.empty(), tree -> {
+                    Campaign campaign = tree.campaigns().stream().filter(c -> c.id.equals(campaignId)).findFirst()
+                            .orElseThrow(() -> new NotFoundProblem("no campaign " + campaignId));
+                    Plan plan = tree.plan();
+                    // Built before the campaign changes: the tree as it stands, which the new hold must fit.
+                    BudgetPlan domain = tree.domain();
+                    Money planned = Amounts.money("plannedAmount", change.plannedAmount(),
+                            Money.currency(plan.currency));
+                    // Read in the change's transaction: a clearance applied meanwhile is seen, not raced.
+                    return launch.clearedNow(campaign.campaignKey).chain(cleared -> {
+                        Uni<Void> announced = Uni.createFrom().voidItem();
+                        if (cleared == null) {
+                            if (planned.isLessThan(plan.money(campaign.amount))) {
+                                throw new BudgetRuleViolation("plannedAmount", "must be at least the campaign's "
+                                        + "budget (" + plan.money(campaign.amount) + "): it is the budget the "
+                                        + "campaign gets once QA clears it");
+                            }
+                            campaign.plannedAmount = planned.amount();
+                        } else {
+                            boolean changed = campaign.amount.compareTo(planned.amount()) != 0;
+                            Instant now = Instant.now(clock);
+                            campaign.amount = planned.amount();
+                            campaign.plannedAmount = null;
+                            if (campaign.fundedByRun == null) {
+                                campaign.fundedOnClearanceAt = now;
+                                campaign.fundedByRun = cleared.qaRunId;
+                            }
+                            campaign.status = campaign.amount.compareTo(campaign.spent) > 0
+                                    ? Campaign.Status.ACTIVE : Campaign.Status.STOPPED;
+                            if (changed) {
+                                CampaignFunded funded = new CampaignFunded(campaign.id, plan.id, campaign.channel,
+                                        cleared.campaignKey, campaign.amount, plan.currency, cleared.qaRunId,
+                                        cleared.approvalId, now);
+                                announced = outbox.record(CampaignFunded.TYPE, funded.subject(), funded)
+                                        .replaceWithVoid();
+                            }
+                        }
+                        BudgetPlan held = withHold(domain, campaign, plan);
+                        return announced.replaceWith(held);
+                    });
+                }).map(done -> done.plan().currency))
+                .chain(currency -> Panache.withSession(() -> Campaign.<Campaign>findById(campaignId))
+                        .map(c -> CampaignView.of(c, currency)));
+    }
+
+    /** The tree with the campaign holding what it holds now; too much for its channel is the planned amount's fault. */
+    private static BudgetPlan withHold(BudgetPlan tree, Campaign campaign,
+                                                           Plan plan) {
+        try {
+            return tree.budgetCampaign(campaign.channel, campaign.id.toString(), plan.money(campaign.held()));
+        } catch (BudgetRuleViolation e) {
+            throw new BudgetRuleViolation("plannedAmount", e.reason());
+        }
     }
 
     public Uni<SpendView> recordSpend(UUID campaignId, SpendReport report, ChannelScope scope, String recordedBy) {

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Hears qa-service's clearances on {@code mops.qa.events} and records them per campaign (qa-service's campaign key),
- * each event once; a clearance funds the campaign's planned budget (funding on clearance). Other QA events ({@code QaCompleted}) are passed over; an invalid clearance is dead-lettered by the
+ * each event once; a clearance funds the campaign's planned budget and a revocation takes it back (funding follows
+ * clearance). Other QA events ({@code QaCompleted}) are passed over; an invalid clearance is dead-lettered by the
  * connector with the reason.
  */
 @ApplicationScoped
@@ -26,6 +27,7 @@ public class LaunchClearanceListener {
     @RetryWhileDatabaseAway
     public Uni<Void> onQaEvent(String payload) {
         return gate.clearances().consume(payload, (before, after) -> gate.linkBudgetCampaign(before, after)
-                .chain(() -> campaigns.fundOnClearance(after)));
+                .chain(() -> campaigns.fundOnClearance(after))
+                .chain(() -> campaigns.defundOnRevocation(before, after)));
     }
 }

@@ -1,5 +1,6 @@
 package io.mops.budget.signal;
 
+import io.mops.budget.guard.PerformanceWatch;
 import io.mops.budget.reallocation.ReallocationService;
 import io.mops.budget.trackrecord.TrackRecordService;
 import io.mops.common.events.ChannelPerformanceUpdated;
@@ -34,10 +35,12 @@ public class ChannelPerformanceListener {
     private final CurvesConfig curves;
     private final TrackRecordService trackRecord;
     private final Clock clock;
+    private final PerformanceWatch performance;
 
     public ChannelPerformanceListener(EventCodec codec, IdempotentConsumer idempotent,
                                       ReallocationService reallocation, CurvesConfig curves,
-                                      TrackRecordService trackRecord, Clock clock) {
+                                      TrackRecordService trackRecord, Clock clock, PerformanceWatch performance) {
+        this.performance = performance;
         this.clock = clock;
         this.trackRecord = trackRecord;
         this.codec = codec;
@@ -63,7 +66,11 @@ public class ChannelPerformanceListener {
                                 // In the signal's transaction: a move is measured on exactly the signals stored.
                                 .call(stored -> !stored ? Uni.createFrom().voidItem()
                                         : trackRecord.onSignal(e.data().channel(), e.data().model(),
-                                        e.data().periodKind(), e.data().currency(), e.data().periodStart())))
+                                        e.data().periodKind(), e.data().currency(), e.data().periodStart()))
+                                // In the signal's transaction too: a shift is found exactly when its figures exist.
+                                .call(stored -> !stored ? Uni.createFrom().voidItem()
+                                        : performance.onSignal(e.data().channel(), e.data().model(),
+                                        e.data().periodKind(), e.data().currency())))
                         .chain(() -> curves.fitsOn(event.data().model(), event.data().periodKind())
                                 ? ChannelSignal.isCurrent(event) : Uni.createFrom().item(false))
                         .chain(evidence -> !evidence ? Uni.createFrom().voidItem()

@@ -98,6 +98,30 @@ class FundingOnClearanceTest {
         return ("campaign:" + campaign).equals(r.key()) && r.value().contains("\"CampaignFunded\"");
     }
 
+    private static JsonPath data(ConsumerRecord<String, String> r) {
+        return new JsonPath(r.value()).setRootPath("data");
+    }
+
+    private static boolean defundedEvent(ConsumerRecord<String, String> r, String campaign) {
+        return ("campaign:" + campaign).equals(r.key()) && r.value().contains("\"CampaignDefunded\"");
+    }
+
+    private static io.restassured.response.ValidatableResponse changePlan(String token, String id, Object planned) {
+        Map<String, Object> body = new HashMap<>();
+        if (planned != null) {
+            body.put("plannedAmount", planned);
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .put("/budget/campaigns/" + id + "/planned-amount").then();
+    }
+
+    private static void spend(String id, String amount) {
+        given().auth().oauth2(CAROL).contentType(ContentType.JSON)
+                .body(Map.of("day", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "amount", amount,
+                        "currency", "EUR"))
+                .post("/budget/campaigns/" + id + "/spend").then().statusCode(201);
+    }
+
     @Test
     void aPlannedBudgetIsHeldUntilQaClearsTheCampaignAndThenReleasedOnceEvenIfTheClearanceComesTwice() {
         RunningPlan setup = runningPlan();
@@ -190,5 +214,112 @@ class FundingOnClearanceTest {
         create(setup, otherKey, "0", "-1").statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", containsString("plannedAmount"));
         assertEquals(4300.0f, uncommitted(setup), 0.001);
+    }
+
+    @Test
+    void aRevokedClearanceTakesTheFundingBackToReservedAndTheNextClearanceFundsItAgainEachEventOnce() {
+        RunningPlan setup = runningPlan();
+        String key = "fund-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = create(setup, key, "0", "1500").statusCode(201).extract().path("id");
+        Instant clearedAt = Instant.now().minusSeconds(600);
+        UUID firstRun = UUID.randomUUID();
+        UUID revokingRun = UUID.randomUUID();
+        UUID secondRun = UUID.randomUUID();
+        UUID revocationEvent = UUID.randomUUID();
+        String firstClearance = cleared(UUID.randomUUID(), clearedAt, key, firstRun);
+        String revocation = ClearanceEvents.revoked(revocationEvent, clearedAt.plusSeconds(120), key, null, firstRun,
+                revokingRun, "needs-approval", "QA run " + revokingRun + " of the changed content waits for a person");
+        String secondClearance = cleared(UUID.randomUUID(), clearedAt.plusSeconds(240), key, secondRun);
+
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            sendThenMarker("campaign:" + key, firstClearance, firstClearance);
+            events.await(r -> fundedEvent(r, id), PATIENCE);
+            spend(id, "200");
+            assertEquals(1300.0f, campaign(id).getFloat("remaining"), 0.001);
+
+            // Cleared → revoked: the 1,500 goes back to reserved; the 200 spent stays spent.
+            sendThenMarker("campaign:" + key, revocation, revocation);
+            ConsumerRecord<String, String> defunded = events.await(r -> defundedEvent(r, id), PATIENCE);
+            assertEquals(1500.0f, data(defunded).getFloat("amount"), 0.001);
+            assertEquals(200.0f, data(defunded).getFloat("spent"), 0.001);
+            assertTrue(defunded.value().contains("\"clearedByRunId\":\"" + firstRun + "\""), defunded.value());
+            assertTrue(defunded.value().contains("\"revokedByRunId\":\"" + revokingRun + "\""), defunded.value());
+            JsonPath held = campaign(id);
+            assertEquals(0.0f, held.getFloat("amount"), 0.001);
+            assertEquals(1500.0f, held.getFloat("plannedAmount"), 0.001);
+            assertEquals(0.0f, held.getFloat("remaining"), 0.001);
+            assertEquals("STOPPED", held.getString("status"));
+            assertEquals("REVOKED", held.getString("launch.state"));
+            assertEquals(false, held.getBoolean("launch.funded"));
+            assertEquals(null, held.getString("launch.fundedByRun"));
+            // Still held of the channel's 5,000: nobody else can take it meanwhile.
+            assertEquals(3500.0f, uncommitted(setup), 0.001);
+            // Under ENFORCE a person cannot give it back either while it is revoked.
+            given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("amount", "1500"))
+                    .put("/budget/campaigns/" + id + "/budget").then().statusCode(409);
+
+            // Revoked → cleared again: funded once more, with what it held.
+            sendThenMarker("campaign:" + key, secondClearance, secondClearance);
+            ConsumerRecord<String, String> refunded = events.await(r -> fundedEvent(r, id)
+                    && r.value().contains(secondRun.toString()), PATIENCE);
+            assertEquals(1500.0f, data(refunded).getFloat("amount"), 0.001);
+            assertEquals(2, events.collect(r -> fundedEvent(r, id), Duration.ofSeconds(5)).size(),
+                    "one CampaignFunded per clearance, though each came twice");
+            assertEquals(1, events.collect(r -> defundedEvent(r, id), Duration.ofSeconds(1)).size(),
+                    "one CampaignDefunded for the revocation that came twice");
+        }
+        JsonPath funded = campaign(id);
+        assertEquals(1500.0f, funded.getFloat("amount"), 0.001);
+        assertEquals(1300.0f, funded.getFloat("remaining"), 0.001);
+        assertEquals(null, funded.getString("plannedAmount"));
+        assertEquals("ACTIVE", funded.getString("status"));
+        assertEquals(secondRun.toString(), funded.getString("launch.fundedByRun"));
+        assertEquals(3500.0f, uncommitted(setup), 0.001);
+        assertEquals(1, db.count("select count(*) from processed_event where event_id = ?", revocationEvent));
+    }
+
+    @Test
+    void thePlannedAmountIsReservedAnewBeforeTheClearanceAndTheBudgetFollowsItAfter() {
+        RunningPlan setup = runningPlan();
+        String key = "fund-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = create(setup, key, "0", "1500").statusCode(201).extract().path("id");
+
+        // Before the clearance: the reservation moves with the plan, within the channel's 5,000.
+        changePlan(CAROL, id, "2000").statusCode(200).body("plannedAmount", equalTo(2000.0f))
+                .body("amount", equalTo(0.0f));
+        assertEquals(3000.0f, uncommitted(setup), 0.001);
+        changePlan(CAROL, id, "5000.01").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("plannedAmount"));
+        changePlan(CAROL, id, "-1").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", containsString("plannedAmount"));
+        changePlan(CAROL, id, null).statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", containsString("plannedAmount"));
+        changePlan(CAROL, id, "20.001").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("plannedAmount"));
+        // A channel team changes only its own channel's campaigns.
+        changePlan(Tokens.serviceAccount("channel-search"), id, "100").statusCode(403);
+        assertEquals(3000.0f, uncommitted(setup), 0.001);
+
+        UUID run = UUID.randomUUID();
+        try (TopicTap events = TopicTap.open(Topics.BUDGET_EVENTS)) {
+            sendThenMarker("campaign:" + key, cleared(UUID.randomUUID(), Instant.now(), key, run));
+            ConsumerRecord<String, String> funded = events.await(r -> fundedEvent(r, id), PATIENCE);
+            assertEquals(2000.0f, data(funded).getFloat("amount"), 0.001);
+
+            // After the clearance: the budget follows the plan at once, up and down, and says so.
+            changePlan(CAROL, id, "2500").statusCode(200).body("amount", equalTo(2500.0f))
+                    .body("plannedAmount", nullValue()).body("status", equalTo("ACTIVE"));
+            ConsumerRecord<String, String> raised = events.await(r -> fundedEvent(r, id)
+                    && data(r).getFloat("amount") == 2500.0f, PATIENCE);
+            assertTrue(raised.value().contains("\"qaRunId\":\"" + run + "\""), raised.value());
+            assertEquals(2500.0f, uncommitted(setup), 0.001);
+            changePlan(CAROL, id, "1000").statusCode(200).body("amount", equalTo(1000.0f));
+            assertEquals(4000.0f, uncommitted(setup), 0.001);
+            changePlan(CAROL, id, "5001").statusCode(400).body("violations[0].field", equalTo("plannedAmount"));
+        }
+        JsonPath view = campaign(id);
+        assertEquals(1000.0f, view.getFloat("amount"), 0.001);
+        assertEquals("CLEARED", view.getString("launch.state"));
+        assertEquals(run.toString(), view.getString("launch.fundedByRun"));
     }
 }

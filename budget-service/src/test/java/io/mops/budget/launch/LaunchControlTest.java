@@ -161,9 +161,13 @@ class LaunchControlTest {
 
         send(campaign, revoked(campaign, run, UUID.randomUUID()));
         await().atMost(PATIENCE).until(() -> "REVOKED".equals(launchState(campaign)));
+        // The revocation took the budget back: reserved, for the next clearance to fund again.
+        given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then()
+                .body("amount", equalTo(0.0f)).body("plannedAmount", equalTo(100.0f))
+                .body("launch.funded", equalTo(false));
         fund(campaign, "200").statusCode(409).body("detail", containsString("was revoked"));
         // Taking money away is never refused.
-        fund(campaign, "50").statusCode(200).body("amount", equalTo(50.0f));
+        fund(campaign, "0").statusCode(200).body("amount", equalTo(0.0f));
     }
 
     @Test

@@ -29,14 +29,21 @@ public final class SignalFixtures {
     /** A ChannelPerformanceUpdated (version 2) envelope for one period. */
     public static String event(UUID id, Instant time, String channel, String model, String kind, LocalDate start,
                                int revision, String value, String spend) {
+        return event(id, time, channel, model, kind, start, revision, "3", value, spend);
+    }
+
+    /** The same with the conversions credited to the channel in the period. */
+    public static String event(UUID id, Instant time, String channel, String model, String kind, LocalDate start,
+                               int revision, String conversions, String value, String spend) {
         LocalDate end = kind.equals("WEEK") ? start.plusDays(6) : start;
         return """
                 {"id":"%s","type":"ChannelPerformanceUpdated","version":2,"source":"attribution-service",
                  "time":"%s","subject":"channel:%s",
                  "data":{"channel":"%s","model":"%s","periodKind":"%s","periodStart":"%s","periodEnd":"%s",
-                         "zone":"UTC","revision":%d,"creditedConversions":3,"creditedValue":%s,"spend":%s,
+                         "zone":"UTC","revision":%d,"creditedConversions":%s,"creditedValue":%s,"spend":%s,
                          "currency":"EUR","roas":null}}
-                """.formatted(id, time, channel, channel, model, kind, start, end, revision, value, spend);
+                """.formatted(id, time, channel, channel, model, kind, start, end, revision, conversions, value,
+                spend);
     }
 
     /**
