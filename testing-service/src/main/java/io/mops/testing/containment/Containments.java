@@ -26,7 +26,8 @@ import java.util.Optional;
  * starts or resumes (a 409 saying which anomaly holds it). Only a person lifts it: budget-service's
  * {@code ContainmentLifted} names who resolved the anomaly, and the experiments it paused resume as that person's
  * transition with their comment — unless another open containment still holds the channel, the experiment was
- * concluded meanwhile, or its campaign is no longer cleared for launch (those stay paused).
+ * concluded meanwhile, or its campaign is no longer cleared for launch (those stay paused). Experiments of the
+ * channel that wait for their campaign's clearance and found it given while the channel was held start then too.
  */
 @ApplicationScoped
 public class Containments implements ExperimentHold {
@@ -35,10 +36,12 @@ public class Containments implements ExperimentHold {
 
     private final Clock clock;
     private final LaunchGate launch;
+    private final ExperimentService experiments;
 
-    public Containments(Clock clock, LaunchGate launch) {
+    public Containments(Clock clock, LaunchGate launch, ExperimentService experiments) {
         this.clock = clock;
         this.launch = launch;
+        this.experiments = experiments;
     }
 
     @Override
@@ -113,7 +116,17 @@ public class Containments implements ExperimentHold {
                 return Multi.createFrom().iterable(paused)
                         .onItem().transformToUniAndConcatenate(key -> resume(key, row.liftedBy, reason, row.liftedAt)
                                 .invoke(done -> done.ifPresent(resumed::add)))
-                        .collect().asList().replaceWithVoid();
+                        .collect().asList()
+                        // Those asked to start whose clearance came while the channel was held start now too.
+                        .chain(() -> experiments.startAwaitingOnChannel(row.channel, row.liftedBy, reason,
+                                row.liftedAt))
+                        .invoke(started -> {
+                            if (!started.isEmpty()) {
+                                Log.infof("containment of anomaly %s lifted: %s started, their campaign cleared",
+                                        data.anomalyId(), started);
+                            }
+                        })
+                        .replaceWithVoid();
             }).invoke(() -> row.resumedExperiments = resumed.isEmpty() ? null : String.join(",", resumed));
         });
     }

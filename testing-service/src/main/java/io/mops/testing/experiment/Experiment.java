@@ -170,6 +170,11 @@ public class Experiment extends PanacheEntityBase {
                 Status.AWAITING_CLEARANCE).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    static Uni<List<Experiment>> awaitingOnChannelForUpdate(String channel) {
+        return Experiment.<Experiment>find("channel = ?1 and status = ?2 order by key", channel,
+                Status.AWAITING_CLEARANCE).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     static Uni<Boolean> keyTaken(String key) {
         return Experiment.count("key", key).map(n -> n > 0);
     }

@@ -231,6 +231,25 @@ public class ExperimentService {
                 });
     }
 
+    /**
+     * The risk guard's last hold on {@code channel} was lifted: the channel's experiments that wait while their
+     * campaign is cleared — those a clearance found held ({@link #startAwaiting}) — start now, as the lifting person's
+     * transition; those whose campaign is not cleared keep waiting for it. Call it inside the transaction that applies
+     * the lift, once no other containment holds the channel.
+     */
+    public Uni<List<String>> startAwaitingOnChannel(String channel, String by, String reason, Instant at) {
+        return Experiment.awaitingOnChannelForUpdate(channel)
+                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                        .onItem().transformToUniAndConcatenate(experiment -> launch.whyNotCleared(experiment.key,
+                                experiment.campaignId).chain(why -> why.isPresent()
+                                ? Uni.createFrom().item(Optional.<String>empty())
+                                : start(experiment, by)
+                                .chain(() -> recordTransition(experiment, Experiment.Status.RUNNING, by, reason, at))
+                                .map(e -> Optional.of(e.key))))
+                        .collect().asList())
+                .map(started -> started.stream().flatMap(Optional::stream).toList());
+    }
+
     private static Uni<Void> requireVariants(Experiment experiment) {
         return ExperimentVariant.count("experimentId", experiment.id).invoke(count -> {
             if (count < MIN_VARIANTS) {

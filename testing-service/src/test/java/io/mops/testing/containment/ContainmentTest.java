@@ -1,6 +1,7 @@
 package io.mops.testing.containment;
 
 import io.mops.common.events.Topics;
+import io.mops.testsupport.ClearanceEvents;
 import io.mops.testsupport.MopsInfra;
 import io.mops.testsupport.TestDatabase;
 import io.mops.testsupport.TestProducer;
@@ -24,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -124,5 +126,53 @@ class ContainmentTest {
         assertEquals(1, db.count("select count(*) from experiment_containment where anomaly_id = ? and lifted_by = "
                 + "'carol' and lift_comment = 'tag fixed' and resumed_experiments = ?", anomaly, running));
         changeStatus(waiting, "RUNNING").statusCode(200);
+    }
+
+    @Test
+    void anExperimentWhoseClearanceCameWhileItsChannelWasHeldStartsByItselfWhenTheHoldIsLifted() {
+        String channel = channel();
+        String campaign = "held-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = draft(CAROL, channel, Map.of("campaignId", campaign));
+        planVariants(CAROL, key, Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "bold"))));
+        String other = draft(CAROL, channel, Map.of("campaignId", campaign + "-x"));
+        planVariants(CAROL, other, Map.of("variants", List.of(Map.of("key", "control"), Map.of("key", "bold"))));
+
+        UUID anomaly = UUID.randomUUID();
+        send(channel, applied(UUID.randomUUID(), anomaly, channel, "PAUSE_EXPERIMENT"));
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from experiment_containment where "
+                + "anomaly_id = ?", anomaly) == 1);
+        for (String waiting : List.of(key, other)) {
+            given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("reason", "creative approved"))
+                    .post("/experiments/" + waiting + "/start").then().statusCode(202)
+                    .body("experiment.status", equalTo("AWAITING_CLEARANCE"));
+        }
+
+        // The clearance comes while the channel is held: the experiment keeps waiting, and says why.
+        UUID clearance = UUID.randomUUID();
+        TestProducer.send(Topics.QA_EVENTS, "campaign:" + campaign, ClearanceEvents.cleared(clearance, Instant.now(),
+                campaign, null, UUID.randomUUID(), null));
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from processed_event where event_id = ?",
+                clearance) == 1);
+        given().auth().oauth2(CAROL).get("/experiments/" + key).then().statusCode(200)
+                .body("experiment.status", equalTo("AWAITING_CLEARANCE"))
+                .body("waitingFor", containsString("its campaign is cleared"))
+                .body("waitingFor", containsString("anomaly " + anomaly));
+
+        // A person lifts the hold: the cleared one starts by itself; the other still waits for its own clearance.
+        String lift = lifted(anomaly, channel, "PAUSE_EXPERIMENT", "carol", "tag fixed");
+        send(channel, lift);
+        send(channel, lift);
+        await().atMost(PATIENCE).until(() -> "RUNNING".equals(status(key)));
+        given().auth().oauth2(CAROL).get("/experiments/" + key).then()
+                .body("waitingFor", nullValue())
+                .body("history[-1].from", equalTo("AWAITING_CLEARANCE"))
+                .body("history[-1].by", equalTo("carol"))
+                .body("history[-1].reason", containsString("tag fixed"));
+        // Lifted twice by one event id: started once, with one allocation period.
+        assertEquals(1, db.count("select count(*) from experiment_transition t join experiment e on e.id = "
+                + "t.experiment_id where e.key = ? and t.to_status = 'RUNNING'", key));
+        assertEquals(1, db.count("select count(*) from allocation_period p join experiment e on e.id = "
+                + "p.experiment_id where e.key = ?", key));
+        assertEquals("AWAITING_CLEARANCE", status(other));
     }
 }
