@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,9 +66,14 @@ public final class GuardSimulation {
 
     /** Baseline days then a month; cost per conversion ×{@code factor} from {@code faultDay} on (never when < 0). */
     List<PerformanceShift.Day> days(int baselineDays, int faultDay, double factor) {
+        return stream(baselineDays + MONTH_DAYS, faultDay, factor);
+    }
+
+    /** {@code count} days; cost per conversion ×{@code factor} from {@code faultDay} on (never when < 0). */
+    List<PerformanceShift.Day> stream(int count, int faultDay, double factor) {
         List<PerformanceShift.Day> days = new ArrayList<>();
         LocalDate first = LocalDate.of(2026, 9, 1);
-        for (int d = 0; d < baselineDays + MONTH_DAYS; d++) {
+        for (int d = 0; d < count; d++) {
             double spend = DAILY_SPEND * random.nextGamma(25, 1 / 25.0);
             double cost = COST_PER_CONVERSION * (faultDay >= 0 && d >= faultDay ? factor : 1);
             days.add(new PerformanceShift.Day(first.plusDays(d), spend, poisson(spend / cost)));
@@ -189,6 +195,59 @@ public final class GuardSimulation {
         return alarms / (double) months;
     }
 
+    /**
+     * False alarms per channel-month of the detector as the service runs it ({@link PerformanceWatch}): a long clean
+     * stream judged day by day on its newest {@code baselineDays + JUDGED_DAYS} days, so the baseline slides. An
+     * alarm counts when its crossing day is later than the last one recorded — as if a person resolved each at once,
+     * which counts the most alarms (an open anomaly would hold the later ones back).
+     */
+    static double liveShiftFalseAlarmsPerChannelMonth(int channels, int months, long seed) {
+        Map<String, Double> defaults = Detector.PERFORMANCE_SHIFT.defaults();
+        PerformanceShift shift = new PerformanceShift(defaults);
+        int baseline = (int) Math.round(defaults.get("baselineDays"));
+        int window = baseline + PerformanceWatch.JUDGED_DAYS;
+        int alarms = 0;
+        for (int channel = 0; channel < channels; channel++) {
+            List<PerformanceShift.Day> days = new GuardSimulation(seed + channel, 10)
+                    .stream(baseline + months * MONTH_DAYS, -1, 1);
+            Instant last = Instant.MIN;
+            for (int d = baseline; d < days.size(); d++) {
+                Optional<Anomaly> found = shift.judge("search", days.subList(Math.max(0, d + 1 - window), d + 1));
+                if (found.isPresent() && found.get().detectedAt().isAfter(last)) {
+                    alarms++;
+                    last = found.get().detectedAt();
+                }
+            }
+        }
+        return alarms / (double) (channels * months);
+    }
+
+    /**
+     * Days from a ×{@code factor} shift to the alarm as the service runs the detector: each run's stream has
+     * 60–79 clean days before the shift (so the sliding baseline is all clean), judged day by day on its newest
+     * {@code baselineDays + JUDGED_DAYS} days; the first alarm whose crossing day is on or after the shift counts.
+     */
+    static Figures liveDaysToDetectShift(double factor, int runs, long seed) {
+        Map<String, Double> defaults = Detector.PERFORMANCE_SHIFT.defaults();
+        PerformanceShift shift = new PerformanceShift(defaults);
+        int window = (int) Math.round(defaults.get("baselineDays")) + PerformanceWatch.JUDGED_DAYS;
+        List<Double> delays = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            int faultDay = 60 + run % 20;
+            List<PerformanceShift.Day> days = new GuardSimulation(seed + run, 10).stream(faultDay + 40, faultDay,
+                    factor);
+            Instant shifted = days.get(faultDay).day().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            for (int d = faultDay; d < days.size(); d++) {
+                Optional<Anomaly> found = shift.judge("search", days.subList(Math.max(0, d + 1 - window), d + 1));
+                if (found.isPresent() && !found.get().detectedAt().isBefore(shifted)) {
+                    delays.add(d - faultDay + 1.0);
+                    break;
+                }
+            }
+        }
+        return Figures.of(delays, runs);
+    }
+
     public static void main(String[] args) {
         for (double rate : new double[]{2, 10, 40}) {
             System.out.printf("touchpoints/h %.0f: tracking breakage %s, false alarms/channel-month %.3f%n", rate,
@@ -200,5 +259,7 @@ public final class GuardSimulation {
                 falseAlarmsPerChannelMonth(Detector.SPEND_RUNAWAY, 10, 200, 6000));
         System.out.printf("performance shift x1.3 (days): %s, false alarms/channel-month %.3f%n",
                 daysToDetectShift(1.3, 200, 3000), shiftFalseAlarmsPerChannelMonth(200, 7000));
+        System.out.printf("performance shift live (sliding baseline) x1.3 (days): %s, false alarms/channel-month "
+                + "%.3f%n", liveDaysToDetectShift(1.3, 200, 3000), liveShiftFalseAlarmsPerChannelMonth(50, 12, 9000));
     }
 }
