@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param rules       every rule by id with its severity; a rule missing here (or disabled) is not checked
  * @param regimes     the legal regimes (CAN-SPAM/TCPA, GDPR/PECR, CASL, ...) and the countries they cover
  * @param brandVoice  how close copy must stay to its brand's examples; required when {@code brand.voice} is on
+ * @param spam        the SpamAssassin scores that make an email spam or worth a look; required when {@code spam.score}
+ *                    is on
  */
 public record RuleBook(
         String name,
@@ -31,7 +33,8 @@ public record RuleBook(
         AccessibilityRules accessibility,
         List<Regime> regimes,
         RiskWeights riskWeights,
-        BrandVoiceRules brandVoice) {
+        BrandVoiceRules brandVoice,
+        SpamRules spam) {
 
     public RuleBook {
         channels = channels == null ? Map.of() : Map.copyOf(channels);
@@ -42,7 +45,7 @@ public record RuleBook(
 
     public RuleBook withVersion(int newVersion) {
         return new RuleBook(name, newVersion, region, description, channels, rules, plan, tracking, email, sms, claims,
-                accessibility, regimes, riskWeights, brandVoice);
+                accessibility, regimes, riskWeights, brandVoice, spam);
     }
 
     public Optional<ChannelRules> channel(String channel) {
@@ -69,6 +72,15 @@ public record RuleBook(
      */
     public record BrandVoiceRules(double minimumApprovedSimilarity, double maximumRejectedSimilarity,
                                   int nearestExamples) {
+    }
+
+    /**
+     * Thresholds on the SpamAssassin score of the assembled email (points; SpamAssassin's own default for "spam" is 5).
+     *
+     * @param threshold  a score at or above it is spam: the rule's severity
+     * @param reviewFrom a score at or above it (and below the threshold) is near enough to need a person's look
+     */
+    public record SpamRules(double threshold, double reviewFrom) {
     }
 
     /** The kind of creative a channel is built from. */

@@ -117,6 +117,12 @@ public final class RuleBookReader {
             check.that(voice.nearestExamples() >= 1 && voice.nearestExamples() <= 10, "brandVoice.nearestExamples",
                     "must be between 1 and 10");
         }
+        check.that(book.spam() != null || book.enabled(RuleIds.SPAM_SCORE).isEmpty(), "spam",
+                "is required when rule " + RuleIds.SPAM_SCORE + " is on");
+        if (book.spam() != null) {
+            check.that(book.spam().reviewFrom() <= book.spam().threshold(), "spam.reviewFrom",
+                    "must not be above spam.threshold");
+        }
         if (book.plan() != null) {
             check.that(book.plan().minimumAudienceSize() >= 0, "plan.minimumAudienceSize", "must not be negative");
             check.that(book.plan().maximumDurationDays() > 0, "plan.maximumDurationDays", "must be positive");

@@ -57,6 +57,17 @@ class RuleBookReaderTest {
     }
 
     @Test
+    void spamThresholdsAreRequiredWithTheRuleAndTheReviewBandLiesBelowTheThreshold() {
+        ObjectNode inverted = defaultDocument();
+        ((ObjectNode) inverted.at("/spam")).put("reviewFrom", 6.0);
+        assertEquals("spam.reviewFrom", refused(inverted).getFirst().field());
+
+        ObjectNode missing = defaultDocument();
+        missing.remove("spam");
+        assertEquals("spam", refused(missing).getFirst().field());
+    }
+
+    @Test
     void anUnknownFieldIsRefusedRatherThanIgnored() {
         ObjectNode document = defaultDocument();
         ((ObjectNode) document.get("plan")).put("minimumAudience", 10);
