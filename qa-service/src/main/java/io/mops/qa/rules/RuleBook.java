@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param brandVoice  how close copy must stay to its brand's examples; required when {@code brand.voice} is on
  * @param spam        the SpamAssassin scores that make an email spam or worth a look; required when {@code spam.score}
  *                    is on
+ * @param clientSupport the email clients whose support of HTML and CSS features matters, and the caniemail data set
+ *                      judged with; required when {@code email.client-support} is on
  */
 public record RuleBook(
         String name,
@@ -34,7 +36,8 @@ public record RuleBook(
         List<Regime> regimes,
         RiskWeights riskWeights,
         BrandVoiceRules brandVoice,
-        SpamRules spam) {
+        SpamRules spam,
+        ClientSupportRules clientSupport) {
 
     public RuleBook {
         channels = channels == null ? Map.of() : Map.copyOf(channels);
@@ -45,7 +48,7 @@ public record RuleBook(
 
     public RuleBook withVersion(int newVersion) {
         return new RuleBook(name, newVersion, region, description, channels, rules, plan, tracking, email, sms, claims,
-                accessibility, regimes, riskWeights, brandVoice, spam);
+                accessibility, regimes, riskWeights, brandVoice, spam, clientSupport);
     }
 
     public Optional<ChannelRules> channel(String channel) {
@@ -81,6 +84,19 @@ public record RuleBook(
      * @param reviewFrom a score at or above it (and below the threshold) is near enough to need a person's look
      */
     public record SpamRules(double threshold, double reviewFrom) {
+    }
+
+    /**
+     * @param dataSet the caniemail data set the rule set was written for ({@code caniemail@2.0.2}); it must be the one
+     *                the service ships, so that a rule set never silently judges with other data than it names
+     * @param clients client family ({@code gmail}, {@code outlook}, {@code apple-mail}, {@code yahoo}, …) → the
+     *                platforms of it that matter ({@code windows}, {@code ios}, {@code desktop-webmail}, …)
+     */
+    public record ClientSupportRules(String dataSet, Map<String, List<String>> clients) {
+        public ClientSupportRules {
+            clients = clients == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(clients));
+        }
     }
 
     /** The kind of creative a channel is built from. */

@@ -49,6 +49,7 @@ public final class RuleIds {
     public static final String EMAIL_WEIGHT = "email.weight";
 
     public static final String SPAM_SCORE = "spam.score";
+    public static final String CLIENT_SUPPORT = "email.client-support";
 
     public static final Set<String> ALL = Set.of(
             REQUIRED_FIELDS, DATE_ORDER, START_DATE_PASSED, DURATION, AUDIENCE_MINIMUM, BUDGET, HTML_WELL_FORMED,
@@ -59,7 +60,7 @@ public final class RuleIds {
             IMAGE_ALT, LINK_TEXT, PLAIN_TEXT_PART, HTML_LANG,
             BRAND_VOICE, AI_REVIEW, PERFORMANCE_FORECAST, BUDGET_HELD,
             LINK_RESOLVES, LINK_FINAL_TAGS, IMAGE_REACHABLE, IMAGE_DIMENSIONS, EMAIL_WEIGHT,
-            SPAM_SCORE);
+            SPAM_SCORE, CLIENT_SUPPORT);
 
     private RuleIds() {
     }

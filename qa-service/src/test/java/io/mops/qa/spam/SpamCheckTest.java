@@ -159,7 +159,8 @@ class SpamCheckTest {
         }
         return new RuleBook(RULES.name(), RULES.version(), RULES.region(), RULES.description(), RULES.channels(),
                 rules, RULES.plan(), RULES.tracking(), RULES.email(), RULES.sms(), RULES.claims(),
-                RULES.accessibility(), RULES.regimes(), RULES.riskWeights(), RULES.brandVoice(), spam);
+                RULES.accessibility(), RULES.regimes(), RULES.riskWeights(), RULES.brandVoice(), spam,
+                RULES.clientSupport());
     }
 
     private static CampaignUnderReview campaign(CampaignSubmission submission, RuleBook book) {
