@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real PostgreSQL, Kafka, Keycloak and mail server (GreenMail) that tests run against, as started by {@code ./mops infra up}.
+ * The real PostgreSQL, Kafka, Keycloak, mail server (GreenMail) and SpamAssassin's spamd that tests run against, as started by {@code ./mops infra up}.
  *
  * <p>There is one way to start them, the {@code mops} script at the repository root; this class only finds it,
  * asks it to start whatever is not answering yet (so a test run from an IDE works on its own), and reads the
@@ -98,6 +98,11 @@ public final class LocalStack {
         return "http://127.0.0.1:" + setting("MOPS_MAIL_API_PORT", "8025");
     }
 
+    /** SpamAssassin's spamd (SPAMC protocol on 127.0.0.1). */
+    public int spamdPort() {
+        return Integer.parseInt(setting("MOPS_SPAMD_PORT", "7783"));
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host() + ":" + postgresPort() + "/" + database;
     }
@@ -112,7 +117,8 @@ public final class LocalStack {
                 "MOPS_PG_PASSWORD", postgresPassword(),
                 "MOPS_KAFKA_BOOTSTRAP", kafkaBootstrap(),
                 "MOPS_OIDC_URL", oidcUrl(),
-                "MOPS_SMTP_PORT", String.valueOf(smtpPort()));
+                "MOPS_SMTP_PORT", String.valueOf(smtpPort()),
+                "MOPS_SPAMD_PORT", String.valueOf(spamdPort()));
     }
 
     /**
@@ -163,7 +169,8 @@ public final class LocalStack {
     }
 
     private boolean allAnswering() {
-        return answers(postgresPort()) && answers(kafkaPort()) && answers(keycloakPort()) && answers(smtpPort());
+        return answers(postgresPort()) && answers(kafkaPort()) && answers(keycloakPort()) && answers(smtpPort())
+                && answers(spamdPort());
     }
 
     private String setting(String key, String fallback) {

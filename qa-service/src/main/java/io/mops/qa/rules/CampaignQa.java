@@ -2,6 +2,7 @@ package io.mops.qa.rules;
 
 import io.mops.qa.campaign.CampaignSubmission;
 import io.mops.qa.rules.accessibility.DocumentLanguageCheck;
+import io.mops.qa.rules.clients.ClientSupportCheck;
 import io.mops.qa.rules.accessibility.ImageAltTextCheck;
 import io.mops.qa.rules.accessibility.LinkTextCheck;
 import io.mops.qa.rules.accessibility.PlainTextPartCheck;
@@ -57,7 +58,8 @@ public final class CampaignQa {
                 new ImageAltTextCheck(),
                 new LinkTextCheck(book),
                 new PlainTextPartCheck(),
-                new DocumentLanguageCheck());
+                new DocumentLanguageCheck(),
+                new ClientSupportCheck(book));
     }
 
     public RuleBook ruleBook() {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param rules       every rule by id with its severity; a rule missing here (or disabled) is not checked
  * @param regimes     the legal regimes (CAN-SPAM/TCPA, GDPR/PECR, CASL, ...) and the countries they cover
  * @param brandVoice  how close copy must stay to its brand's examples; required when {@code brand.voice} is on
+ * @param spam        the SpamAssassin scores that make an email spam or worth a look; required when {@code spam.score}
+ *                    is on
+ * @param clientSupport the email clients whose support of HTML and CSS features matters, and the caniemail data set
+ *                      judged with; required when {@code email.client-support} is on
  */
 public record RuleBook(
         String name,
@@ -31,7 +35,9 @@ public record RuleBook(
         AccessibilityRules accessibility,
         List<Regime> regimes,
         RiskWeights riskWeights,
-        BrandVoiceRules brandVoice) {
+        BrandVoiceRules brandVoice,
+        SpamRules spam,
+        ClientSupportRules clientSupport) {
 
     public RuleBook {
         channels = channels == null ? Map.of() : Map.copyOf(channels);
@@ -42,7 +48,7 @@ public record RuleBook(
 
     public RuleBook withVersion(int newVersion) {
         return new RuleBook(name, newVersion, region, description, channels, rules, plan, tracking, email, sms, claims,
-                accessibility, regimes, riskWeights, brandVoice);
+                accessibility, regimes, riskWeights, brandVoice, spam, clientSupport);
     }
 
     public Optional<ChannelRules> channel(String channel) {
@@ -69,6 +75,28 @@ public record RuleBook(
      */
     public record BrandVoiceRules(double minimumApprovedSimilarity, double maximumRejectedSimilarity,
                                   int nearestExamples) {
+    }
+
+    /**
+     * Thresholds on the SpamAssassin score of the assembled email (points; SpamAssassin's own default for "spam" is 5).
+     *
+     * @param threshold  a score at or above it is spam: the rule's severity
+     * @param reviewFrom a score at or above it (and below the threshold) is near enough to need a person's look
+     */
+    public record SpamRules(double threshold, double reviewFrom) {
+    }
+
+    /**
+     * @param dataSet the caniemail data set the rule set was written for ({@code caniemail@2.0.2}); it must be the one
+     *                the service ships, so that a rule set never silently judges with other data than it names
+     * @param clients client family ({@code gmail}, {@code outlook}, {@code apple-mail}, {@code yahoo}, …) → the
+     *                platforms of it that matter ({@code windows}, {@code ios}, {@code desktop-webmail}, …)
+     */
+    public record ClientSupportRules(String dataSet, Map<String, List<String>> clients) {
+        public ClientSupportRules {
+            clients = clients == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(clients));
+        }
     }
 
     /** The kind of creative a channel is built from. */

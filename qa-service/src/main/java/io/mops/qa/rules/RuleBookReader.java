@@ -117,6 +117,27 @@ public final class RuleBookReader {
             check.that(voice.nearestExamples() >= 1 && voice.nearestExamples() <= 10, "brandVoice.nearestExamples",
                     "must be between 1 and 10");
         }
+        check.that(book.spam() != null || book.enabled(RuleIds.SPAM_SCORE).isEmpty(), "spam",
+                "is required when rule " + RuleIds.SPAM_SCORE + " is on");
+        if (book.spam() != null) {
+            check.that(book.spam().reviewFrom() <= book.spam().threshold(), "spam.reviewFrom",
+                    "must not be above spam.threshold");
+        }
+        check.that(book.clientSupport() != null || book.enabled(RuleIds.CLIENT_SUPPORT).isEmpty(), "clientSupport",
+                "is required when rule " + RuleIds.CLIENT_SUPPORT + " is on");
+        if (book.clientSupport() != null) {
+            io.mops.qa.rules.clients.CanIEmail data = io.mops.qa.rules.clients.CanIEmail.bundled();
+            check.that(io.mops.qa.rules.clients.CanIEmail.VERSION.equals(book.clientSupport().dataSet()),
+                    "clientSupport.dataSet", "must be " + io.mops.qa.rules.clients.CanIEmail.VERSION
+                            + ", the caniemail data set this release ships");
+            book.clientSupport().clients().forEach((family, platforms) -> {
+                check.that(data.families().containsKey(family), "clientSupport.clients." + family,
+                        "is not a client family caniemail knows (" + String.join(", ", data.families().keySet()) + ")");
+                check.that(platforms != null && !platforms.isEmpty() && data.platforms().keySet().containsAll(platforms),
+                        "clientSupport.clients." + family, "must list platforms caniemail knows ("
+                                + String.join(", ", data.platforms().keySet()) + ")");
+            });
+        }
         if (book.plan() != null) {
             check.that(book.plan().minimumAudienceSize() >= 0, "plan.minimumAudienceSize", "must not be negative");
             check.that(book.plan().maximumDurationDays() > 0, "plan.maximumDurationDays", "must be positive");

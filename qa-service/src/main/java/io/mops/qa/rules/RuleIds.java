@@ -48,6 +48,9 @@ public final class RuleIds {
     public static final String IMAGE_DIMENSIONS = "images.dimensions";
     public static final String EMAIL_WEIGHT = "email.weight";
 
+    public static final String SPAM_SCORE = "spam.score";
+    public static final String CLIENT_SUPPORT = "email.client-support";
+
     public static final Set<String> ALL = Set.of(
             REQUIRED_FIELDS, DATE_ORDER, START_DATE_PASSED, DURATION, AUDIENCE_MINIMUM, BUDGET, HTML_WELL_FORMED,
             LINK_WELL_FORMED, LINK_HTTPS, UTM_PRESENT, UTM_MEDIUM, UTM_SOURCE, UTM_LOWERCASE, CAMPAIGN_NAME,
@@ -56,7 +59,8 @@ public final class RuleIds {
             SMS_SENDING_WINDOW, SMS_SENDER_IDENTIFIED, CLAIM_SUBSTANTIATION,
             IMAGE_ALT, LINK_TEXT, PLAIN_TEXT_PART, HTML_LANG,
             BRAND_VOICE, AI_REVIEW, PERFORMANCE_FORECAST, BUDGET_HELD,
-            LINK_RESOLVES, LINK_FINAL_TAGS, IMAGE_REACHABLE, IMAGE_DIMENSIONS, EMAIL_WEIGHT);
+            LINK_RESOLVES, LINK_FINAL_TAGS, IMAGE_REACHABLE, IMAGE_DIMENSIONS, EMAIL_WEIGHT,
+            SPAM_SCORE, CLIENT_SUPPORT);
 
     private RuleIds() {
     }

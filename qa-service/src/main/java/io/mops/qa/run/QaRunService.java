@@ -43,6 +43,7 @@ import io.mops.qa.rules.RuleBook;
 import io.mops.qa.rules.RuleIds;
 import io.mops.qa.rules.Severity;
 import io.mops.qa.rules.Verdict;
+import io.mops.qa.spam.SpamChecking;
 import io.mops.qa.ruleset.RuleSetCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -86,6 +87,7 @@ public class QaRunService {
     private final BudgetLedger budgets;
     private final BudgetHoldCheck budgetHold = new BudgetHoldCheck();
     private final LinkChecking links;
+    private final SpamChecking spam;
     private final Outbox outbox;
     private final LaunchClearance clearance;
     private final ObjectMapper json;
@@ -93,8 +95,9 @@ public class QaRunService {
     private final Clock clock;
 
     public QaRunService(RuleSetCatalog catalog, BrandCorpus brands, AiReview aiReview, CampaignResults results,
-                        BudgetLedger budgets, ForecastTrackRecord trackRecord, LinkChecking links, Outbox outbox,
-                        LaunchClearance clearance, ObjectMapper json, Clock clock) {
+                        BudgetLedger budgets, ForecastTrackRecord trackRecord, LinkChecking links,
+                        SpamChecking spam, Outbox outbox, LaunchClearance clearance, ObjectMapper json, Clock clock) {
+        this.spam = spam;
         this.clearance = clearance;
         this.clock = clock;
         this.links = links;
@@ -170,8 +173,11 @@ public class QaRunService {
             more.addAll(forecast.findings());
             more.addAll(service.budgetHold.review(submission, book, service.budgetLookup(submission, book)));
             more.addAll(AiReviewFindings.of(ai, book));
-            // Resolving links and images is network I/O: here on the worker thread with the other slow checks.
-            more.addAll(service.links.check().review(new CampaignUnderReview(submission, book, today)));
+            // Resolving links and images and asking spamd for a score are network I/O: here on the worker thread with
+            // the other slow checks.
+            CampaignUnderReview campaign = new CampaignUnderReview(submission, book, today);
+            more.addAll(service.links.check().review(campaign));
+            more.addAll(service.spam.check().review(campaign));
             return new Reviewed(rules.with(more, book.riskWeights()), voice.nearest(), ai, remembered,
                     forecast.forecast());
         }

@@ -121,6 +121,6 @@ class BrandCorpusResourceTest {
         check(newBrand())
                 .body("verdict", equalTo("pass"))
                 .body("findings.findAll { it.ruleId == 'brand.voice' }.severity", contains("info"))
-                .body("findings.findAll { !(it.ruleId in ['brand.voice', 'ai.review', 'forecast.performance', 'links.resolves']) }", empty());
+                .body("findings.findAll { !(it.ruleId in ['brand.voice', 'ai.review', 'forecast.performance', 'links.resolves', 'spam.score']) }", empty());
     }
 }

@@ -69,7 +69,8 @@ class BudgetHoldCheckTest {
         rules.put(RuleIds.BUDGET_HELD, new RuleBook.RuleSetting(Severity.INFO, null, "test"));
         RuleBook lenient = new RuleBook(BOOK.name(), 2, BOOK.region(), BOOK.description(), BOOK.channels(), rules,
                 BOOK.plan(), BOOK.tracking(), BOOK.email(), BOOK.sms(), BOOK.claims(), BOOK.accessibility(),
-                BOOK.regimes(), BOOK.riskWeights(), BOOK.brandVoice());
+                BOOK.regimes(), BOOK.riskWeights(), BOOK.brandVoice(), BOOK.spam(),
+                BOOK.clientSupport());
         assertEquals(Severity.INFO, only(new BudgetHoldCheck().review(campaign("search", "100", "USD", LINKED),
                 lenient, new BudgetLookup.Unreachable(LINKED, "timeout"))));
     }

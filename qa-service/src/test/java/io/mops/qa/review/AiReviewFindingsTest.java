@@ -28,7 +28,8 @@ class AiReviewFindingsTest {
         rules.put(RuleIds.AI_REVIEW, new RuleBook.RuleSetting(severity, enabled, "test"));
         return new RuleBook(BOOK.name(), BOOK.version(), BOOK.region(), BOOK.description(), BOOK.channels(), rules,
                 BOOK.plan(), BOOK.tracking(), BOOK.email(), BOOK.sms(), BOOK.claims(), BOOK.accessibility(),
-                BOOK.regimes(), BOOK.riskWeights(), BOOK.brandVoice());
+                BOOK.regimes(), BOOK.riskWeights(), BOOK.brandVoice(), BOOK.spam(),
+                BOOK.clientSupport());
     }
 
     @Test

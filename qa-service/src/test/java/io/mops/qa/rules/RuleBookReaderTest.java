@@ -57,6 +57,28 @@ class RuleBookReaderTest {
     }
 
     @Test
+    void spamThresholdsAreRequiredWithTheRuleAndTheReviewBandLiesBelowTheThreshold() {
+        ObjectNode inverted = defaultDocument();
+        ((ObjectNode) inverted.at("/spam")).put("reviewFrom", 6.0);
+        assertEquals("spam.reviewFrom", refused(inverted).getFirst().field());
+
+        ObjectNode missing = defaultDocument();
+        missing.remove("spam");
+        assertEquals("spam", refused(missing).getFirst().field());
+    }
+
+    @Test
+    void theClientSupportDataSetMustBeTheShippedOneAndItsClientsKnown() {
+        ObjectNode otherData = defaultDocument();
+        ((ObjectNode) otherData.at("/clientSupport")).put("dataSet", "caniemail@1.0.0");
+        assertEquals("clientSupport.dataSet", refused(otherData).getFirst().field());
+
+        ObjectNode unknownClient = defaultDocument();
+        ((ObjectNode) unknownClient.at("/clientSupport/clients")).putArray("lotus-notes").add("windows");
+        assertEquals("clientSupport.clients.lotus-notes", refused(unknownClient).getFirst().field());
+    }
+
+    @Test
     void anUnknownFieldIsRefusedRatherThanIgnored() {
         ObjectNode document = defaultDocument();
         ((ObjectNode) document.get("plan")).put("minimumAudience", 10);
