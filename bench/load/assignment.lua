@@ -4,6 +4,11 @@
 local token = os.getenv("MOPS_TOKEN")
 local experiment = os.getenv("MOPS_EXPERIMENT")
 local per_thread = tonumber(os.getenv("REQUESTS_PER_THREAD") or "50000")
+-- "/api" when the requests go through the gateway, empty when they go to testing-service directly.
+local prefix = os.getenv("PATH_PREFIX") or ""
+-- Milliseconds each connection waits between its requests (0: as fast as answers come back). With C connections the
+-- offered rate is at most C × 1000 / PACE_MS requests a second: an open-ish load below saturation.
+local pace_ms = tonumber(os.getenv("PACE_MS") or "0")
 assert(token and token ~= "", "MOPS_TOKEN is not set")
 assert(experiment and experiment ~= "", "MOPS_EXPERIMENT is not set")
 
@@ -17,7 +22,7 @@ function setup(thread)
 end
 
 function init(args)
-   path = "/experiments/" .. experiment .. "/assignments"
+   path = prefix .. "/experiments/" .. experiment .. "/assignments"
    headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
    sent = 0
    answered = 0
@@ -27,6 +32,12 @@ end
 function request()
    sent = sent + 1
    return wrk.format("POST", path, headers, '{"unitId":"load-' .. id .. '-' .. sent .. '"}')
+end
+
+if pace_ms > 0 then
+   function delay()
+      return pace_ms
+   end
 end
 
 function response(status, hdrs, body)

@@ -805,8 +805,10 @@ class ConsoleBrowserTest {
                     .using(EXACT);
             List<Map<String, Object>> decisions = answer.getList("decisions");
             String shown = carol.findElement(By.cssSelector("#" + id + "-calibration dd.decisions")).getText();
+            int unmeasurable = answer.getInt("calibration.unmeasurable");
             assertEquals(decisions.size() + " (" + answer.getInt("calibration.realised") + " realised, "
-                    + answer.getInt("calibration.pending") + " pending)", shown, id);
+                    + answer.getInt("calibration.pending") + " pending"
+                    + (unmeasurable > 0 ? ", " + unmeasurable + " unmeasurable" : "") + ")", shown, id);
             Object share = answer.get("calibration.shareInsideInterval");
             String inside = carol.findElement(By.cssSelector("#" + id + "-calibration dd.inside")).getText();
             assertTrue(share == null ? inside.startsWith("–") : inside.equals(new BigDecimal(share.toString())
@@ -817,8 +819,11 @@ class ConsoleBrowserTest {
             assertEquals(decisions.size(), rows.size(), id);
             for (int i = 0; i < rows.size(); i++) {
                 assertEquals(decisions.get(i).get("id"), rows.get(i).getAttribute("data-decision"), id + " newest first");
-                assertEquals(decisions.get(i).get("realised") == null,
-                        "pending".equals(rows.get(i).findElement(By.cssSelector("td.realised")).getText()), id);
+                String realised = rows.get(i).findElement(By.cssSelector("td.realised")).getText();
+                Object unmeasured = decisions.get(i).get("unmeasurable");
+                assertEquals(decisions.get(i).get("realised") != null ? "a figure"
+                                : Boolean.TRUE.equals(unmeasured) ? "unmeasurable" : "pending",
+                        realised.equals("pending") || realised.equals("unmeasurable") ? realised : "a figure", id);
             }
             if (!decisions.isEmpty()) {
                 new WebDriverWait(carol, PATIENCE).until(d -> "true".equals(

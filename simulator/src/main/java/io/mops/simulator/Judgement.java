@@ -124,6 +124,13 @@ public final class Judgement {
                 }
             }
         }
+        for (Calibration c : calibration) {
+            if (c.decisions() == 0 && c.pending() + c.unmeasurable() > 0) {
+                notes.add(String.format(Locale.ROOT, "No %s forecast was measured: %d still pending at the end of the "
+                        + "run, %d closed as never measurable (another change overlapped its window).", c.source(),
+                        c.pending(), c.unmeasurable()));
+            }
+        }
         return new SimulationReport(spec.name(), spec.description(), seed, spec.days(), from, spec.currency(),
                 spec.channelNames(), figures, dailyValue, dailyShares, attribution, experiments, regret,
                 record.decisions(), calibration, goals, notes);

@@ -84,7 +84,8 @@ public final class SimulationRun {
             }
         }
         JsonNode calibration = record.path("calibration");
-        return new Calibration(source, calibration.path("realised").asInt(),
+        return new Calibration(source, calibration.path("realised").asInt(), calibration.path("pending").asInt(),
+                calibration.path("unmeasurable").asInt(),
                 calibration.path("shareInsideInterval").asDouble(Double.NaN),
                 calibration.path("meanError").asDouble(Double.NaN), points);
     }
@@ -102,7 +103,8 @@ public final class SimulationRun {
                 truths.add(trueRate(spec, decision.path("id").asText(), winners));
             }
         }
-        return new Calibration(record.source(), record.decisions(), record.insideShare(), record.meanError(),
+        return new Calibration(record.source(), record.decisions(), record.pending(), record.unmeasurable(),
+                record.insideShare(), record.meanError(),
                 record.points(), Calibration.AgainstTruth.of(record.points(), truths));
     }
 

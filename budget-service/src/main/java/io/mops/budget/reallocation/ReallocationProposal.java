@@ -73,6 +73,11 @@ public class ReallocationProposal extends PanacheEntityBase {
     /** The explored channels, comma-separated. */
     @Column(name = "explored_channels")
     public String exploredChannels;
+    /** When the exploration of which this is the latest step was broken off, and why; absent while it runs. */
+    @Column(name = "exploration_ended_at")
+    public Instant explorationEndedAt;
+    @Column(name = "exploration_end_reason")
+    public String explorationEndReason;
 
     boolean isExploration() {
         return explorationOf != null;
@@ -99,6 +104,16 @@ public class ReallocationProposal extends PanacheEntityBase {
         decidedBy = by;
         decidedAt = at;
         reason = why;
+    }
+
+    /**
+     * Records once that the exploration this step belongs to was broken off. In the caller's transaction.
+     *
+     * @return whether this call recorded it (false when an earlier one had)
+     */
+    static Uni<Boolean> endExploration(UUID step, String why, Instant at) {
+        return update("explorationEndedAt = ?1, explorationEndReason = ?2 where id = ?3 and explorationEndedAt is null",
+                at, why.length() <= 300 ? why : why.substring(0, 300), step).map(rows -> rows == 1);
     }
 
     static Uni<Optional<Instant>> lastProposedAt(UUID planId) {

@@ -249,13 +249,14 @@ public class ReallocationService {
                                     planId, last.explorationStep, last.explorationSteps);
                             return Uni.createFrom().item(Optional.<Candidate>empty());
                         }
+                        boolean brokenOff = last.explorationEndedAt != null;
                         boolean running = last.status == ProposalStatus.APPLIED
-                                && last.explorationStep < last.explorationSteps;
+                                && last.explorationStep < last.explorationSteps && !brokenOff;
                         if (running && last.explored().stream().anyMatch(uncertain::containsKey)) {
                             if (periodsSince(last.decidedAt, today) < exploration.periodsPerPhase()) {
                                 return Uni.createFrom().item(Optional.<Candidate>empty());
                             }
-                            return ReallocationShift.of(last.explorationOf).map(first -> {
+                            return ReallocationShift.of(last.explorationOf).chain(first -> {
                                 SpendExploration design = SpendExploration.fromFirstStep(last.explored(),
                                         first.stream().map(s -> new ChannelShift(s.channel,
                                                 Money.of(s.before, currency), Money.of(s.after, currency))).toList(),
@@ -263,17 +264,18 @@ public class ReallocationService {
                                 int step = last.explorationStep + 1;
                                 BudgetMove next = design.move(step, total);
                                 if (!next.startsFrom(current)) {
-                                    Log.infof("exploration %s of plan %s ends: the plan's allocations were changed "
-                                            + "by others", last.explorationOf, planId);
-                                    return move;
+                                    return endExploration(last, "the plan's allocations were changed by others "
+                                            + "before step " + step).replaceWith(move);
                                 }
-                                return Optional.of(new Candidate(planId, view, Optional.of(new ExplorationStep(
-                                        Optional.of(last.explorationOf), step, design, next,
-                                        why(design.explored(), uncertain), planDays(plan)))));
+                                return Uni.createFrom().item(Optional.of(new Candidate(planId, view, Optional.of(
+                                        new ExplorationStep(Optional.of(last.explorationOf), step, design, next,
+                                                why(design.explored(), uncertain), planDays(plan))))));
                             });
                         }
-                        if (!running && last.status != ProposalStatus.APPLIED && !optimiserMoves
-                                && periodsSince(Optional.ofNullable(last.decidedAt).orElse(last.proposedAt), today)
+                        Instant stoppedAt = brokenOff ? last.explorationEndedAt
+                                : Optional.ofNullable(last.decidedAt).orElse(last.proposedAt);
+                        if (!running && (last.status != ProposalStatus.APPLIED || brokenOff) && !optimiserMoves
+                                && periodsSince(stoppedAt, today)
                                 < (long) exploration.phases() * exploration.periodsPerPhase()) {
                             // People (or circumstances) stopped the last exploration: not asked again at once.
                             return Uni.createFrom().item(move);
@@ -310,6 +312,20 @@ public class ReallocationService {
             chosen = chosen.emitOn(command -> context.runOnContext(ignored -> command.run()));
         }
         return chosen;
+    }
+
+    /**
+     * Records that a running exploration was broken off, so that the loop stops treating it as running (and says
+     * so once, not on every evidence) and people see when and why it ended.
+     */
+    private Uni<Void> endExploration(ReallocationProposal latestStep, String why) {
+        return Panache.withTransaction(() -> ReallocationProposal.endExploration(latestStep.id, why, Instant.now(clock)))
+                .invoke(recorded -> {
+                    if (recorded) {
+                        Log.infof("exploration %s of plan %s ends: %s", latestStep.explorationOf, latestStep.planId,
+                                why);
+                    }
+                }).replaceWithVoid();
     }
 
     private static long planDays(PlanView plan) {

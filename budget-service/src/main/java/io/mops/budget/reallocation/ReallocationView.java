@@ -26,8 +26,11 @@ public record ReallocationView(UUID id, UUID planId, ProposalStatus status, Stri
     /**
      * @param of       the exploration's first step (its id)
      * @param channels the channels explored (others may be varied against them)
+     * @param endedAt  when the exploration was broken off before its last step, on its latest step; else absent
+     * @param endReason why it was broken off
      */
-    public record Exploration(UUID of, int step, int steps, List<String> channels) {
+    public record Exploration(UUID of, int step, int steps, List<String> channels, Instant endedAt,
+                              String endReason) {
     }
 
     static ReallocationView of(ReallocationProposal p, List<ReallocationShift> shifts, Optional<String> visibleChannel) {
@@ -42,7 +45,8 @@ public record ReallocationView(UUID id, UUID planId, ProposalStatus status, Stri
                 wholeView ? p.reason : null,
                 wholeView ? p.explanation : null, p.proposedAt, p.expiresAt, p.decidedBy, p.decidedAt,
                 p.rolledBackBy, p.rolledBackAt, visible, p.isExploration()
-                        ? new Exploration(p.explorationOf, p.explorationStep, p.explorationSteps, p.explored())
+                        ? new Exploration(p.explorationOf, p.explorationStep, p.explorationSteps, p.explored(),
+                                p.explorationEndedAt, p.explorationEndReason)
                         : null);
     }
 }

@@ -263,7 +263,8 @@ public class TrackRecordService {
         return new TrackedDecision(record.proposalId.toString(), record.appliedAt, List.copyOf(record.channelSet()),
                 "OUTCOME_CHANGE", what, forecast(record), realised ? record.realisedChange : null,
                 realised ? record.realisedAt : null, record.basis,
-                realised && record.measurementStandardError != null ? judgedAgainst(record) : null);
+                realised && record.measurementStandardError != null ? judgedAgainst(record) : null,
+                record.status == MoveTrackRecord.Status.UNMEASURABLE);
     }
 
     private static Forecast forecast(MoveTrackRecord record) {

@@ -199,4 +199,80 @@ class ExplorationLoopTest {
         assertEquals(List.of(steady), listed.getList(fresh + ".exploration.channels"));
         assertEquals(1, listed.getInt(fresh + ".exploration.step"));
     }
+
+    /**
+     * An exploration whose next step no longer starts from the plan's allocations (someone moved them meanwhile) is
+     * broken off: recorded once on its latest step, then treated as stopped — no new one while an exploration would
+     * last, and a new one once that time has passed (before the end was recorded, the loop found the old exploration
+     * "running" on every evidence and never proposed another).
+     */
+    @Test
+    void anExplorationBrokenOffByAnotherChangeIsRecordedAsEndedAndLaterStartedAfresh() {
+        everyMoveNeedsApproval();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String held = "held-" + suffix;
+        String trusted = "trusted-" + suffix;
+        steadyHistory(held, 11);
+        SignalFixtures.weeklyHistory(db, trusted, CURVE, 12, "EUR", HISTORY_WEEKS);
+        // The allocations as they are now: back at 3,100 each, though the exploration's first step set 5,270 / 930.
+        String planId = planStartingToday("Broken off " + suffix, Map.of(held, "3100", trusted, "3100"));
+        UUID step1 = UUID.randomUUID();
+        Instant fourWeeksAgo = Instant.now().minus(Duration.ofDays(28));
+        db.update("""
+                insert into reallocation_proposal (id, plan_id, plan_version, currency, plan_total, amount_moved,
+                    expected_outcome_change, outcome_change_std_err, triggered_by, status, reason, explanation,
+                    proposed_at, decided_by, decided_at, exploration_of, exploration_step, exploration_steps,
+                    explored_channels)
+                values (?, ?, 1, 'EUR', 10000, 2170, 0, 0, 'test', 'APPLIED', 'granted', 'step 1', ?, 'alice', ?,
+                    ?, 1, 5, ?)""", step1, UUID.fromString(planId), java.sql.Timestamp.from(fourWeeksAgo),
+                java.sql.Timestamp.from(fourWeeksAgo), step1, held);
+        db.update("insert into reallocation_shift (id, proposal_id, channel, before, after) values (?, ?, ?, 3100, 5270)",
+                UUID.randomUUID(), step1, held);
+        db.update("insert into reallocation_shift (id, proposal_id, channel, before, after) values (?, ?, ?, 3100, 930)",
+                UUID.randomUUID(), step1, trusted);
+        String latest = "find { it.id == '" + step1 + "' }";
+
+        UUID first = evidence(held, 1);
+        await().atMost(PATIENCE).until(() -> audit(planId).getString(latest + ".exploration.endedAt") != null);
+        JsonPath listed = audit(planId);
+        String endedAt = listed.getString(latest + ".exploration.endedAt");
+        assertEquals("the plan's allocations were changed by others before step 2",
+                listed.getString(latest + ".exploration.endReason"));
+        await().atMost(PATIENCE).until(() -> processed(first) == 1);
+
+        UUID second = evidence(held, 2);
+        await().atMost(PATIENCE).until(() -> processed(second) == 1);
+        listed = audit(planId);
+        assertEquals(endedAt, listed.getString(latest + ".exploration.endedAt"), "recorded once");
+        assertEquals(1, listed.getList("findAll { it.exploration != null }").size(),
+                "no new exploration while a broken-off one would still be running");
+
+        // As long as an exploration lasts (4 phases of 3 weeks) has passed since it was broken off.
+        db.update("update reallocation_proposal set exploration_ended_at = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(7 * 13))), step1);
+        evidence(held, 3);
+        String fresh = "find { it.exploration != null && it.id != '" + step1 + "' }";
+        await().atMost(PATIENCE).until(() -> audit(planId).getString(fresh + ".id") != null);
+        listed = audit(planId);
+        assertEquals(1, listed.getInt(fresh + ".exploration.step"));
+        assertEquals(List.of(held), listed.getList(fresh + ".exploration.channels"));
+        assertEquals("AWAITING_APPROVAL", listed.getString(fresh + ".status"));
+    }
+
+    /** The held channel's latest week again, as attribution-service revises it; returns the event's id. */
+    private static UUID evidence(String channel, int revision) {
+        UUID id = UUID.randomUUID();
+        String event = SignalFixtures.event(id, Instant.now(), channel, "markov-1", "WEEK",
+                SignalFixtures.HISTORY_START.plusWeeks(HISTORY_WEEKS), revision,
+                BigDecimal.valueOf(CURVE.steadyStateOutcome(700)).setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+                "700.00");
+        TestProducer.send(Topics.CHANNEL_PERFORMANCE, "channel:" + channel, event);
+        return id;
+    }
+
+    /** Whether the loop has finished with the evidence (its reconsideration records the event once done). */
+    private long processed(UUID eventId) {
+        return db.count("select count(*) from processed_event where event_id = ? and consumer = ?", eventId,
+                "budget.reallocation-on-performance");
+    }
 }

@@ -151,6 +151,7 @@ class TrackRecordResourceTest {
         assertEquals(expected - Z_90 * standardError, pending.getDouble(entry + ".forecast.low"), 1e-6);
         assertEquals(expected + Z_90 * standardError, pending.getDouble(entry + ".forecast.high"), 1e-6);
         assertNull(pending.get(entry + ".realised"));
+        assertEquals(false, pending.getBoolean(entry + ".unmeasurable"));
         assertEquals(List.of(strong, weak).stream().sorted().toList(), pending.getList(entry + ".channels"));
 
         // Time passes: the move is taken back into the stored history, its weeks before and after given round values.
@@ -199,8 +200,10 @@ class TrackRecordResourceTest {
         JsonPath record = trackRecord(coe(), Map.of("channel", move.strong(), "from", "2025-03-01", "to", "2025-03-31"));
         assertNull(record.get(entry + ".realised"), "the change seen is both moves', credited to neither");
         assertNull(record.get(entry + ".judgedAgainst"));
+        assertEquals(true, record.getBoolean(entry + ".unmeasurable"));
         assertEquals(0, record.getInt("calibration.realised"));
-        assertEquals(1, record.getInt("calibration.pending"));
+        assertEquals(0, record.getInt("calibration.pending"), "it waits for nothing");
+        assertEquals(1, record.getInt("calibration.unmeasurable"));
         assertEquals(1, db.count("select count(*) from move_track_record where proposal_id = ? and status = 'UNMEASURABLE'",
                 UUID.fromString(move.proposal())));
     }

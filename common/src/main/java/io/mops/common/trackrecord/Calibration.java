@@ -17,6 +17,8 @@ import java.util.Optional;
  *
  * @param realised            decisions with a realised outcome
  * @param pending             decisions whose outcome is not known yet
+ * @param unmeasurable        decisions whose outcome will never be known (their basis says why): neither realised
+ *                            nor waiting
  * @param shareInsideInterval share of the realised values inside their forecast's 90 % interval; {@code null} when
  *                            none is realised
  * @param meanError           mean of realised minus forecast (positive: the outcomes beat the forecasts); {@code null}
@@ -25,23 +27,32 @@ import java.util.Optional;
  * @param warning             set when the share is below {@value #WARN_BELOW_SHARE} with at least
  *                            {@value #MIN_REALISED_FOR_WARNING} realised decisions
  */
-public record Calibration(int realised, int pending, Double shareInsideInterval, Double meanError,
-                          Double meanAbsoluteError, String warning) {
+public record Calibration(int realised, int pending, int unmeasurable, Double shareInsideInterval,
+                          Double meanError, Double meanAbsoluteError, String warning) {
 
     public static final double WARN_BELOW_SHARE = 0.80;
     public static final int MIN_REALISED_FOR_WARNING = 10;
 
     /** One decision as calibration sees it: its forecast and, once known, what happened. */
-    public record Outcome(Forecast forecast, Optional<Double> realised) {
+    public record Outcome(Forecast forecast, Optional<Double> realised, boolean unmeasurable) {
+
+        /** A decision that is realised, or pending while {@code realised} is empty. */
+        public Outcome(Forecast forecast, Optional<Double> realised) {
+            this(forecast, realised, false);
+        }
     }
 
     public static Calibration of(List<Outcome> outcomes) {
         int realised = 0;
+        int unmeasurable = 0;
         int inside = 0;
         double errorSum = 0;
         double absoluteErrorSum = 0;
         for (Outcome outcome : outcomes) {
             if (outcome.realised().isEmpty()) {
+                if (outcome.unmeasurable()) {
+                    unmeasurable++;
+                }
                 continue;
             }
             double value = outcome.realised().get();
@@ -53,9 +64,9 @@ public record Calibration(int realised, int pending, Double shareInsideInterval,
             errorSum += error;
             absoluteErrorSum += Math.abs(error);
         }
-        int pending = outcomes.size() - realised;
+        int pending = outcomes.size() - realised - unmeasurable;
         if (realised == 0) {
-            return new Calibration(0, pending, null, null, null, null);
+            return new Calibration(0, pending, unmeasurable, null, null, null, null);
         }
         double share = (double) inside / realised;
         String warning = realised >= MIN_REALISED_FOR_WARNING && share < WARN_BELOW_SHARE
@@ -63,6 +74,6 @@ public record Calibration(int realised, int pending, Double shareInsideInterval,
                         + "90 %% interval (at least %.0f %% expected): the forecasts are overconfident or biased; "
                         + "treat their intervals with care", inside, realised, share * 100, WARN_BELOW_SHARE * 100)
                 : null;
-        return new Calibration(realised, pending, share, errorSum / realised, absoluteErrorSum / realised, warning);
+        return new Calibration(realised, pending, unmeasurable, share, errorSum / realised, absoluteErrorSum / realised, warning);
     }
 }

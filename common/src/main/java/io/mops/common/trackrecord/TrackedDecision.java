@@ -19,13 +19,25 @@ import java.util.Optional;
  * @param judgedAgainst the interval the realised value is judged against when its measurement is noisy: the
  *                   forecast's widened by the measurement's standard error ({@link Forecast#widenedBy}); {@code null}
  *                   when the realised value is judged against the forecast's own interval
+ * @param unmeasurable whether the outcome can never be measured (e.g. another change overlapped the move's window):
+ *                   such a decision has no realised value and is not waiting for one either; {@link #basis} says why
  */
 public record TrackedDecision(String id, Instant decidedAt, List<String> channels, String kind, String what,
                               Forecast forecast, Double realised, Instant realisedAt, String basis,
-                              Forecast judgedAgainst) {
+                              Forecast judgedAgainst, boolean unmeasurable) {
 
     public TrackedDecision {
         channels = List.copyOf(channels);
+        if (unmeasurable && realised != null) {
+            throw new IllegalArgumentException("decision " + id + " is unmeasurable but has a realised value");
+        }
+    }
+
+    /** A decision that is pending or realised, judged against {@code judgedAgainst} where that is given. */
+    public TrackedDecision(String id, Instant decidedAt, List<String> channels, String kind, String what,
+                           Forecast forecast, Double realised, Instant realisedAt, String basis,
+                           Forecast judgedAgainst) {
+        this(id, decidedAt, channels, kind, what, forecast, realised, realisedAt, basis, judgedAgainst, false);
     }
 
     /** A decision whose realised value is judged against its forecast's own interval. */
@@ -35,6 +47,7 @@ public record TrackedDecision(String id, Instant decidedAt, List<String> channel
     }
 
     public Calibration.Outcome outcome() {
-        return new Calibration.Outcome(judgedAgainst == null ? forecast : judgedAgainst, Optional.ofNullable(realised));
+        return new Calibration.Outcome(judgedAgainst == null ? forecast : judgedAgainst, Optional.ofNullable(realised),
+                unmeasurable);
     }
 }

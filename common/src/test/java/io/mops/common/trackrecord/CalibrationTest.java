@@ -53,6 +53,31 @@ class CalibrationTest {
     }
 
     @Test
+    void anUnmeasurableDecisionIsNeitherRealisedNorPendingAndMovesNoFigure() {
+        List<Calibration.Outcome> outcomes = List.of(
+                realised(Forecast.withInterval(1, 0, 2), 2),
+                pending(Forecast.withStandardError(50, 5)),
+                new Calibration.Outcome(Forecast.withInterval(100, 0, 1), Optional.empty(), true),
+                new Calibration.Outcome(Forecast.withInterval(100, 0, 1), Optional.empty(), true));
+
+        Calibration calibration = Calibration.of(outcomes);
+
+        assertEquals(1, calibration.realised());
+        assertEquals(1, calibration.pending());
+        assertEquals(2, calibration.unmeasurable());
+        // Only the realised one counts: 2 on the end of [0, 2] is inside, error +1.
+        assertEquals(1.0, calibration.shareInsideInterval());
+        assertEquals(1.0, calibration.meanError());
+    }
+
+    @Test
+    void aDecisionCannotBeBothUnmeasurableAndRealised() {
+        assertThrows(IllegalArgumentException.class, () -> new TrackedDecision("a", java.time.Instant.EPOCH,
+                List.of("search"), "OUTCOME_CHANGE", "a move", Forecast.withInterval(1, 0, 2), 1.0,
+                java.time.Instant.EPOCH, "measured", null, true));
+    }
+
+    @Test
     void nothingRealisedHasNoFiguresAndNoWarning() {
         Calibration calibration = Calibration.of(List.of(pending(Forecast.withStandardError(1, 1))));
         assertEquals(0, calibration.realised());

@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param source       which track record (e.g. {@code budget moves})
  * @param decisions    how many forecasts had a realised outcome
+ * @param pending      how many still wait for theirs at the end of the run
+ * @param unmeasurable how many the service closed as never measurable (e.g. another change overlapped a move's
+ *                     window): a run whose moves were all unmeasurable has no track record to judge, and says so
  * @param insideShare  share of realised outcomes inside the intervals they were judged against, as the service
  *                     counts it
  * @param points       forecast, realised, and the ends of the interval the realised value was judged against (the
@@ -15,11 +18,12 @@ import java.util.List;
  * @param truth        the forecasts against the market's true values; {@code null} where the market cannot say
  *                     (a budget move's true change would need the counterfactual run)
  */
-public record Calibration(String source, int decisions, double insideShare, double meanError, List<double[]> points,
-                          AgainstTruth truth) {
+public record Calibration(String source, int decisions, int pending, int unmeasurable, double insideShare,
+                          double meanError, List<double[]> points, AgainstTruth truth) {
 
-    public Calibration(String source, int decisions, double insideShare, double meanError, List<double[]> points) {
-        this(source, decisions, insideShare, meanError, points, null);
+    public Calibration(String source, int decisions, int pending, int unmeasurable, double insideShare,
+                       double meanError, List<double[]> points) {
+        this(source, decisions, pending, unmeasurable, insideShare, meanError, points, null);
     }
 
     /**

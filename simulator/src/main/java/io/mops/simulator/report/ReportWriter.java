@@ -124,10 +124,12 @@ public final class ReportWriter {
 
         if (!r.calibration().isEmpty()) {
             h.append("<h2>Track record: forecasts against what happened</h2><table><tr><th scope=col>source</th>"
-                    + "<th scope=col>forecasts with an outcome</th><th scope=col>inside the 90 % interval</th>"
+                    + "<th scope=col>forecasts with an outcome</th><th scope=col>still pending</th>"
+                    + "<th scope=col>never measurable</th><th scope=col>inside the 90 % interval</th>"
                     + "<th scope=col>mean error</th></tr>");
             for (Calibration c : r.calibration()) {
                 h.append("<tr><td>").append(escape(c.source())).append("</td><td>").append(c.decisions()).append("</td><td>")
+                        .append(c.pending()).append("</td><td>").append(c.unmeasurable()).append("</td><td>")
                         .append(pct(c.insideShare())).append("</td><td>").append(fmt(c.meanError())).append("</td></tr>");
             }
             h.append("</table>");
