@@ -15,13 +15,32 @@ create table activation_campaign (
     unique (campaign_id, platform)
 );
 
+-- Which platform ad shows an experiment's variant (testing-service's experiment and variant keys): a winner enables
+-- its ad and pauses the other variants' ads. At most one ad per variant and platform.
+create table activation_variant (
+    id             uuid primary key,
+    experiment_key varchar(80) not null,
+    variant_key    varchar(80) not null,
+    platform       varchar(20) not null,
+    account_id     varchar(40) not null,
+    -- Google Ads: the ad group the ad is in (an AdGroupAd is named by both); null for Meta.
+    ad_group_id    varchar(40),
+    ad_id          varchar(40) not null,
+    changed_by     varchar(200) not null,
+    changed_at     timestamptz not null,
+    unique (experiment_key, variant_key, platform)
+);
+
 -- One request to one platform, written in the transaction that applies the event it answers (outbox style); the
 -- sender works through the PENDING ones. Its id is the request's idempotency key.
 create table activation_request (
     id              uuid primary key,
     platform        varchar(20) not null,
     kind            varchar(20) not null,
-    campaign_id     uuid not null,
+    -- The budget campaign, or for a winner the experiment and variant whose ad it is.
+    campaign_id     uuid,
+    experiment_key  varchar(80),
+    variant_key     varchar(80),
     channel         varchar(40) not null,
     event_id        uuid not null,
     event_type      varchar(80) not null,
@@ -36,8 +55,9 @@ create table activation_request (
     created_at      timestamptz not null,
     completed_at    timestamptz,
     last_error      text,
-    unique (event_id, platform, kind, campaign_id)
+    unique (event_id, platform, kind, campaign_id, variant_key)
 );
+create index activation_request_experiment on activation_request (experiment_key, created_at);
 create index activation_request_due on activation_request (platform, next_attempt_at) where status = 'PENDING';
 create index activation_request_campaign on activation_request (campaign_id, created_at);
 

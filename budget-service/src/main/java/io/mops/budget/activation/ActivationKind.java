@@ -7,5 +7,9 @@ public enum ActivationKind {
     /** Stop the campaign's delivery (its spend). */
     PAUSE,
     /** Let a paused campaign deliver again. */
-    RESUME
+    RESUME,
+    /** Enable an experiment's winning variant's ad. */
+    ENABLE_AD,
+    /** Pause a losing variant's ad. */
+    PAUSE_AD
 }

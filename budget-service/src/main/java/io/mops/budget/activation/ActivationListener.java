@@ -6,6 +6,7 @@ import io.mops.common.events.CampaignSpendPaused;
 import io.mops.common.events.ContainmentLifted;
 import io.mops.common.events.EventCodec;
 import io.mops.common.events.ReceivedEvent;
+import io.mops.common.events.WinnerDeclared;
 import io.mops.common.inbox.IdempotentConsumer;
 import io.mops.common.inbox.RetryWhileDatabaseAway;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * The decisions that change what a platform should spend, read from budget-service's own events (a consumer group of
  * their own): a campaign's budget changed by a person or funded on clearance, a campaign's spend paused by the risk
- * guard and resumed when a person lifts the containment. Each event is applied once by its id, and its platform
+ * guard and resumed when a person lifts the containment; and testing-service's winners (the winning variant's ad
+ * enabled, the others' paused). Each event is applied once by its id, and its platform
  * requests are written in that same transaction. Other events of the topic are passed over.
  */
 @ApplicationScoped
@@ -53,6 +55,15 @@ public class ActivationListener {
                                 .map(id -> planner.resumed(id, e.data().channel(), e.id(),
                                         ContainmentLifted.TYPE.name()))
                                 .reduce(Uni.createFrom().item(0), (a, b) -> a.chain(n -> b.map(m -> n + m))))));
+    }
+
+    /** testing-service's winners: the winning variant's ad enabled, the others' paused. */
+    @Incoming("activation-testing-events")
+    @RetryWhileDatabaseAway
+    public Uni<Void> onTestingEvent(String payload) {
+        return Uni.createFrom().deferred(() -> first(once(codec.readIf(payload, WinnerDeclared.TYPE),
+                e -> planner.winner(e.data().experimentKey(), e.data().variantKey(), e.data().channel(), e.id(),
+                        WinnerDeclared.TYPE.name()))));
     }
 
     private <T> Optional<Uni<Void>> once(Optional<ReceivedEvent<T>> event,

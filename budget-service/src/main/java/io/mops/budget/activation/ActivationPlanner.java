@@ -66,6 +66,53 @@ public class ActivationPlanner {
         return write(campaignId, channel, eventId, eventType, ActivationKind.RESUME, AdPlatformConnector::resume);
     }
 
+    /**
+     * An experiment's winner: its ad is enabled and every other variant's ad of the experiment paused, on each
+     * platform they are mapped to. An experiment with no ads mapped gets no request.
+     */
+    public Uni<Integer> winner(String experimentKey, String winner, String channel, UUID eventId, String eventType) {
+        return ActivationVariant.ofExperiment(experimentKey).chain(ads -> {
+            Uni<Integer> written = Uni.createFrom().item(0);
+            Instant now = Instant.now(clock);
+            for (ActivationVariant ad : ads) {
+                boolean wins = ad.variantKey.equals(winner);
+                PlatformRequest request = connectors.get(ad.platform).adStatus(ad.target(), wins);
+                ActivationRequest row = row(ad.platform, wins ? ActivationKind.ENABLE_AD : ActivationKind.PAUSE_AD,
+                        channel, eventId, eventType, request, now);
+                row.experimentKey = experimentKey;
+                row.variantKey = ad.variantKey;
+                Log.infof("%s %s → %s %s of %s variant %s: %s %s %s", eventType, eventId, row.status,
+                        ad.platform.key(), experimentKey, ad.variantKey, request.method(), request.url(), request.body());
+                written = written.call(() -> row.persist()).map(n -> n + 1);
+            }
+            return written;
+        });
+    }
+
+    private ActivationRequest row(Platform platform, ActivationKind kind, String channel, UUID eventId,
+                                  String eventType, PlatformRequest request, Instant now) {
+        ActivationRequest row = new ActivationRequest();
+        row.id = UUID.randomUUID();
+        row.platform = platform;
+        row.kind = kind;
+        row.channel = channel;
+        row.eventId = eventId;
+        row.eventType = eventType;
+        row.method = request.method();
+        row.url = request.url();
+        row.contentType = request.contentType();
+        row.body = request.body();
+        row.createdAt = now;
+        if (connectors.get(platform).live()) {
+            row.status = ActivationRequest.Status.PENDING;
+            row.nextAttemptAt = now;
+        } else {
+            row.status = ActivationRequest.Status.DRY_RUN;
+            row.completedAt = now;
+        }
+        return row;
+    }
+
     private interface Build {
         PlatformRequest of(AdPlatformConnector connector, PlatformTarget target);
     }
@@ -76,28 +123,9 @@ public class ActivationPlanner {
             Uni<Integer> written = Uni.createFrom().item(0);
             Instant now = Instant.now(clock);
             for (ActivationCampaign target : targets) {
-                AdPlatformConnector connector = connectors.get(target.platform);
-                PlatformRequest request = build.of(connector, target.target());
-                ActivationRequest row = new ActivationRequest();
-                row.id = UUID.randomUUID();
-                row.platform = target.platform;
-                row.kind = kind;
+                PlatformRequest request = build.of(connectors.get(target.platform), target.target());
+                ActivationRequest row = row(target.platform, kind, channel, eventId, eventType, request, now);
                 row.campaignId = campaignId;
-                row.channel = channel;
-                row.eventId = eventId;
-                row.eventType = eventType;
-                row.method = request.method();
-                row.url = request.url();
-                row.contentType = request.contentType();
-                row.body = request.body();
-                row.createdAt = now;
-                if (connector.live()) {
-                    row.status = ActivationRequest.Status.PENDING;
-                    row.nextAttemptAt = now;
-                } else {
-                    row.status = ActivationRequest.Status.DRY_RUN;
-                    row.completedAt = now;
-                }
                 Log.infof("%s %s → %s %s of campaign %s: %s %s %s", eventType, eventId, row.status,
                         target.platform.key(), campaignId, request.method(), request.url(), request.body());
                 written = written.call(() -> row.persist()).map(n -> n + 1);

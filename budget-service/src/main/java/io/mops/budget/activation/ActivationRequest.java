@@ -40,8 +40,13 @@ public class ActivationRequest extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ActivationKind kind;
-    @Column(name = "campaign_id", nullable = false)
+    /** The budget campaign; null for a winner's request, which names the experiment and variant instead. */
+    @Column(name = "campaign_id")
     public UUID campaignId;
+    @Column(name = "experiment_key")
+    public String experimentKey;
+    @Column(name = "variant_key")
+    public String variantKey;
     @Column(nullable = false)
     public String channel;
     @Column(name = "event_id", nullable = false)

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,8 +37,29 @@ public class ActivationResource {
     @RolesAllowed({Roles.COE, Roles.CHANNEL_TEAM})
     @Operation(summary = "Requests sent (or, in dry-run, recorded) to the ad platforms, with every exchange; newest "
             + "first, at most 200")
-    public Uni<List<ActivationView>> requests(@QueryParam("campaignId") UUID campaignId) {
-        return activation.requests(campaignId, scope);
+    public Uni<List<ActivationView>> requests(@QueryParam("campaignId") UUID campaignId,
+                                             @QueryParam("experimentKey") String experimentKey) {
+        return activation.requests(campaignId, experimentKey, scope);
+    }
+
+    @GET
+    @Path("/activation/experiments/{experimentKey}")
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "The platform ads an experiment's variants are shown by")
+    public Uni<List<VariantAdView>> variants(@PathParam("experimentKey") String experimentKey) {
+        return activation.variants(experimentKey);
+    }
+
+    @PUT
+    @Path("/activation/experiments/{experimentKey}/variants/{variantKey}/{platform}")
+    @RolesAllowed(Roles.COE)
+    @Operation(summary = "Set which platform ad shows an experiment's variant (google-ads, meta): a winner enables "
+            + "its ad and pauses the others'")
+    public Uni<VariantAdView> mapVariant(@PathParam("experimentKey") @Size(max = 80) String experimentKey,
+                                         @PathParam("variantKey") @Size(max = 80) String variantKey,
+                                         @PathParam("platform") String platform,
+                                         @NotNull @Valid VariantAdDraft draft) {
+        return activation.mapVariant(experimentKey, variantKey, Platform.of(platform), draft, scope.caller().name());
     }
 
     @GET

@@ -52,20 +52,55 @@ public class ActivationService {
 
     /** The account id as the platform's API takes it; a 400 naming the field when it is not the platform's kind. */
     static String accountOf(Platform platform, PlatformCampaignDraft draft) {
+        if (platform == Platform.GOOGLE_ADS && draft.campaignBudgetId() == null) {
+            throw new InvalidRequestException("campaignBudgetId",
+                    "required for google-ads: a budget change mutates the campaign's CampaignBudget");
+        }
+        return accountOf(platform, draft.accountId());
+    }
+
+    private static String accountOf(Platform platform, String accountId) {
         if (platform == Platform.GOOGLE_ADS) {
-            if (draft.accountId().startsWith("act_")) {
+            if (accountId.startsWith("act_")) {
                 throw new InvalidRequestException("accountId", "a Google Ads customer id has 10 digits");
             }
-            if (draft.campaignBudgetId() == null) {
-                throw new InvalidRequestException("campaignBudgetId",
-                        "required for google-ads: a budget change mutates the campaign's CampaignBudget");
-            }
-            return draft.accountId().replace("-", "");
+            return accountId.replace("-", "");
         }
-        if (!draft.accountId().startsWith("act_")) {
+        if (!accountId.startsWith("act_")) {
             throw new InvalidRequestException("accountId", "a Meta ad account is act_<digits>");
         }
-        return draft.accountId();
+        return accountId;
+    }
+
+    public Uni<VariantAdView> mapVariant(String experimentKey, String variantKey, Platform platform,
+                                         VariantAdDraft draft, String changedBy) {
+        if (platform == Platform.GOOGLE_ADS && draft.adGroupId() == null) {
+            throw new InvalidRequestException("adGroupId", "required for google-ads: an ad is named by its ad group");
+        }
+        String account = accountOf(platform, draft.accountId());
+        return Panache.withTransaction(() -> ActivationVariant.<ActivationVariant>find(
+                        "experimentKey = ?1 and variantKey = ?2 and platform = ?3", experimentKey, variantKey, platform)
+                .<ActivationVariant>firstResult()
+                .chain(existing -> {
+                    ActivationVariant row = existing != null ? existing : new ActivationVariant();
+                    if (existing == null) {
+                        row.id = UUID.randomUUID();
+                        row.experimentKey = experimentKey;
+                        row.variantKey = variantKey;
+                        row.platform = platform;
+                    }
+                    row.accountId = account;
+                    row.adGroupId = platform == Platform.GOOGLE_ADS ? draft.adGroupId() : null;
+                    row.adId = draft.adId();
+                    row.changedBy = changedBy;
+                    row.changedAt = Instant.now(clock);
+                    return row.persist().map(saved -> VariantAdView.of(row));
+                }));
+    }
+
+    public Uni<List<VariantAdView>> variants(String experimentKey) {
+        return Panache.withSession(() -> ActivationVariant.ofExperiment(experimentKey))
+                .map(rows -> rows.stream().map(VariantAdView::of).toList());
     }
 
     public Uni<List<PlatformCampaignView>> platforms(UUID campaignId, ChannelScope scope) {
@@ -74,11 +109,21 @@ public class ActivationService {
                 .map(rows -> rows.stream().map(PlatformCampaignView::of).toList()));
     }
 
-    /** A campaign's requests, or the newest of every campaign the caller may see; newest first, at most 200. */
-    public Uni<List<ActivationView>> requests(UUID campaignId, ChannelScope scope) {
+    /**
+     * A campaign's requests, an experiment's (those of the caller's channel, for a channel team), or the newest of
+     * every one the caller may see; newest first, at most 200.
+     */
+    public Uni<List<ActivationView>> requests(UUID campaignId, String experimentKey, ChannelScope scope) {
         return Panache.withSession(() -> {
             Uni<List<ActivationRequest>> rows;
-            if (campaignId != null) {
+            if (campaignId == null && experimentKey != null) {
+                rows = scope.visibleChannel()
+                        .map(channel -> ActivationRequest.<ActivationRequest>find(
+                                "experimentKey = ?1 and channel = ?2 order by createdAt desc, id", experimentKey, channel))
+                        .orElseGet(() -> ActivationRequest.find("experimentKey = ?1 order by createdAt desc, id",
+                                experimentKey))
+                        .page(0, LIMIT).list();
+            } else if (campaignId != null) {
                 rows = campaign(campaignId, Optional.of(scope)).chain(c -> ActivationRequest
                         .<ActivationRequest>find("campaignId = ?1 order by createdAt desc, id", campaignId)
                         .page(0, LIMIT).list());

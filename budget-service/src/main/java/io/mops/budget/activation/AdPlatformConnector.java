@@ -21,6 +21,9 @@ public interface AdPlatformConnector {
 
     PlatformRequest resume(PlatformTarget target);
 
+    /** Enables (a winner) or pauses (a loser) an experiment variant's ad. */
+    PlatformRequest adStatus(AdTarget target, boolean enabled);
+
     /** Sends with the credentials; a lost connection is an answer with status 0, never a failure. */
     Uni<PlatformAnswer> send(PlatformRequest request);
 

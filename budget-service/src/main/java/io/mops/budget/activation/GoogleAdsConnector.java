@@ -67,6 +67,11 @@ public class GoogleAdsConnector implements AdPlatformConnector {
     }
 
     @Override
+    public PlatformRequest adStatus(AdTarget target, boolean enabled) {
+        return requests.adStatus(target, enabled);
+    }
+
+    @Override
     public Uni<PlatformAnswer> send(PlatformRequest request) {
         return token().chain(token -> {
             if (token == null) {

@@ -48,10 +48,26 @@ public final class GoogleAdsRequests {
         return mutate(target, "campaigns", update, "status");
     }
 
+    /** {@code AdGroupAdService.MutateAdGroupAds}: an ad in an ad group, named {@code adGroupId~adId}. */
+    public PlatformRequest adStatus(AdTarget target, boolean enabled) {
+        if (target.adGroupId() == null) {
+            throw new IllegalArgumentException("a Google Ads ad is named by its ad group and ad ids");
+        }
+        ObjectNode update = JSON.createObjectNode()
+                .put("resourceName", "customers/" + target.accountId() + "/adGroupAds/" + target.adGroupId() + "~"
+                        + target.adId())
+                .put("status", enabled ? "ENABLED" : "PAUSED");
+        return mutate(target.accountId(), "adGroupAds", update, "status");
+    }
+
     private PlatformRequest mutate(PlatformTarget target, String collection, ObjectNode update, String mask) {
+        return mutate(target.accountId(), collection, update, mask);
+    }
+
+    private PlatformRequest mutate(String customerId, String collection, ObjectNode update, String mask) {
         ObjectNode body = JSON.createObjectNode();
         body.putArray("operations").addObject().put("updateMask", mask).set("update", update);
-        return new PlatformRequest("POST", baseUrl + "/" + apiVersion + "/customers/" + target.accountId() + "/"
+        return new PlatformRequest("POST", baseUrl + "/" + apiVersion + "/customers/" + customerId + "/"
                 + collection + ":mutate", "application/json", body.toString());
     }
 }

@@ -63,6 +63,11 @@ public class MetaConnector implements AdPlatformConnector {
     }
 
     @Override
+    public PlatformRequest adStatus(AdTarget target, boolean enabled) {
+        return requests.adStatus(target, enabled);
+    }
+
+    @Override
     public Uni<PlatformAnswer> send(PlatformRequest request) {
         return http.send(request, Map.of("Authorization", "Bearer " + config.accessToken().orElse("")));
     }

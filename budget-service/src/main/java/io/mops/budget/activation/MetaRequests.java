@@ -32,8 +32,17 @@ public final class MetaRequests {
         return update(target, "status=" + (active ? "ACTIVE" : "PAUSED"));
     }
 
+    /** An ad is updated as a campaign is: {@code POST /v21.0/{ad_id}} with {@code status}. */
+    public PlatformRequest adStatus(AdTarget target, boolean active) {
+        return update(target.adId(), "status=" + (active ? "ACTIVE" : "PAUSED"));
+    }
+
     private PlatformRequest update(PlatformTarget target, String form) {
-        return new PlatformRequest("POST", baseUrl + "/" + apiVersion + "/" + target.platformCampaignId(),
+        return update(target.platformCampaignId(), form);
+    }
+
+    private PlatformRequest update(String objectId, String form) {
+        return new PlatformRequest("POST", baseUrl + "/" + apiVersion + "/" + objectId,
                 "application/x-www-form-urlencoded", form);
     }
 }

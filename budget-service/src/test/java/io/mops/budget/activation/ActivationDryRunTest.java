@@ -109,6 +109,11 @@ class ActivationDryRunTest {
         given().auth().oauth2(CAROL).contentType(ContentType.JSON)
                 .body(Map.of("accountId", "act_1", "platformCampaignId", "one")).put(path + "meta")
                 .then().statusCode(400);
+        given().auth().oauth2(CAROL).contentType(ContentType.JSON).body(Map.of("accountId", "1234567890", "adId", "1"))
+                .put("/budget/activation/experiments/exp-1/variants/bold/google-ads")
+                .then().statusCode(400).body("violations[0].field", equalTo("adGroupId"));
+        given().auth().oauth2(SAM).contentType(ContentType.JSON).body(Map.of("accountId", "act_1", "adId", "1"))
+                .put("/budget/activation/experiments/exp-1/variants/bold/meta").then().statusCode(403);
         onMeta(campaign, "42");
         given().auth().oauth2(CAROL).get(path.substring(0, path.length() - 1)).then().statusCode(200)
                 .body("[0].platform", equalTo("meta")).body("[0].platformCampaignId", equalTo("42"));

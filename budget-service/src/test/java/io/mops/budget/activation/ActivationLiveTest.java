@@ -182,6 +182,52 @@ class ActivationLiveTest {
     }
 
     @Test
+    void aWinnerEnablesItsAdAndPausesTheOtherVariantsAds() {
+        String experiment = "exp-" + UUID.randomUUID().toString().substring(0, 8);
+        String adGroup = platformId();
+        String boldAd = platformId();
+        String plainAd = platformId();
+        String boldMetaAd = platformId();
+        String plainMetaAd = platformId();
+        String variants = "/budget/activation/experiments/" + experiment + "/variants/";
+        for (String[] ad : List.of(new String[]{"bold", boldAd, boldMetaAd}, new String[]{"plain", plainAd, plainMetaAd})) {
+            given().auth().oauth2(Activations.CAROL).contentType(ContentType.JSON)
+                    .body(Map.of("accountId", CUSTOMER, "adGroupId", adGroup, "adId", ad[1]))
+                    .put(variants + ad[0] + "/google-ads").then().statusCode(200);
+            given().auth().oauth2(Activations.CAROL).contentType(ContentType.JSON)
+                    .body(Map.of("accountId", "act_1029384756", "adId", ad[2]))
+                    .put(variants + ad[0] + "/meta").then().statusCode(200);
+        }
+        String winner = Envelopes.envelope(UUID.randomUUID(), "WinnerDeclared", 1, "testing-service", Instant.now(),
+                "experiment:" + experiment, Map.of("experimentKey", experiment, "channel", channel(),
+                        "variantKey", "bold", "metric", "conversion", "chanceToBeBest", 0.987,
+                        "expectedLoss", 0.00002, "relativeUpliftOverControl", 0.14));
+
+        TestProducer.send(Topics.TESTING_EVENTS, "experiment:" + experiment, winner);
+
+        await().atMost(PATIENCE).until(() -> {
+            List<String> statuses = given().auth().oauth2(Activations.CAROL).queryParam("experimentKey", experiment)
+                    .get("/budget/activations").then().statusCode(200).extract().jsonPath().getList("status");
+            return statuses.size() == 4 && statuses.stream().allMatch("SENT"::equals);
+        });
+        List<String> google = received("/v17/customers/" + CUSTOMER + "/adGroupAds:mutate").stream()
+                .map(r -> r.get("body").toString()).filter(b -> b.contains("adGroupAds/" + adGroup + "~")).toList();
+        assertEquals(2, google.size());
+        assertTrue(google.contains("{\"operations\":[{\"updateMask\":\"status\",\"update\":{\"resourceName\":"
+                + "\"customers/" + CUSTOMER + "/adGroupAds/" + adGroup + "~" + boldAd + "\",\"status\":\"ENABLED\"}}]}"),
+                google.toString());
+        assertTrue(google.contains("{\"operations\":[{\"updateMask\":\"status\",\"update\":{\"resourceName\":"
+                + "\"customers/" + CUSTOMER + "/adGroupAds/" + adGroup + "~" + plainAd + "\",\"status\":\"PAUSED\"}}]}"),
+                google.toString());
+        assertEquals(List.of("status=ACTIVE"), received("/v21.0/" + boldMetaAd).stream().map(r -> r.get("body")).toList());
+        assertEquals(List.of("status=PAUSED"), received("/v21.0/" + plainMetaAd).stream().map(r -> r.get("body")).toList());
+        // A channel team of another channel sees none of the experiment's requests.
+        assertEquals(List.of(), given().auth().oauth2(io.mops.testsupport.Tokens.user("sam"))
+                .queryParam("experimentKey", experiment).get("/budget/activations").then().statusCode(200)
+                .extract().jsonPath().getList("$"));
+    }
+
+    @Test
     void aPauseDeliveredTwiceIsSentOnceAndTheLiftResumesIt() {
         String channel = channel();
         String campaign = campaign(channel, "1000.00");

@@ -56,6 +56,22 @@ class PlatformRequestsTest {
     }
 
     @Test
+    void aWinnersAdIsEnabledAndALosersPausedOnEachPlatform() {
+        AdTarget googleAd = new AdTarget(Platform.GOOGLE_ADS, "1234567890", "444555666", "777888999");
+        PlatformRequest enable = google.adStatus(googleAd, true);
+        assertEquals("https://googleads.googleapis.com/v17/customers/1234567890/adGroupAds:mutate", enable.url());
+        assertEquals("{\"operations\":[{\"updateMask\":\"status\",\"update\":{\"resourceName\":"
+                + "\"customers/1234567890/adGroupAds/444555666~777888999\",\"status\":\"ENABLED\"}}]}", enable.body());
+        assertEquals("{\"operations\":[{\"updateMask\":\"status\",\"update\":{\"resourceName\":"
+                        + "\"customers/1234567890/adGroupAds/444555666~777888999\",\"status\":\"PAUSED\"}}]}",
+                google.adStatus(googleAd, false).body());
+        AdTarget metaAd = new AdTarget(Platform.META, "act_1029384756", null, "120210000000000777");
+        assertEquals("https://graph.facebook.com/v21.0/120210000000000777", meta.adStatus(metaAd, true).url());
+        assertEquals("status=ACTIVE", meta.adStatus(metaAd, true).body());
+        assertEquals("status=PAUSED", meta.adStatus(metaAd, false).body());
+    }
+
+    @Test
     void googleBudgetNeedsTheCampaignBudgetId() {
         PlatformTarget noBudget = new PlatformTarget(Platform.GOOGLE_ADS, "1234567890", "987654321", null);
         assertThrows(IllegalArgumentException.class, () -> google.budget(noBudget, Money.of("1.00", "EUR")));
