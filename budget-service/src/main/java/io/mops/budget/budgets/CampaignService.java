@@ -13,6 +13,7 @@ import io.mops.budget.plan.BudgetRuleViolation;
 import io.mops.common.clearance.Clearance;
 import io.mops.common.events.BudgetExhausted;
 import io.mops.common.events.BudgetPacingAlert;
+import io.mops.common.events.CampaignBudgetChanged;
 import io.mops.common.events.CampaignDefunded;
 import io.mops.common.events.CampaignFunded;
 import io.mops.common.outbox.Outbox;
@@ -211,8 +212,12 @@ public class CampaignService {
                         .map(state -> CampaignView.of(c, plan.currency, state)))));
     }
 
-    /** A new budget for a campaign, within what its channel holds; a stopped campaign given room runs again. */
+    /**
+     * A new budget for a campaign, within what its channel holds; a stopped campaign given room runs again. A {@code
+     * CampaignBudgetChanged} in the same transaction tells the ad-platform connectors (io.mops.budget.activation).
+     */
     public Uni<CampaignView> changeBudget(UUID campaignId, CampaignBudgetChange change, ChannelScope scope) {
+        String changedBy = scope.caller().name();
         return Panache.withSession(() -> campaign(campaignId, scope)
                         .call(found -> launch.requireFundable(found.campaignKey, found.id + " ('" + found.name + "')",
                                 change.amount(), found.amount)))
@@ -226,7 +231,9 @@ public class CampaignService {
                             tree.plan().money(campaign.held()));
                     campaign.status = amount.isGreaterThan(tree.plan().money(campaign.spent))
                             ? Campaign.Status.ACTIVE : Campaign.Status.STOPPED;
-                    return Uni.createFrom().item(changed);
+                    CampaignBudgetChanged event = new CampaignBudgetChanged(campaign.id, campaign.planId,
+                            campaign.channel, campaign.amount, tree.plan().currency, changedBy, Instant.now(clock));
+                    return outbox.record(CampaignBudgetChanged.TYPE, event.subject(), event).replaceWith(changed);
                 }).map(done -> done.plan().currency))
                 .chain(currency -> Panache.withSession(() -> Campaign.<Campaign>findById(campaignId))
                         .map(c -> CampaignView.of(c, currency)));
