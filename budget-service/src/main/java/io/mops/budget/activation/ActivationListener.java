@@ -1,6 +1,7 @@
 package io.mops.budget.activation;
 
 import io.mops.common.events.CampaignBudgetChanged;
+import io.mops.common.events.CampaignDefunded;
 import io.mops.common.events.CampaignFunded;
 import io.mops.common.events.CampaignSpendPaused;
 import io.mops.common.events.ContainmentLifted;
@@ -18,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * The decisions that change what a platform should spend, read from budget-service's own events (a consumer group of
- * their own): a campaign's budget changed by a person or funded on clearance, a campaign's spend paused by the risk
- * guard and resumed when a person lifts the containment; and testing-service's winners (the winning variant's ad
+ * their own): a campaign's budget changed by a person or funded on clearance, a campaign paused when its clearance
+ * is revoked (and resumed when it is cleared again), a campaign's spend paused by the risk guard and resumed when a
+ * person lifts the containment; and testing-service's winners (the winning variant's ad
  * enabled, the others' paused). Each event is applied once by its id, and its platform
  * requests are written in that same transaction. Other events of the topic are passed over.
  */
@@ -44,8 +46,11 @@ public class ActivationListener {
         return Uni.createFrom().deferred(() -> first(
                 once(codec.readIf(payload, CampaignBudgetChanged.TYPE), e -> planner.budgetChanged(
                         e.data().campaignId(), e.data().channel(), e.id(), CampaignBudgetChanged.TYPE.name())),
-                once(codec.readIf(payload, CampaignFunded.TYPE), e -> planner.budgetChanged(
+                once(codec.readIf(payload, CampaignFunded.TYPE), e -> planner.funded(
                         e.data().campaignId(), e.data().channel(), e.id(), CampaignFunded.TYPE.name())),
+                // A revoked clearance: the campaign's budget is 0 in MOPS, so the platforms stop delivering it.
+                once(codec.readIf(payload, CampaignDefunded.TYPE), e -> planner.paused(
+                        e.data().campaignId(), e.data().channel(), e.id(), CampaignDefunded.TYPE.name())),
                 once(codec.readIf(payload, CampaignSpendPaused.TYPE), e -> planner.paused(
                         e.data().campaignId(), e.data().channel(), e.id(), CampaignSpendPaused.TYPE.name())),
                 once(codec.readIf(payload, ContainmentLifted.TYPE)

@@ -4,7 +4,9 @@ import io.mops.budget.budgets.Campaign;
 import io.mops.budget.budgets.Plan;
 import io.mops.budget.money.Money;
 import io.mops.budget.plan.BudgetPeriod;
+import io.mops.common.events.CampaignDefunded;
 import io.quarkus.arc.All;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,22 @@ public class ActivationPlanner {
                         (connector, target) -> connector.budget(target, daily.get()));
             });
         });
+    }
+
+    /**
+     * Funded on clearance: the platforms get the daily budget, and where the campaign's last pause on them came from
+     * a revoked clearance ({@code CampaignDefunded}), they resume it. A pause of the risk guard is lifted only by
+     * its containment's lift, never by funding.
+     */
+    public Uni<Integer> funded(UUID campaignId, String channel, UUID eventId, String eventType) {
+        return budgetChanged(campaignId, channel, eventId, eventType)
+                .chain(budgets -> ActivationRequest.<ActivationRequest>find("campaignId = ?1 and kind in ?2",
+                                Sort.descending("createdAt"), campaignId,
+                                List.of(ActivationKind.PAUSE, ActivationKind.RESUME)).firstResult()
+                        .chain(last -> last != null && last.kind == ActivationKind.PAUSE
+                                && CampaignDefunded.TYPE.name().equals(last.eventType)
+                                ? resumed(campaignId, channel, eventId, eventType).map(resumes -> budgets + resumes)
+                                : Uni.createFrom().item(budgets)));
     }
 
     public Uni<Integer> paused(UUID campaignId, String channel, UUID eventId, String eventType) {

@@ -1,6 +1,9 @@
 package io.mops.budget.activation;
 
+import io.mops.common.events.Topics;
+import io.mops.testsupport.Envelopes;
 import io.mops.testsupport.MopsInfra;
+import io.mops.testsupport.TestProducer;
 import io.mops.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,8 +12,10 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.mops.budget.activation.Activations.CAROL;
 import static io.mops.budget.activation.Activations.activations;
@@ -117,5 +122,53 @@ class ActivationDryRunTest {
         onMeta(campaign, "42");
         given().auth().oauth2(CAROL).get(path.substring(0, path.length() - 1)).then().statusCode(200)
                 .body("[0].platform", equalTo("meta")).body("[0].platformCampaignId", equalTo("42"));
+    }
+
+    /**
+     * A revoked clearance pauses the campaign on its platforms and the next clearance resumes it; funding never
+     * lifts a pause of the risk guard, which only its containment's lift does.
+     */
+    @Test
+    void aRevokedClearancePausesTheCampaignAndTheNextClearanceResumesItButNotTheGuardsPause() {
+        String channel = channel();
+        String campaign = campaign(channel, "1000.00");
+        String planId = given().auth().oauth2(CAROL).get("/budget/campaigns/" + campaign).then().statusCode(200)
+                .extract().path("planId");
+        onMeta(campaign, platformId());
+
+        budgetEvent(campaign, "CampaignDefunded", Map.of("campaignId", campaign, "planId", planId, "channel", channel,
+                "campaignKey", "key-" + channel, "amount", "1000.00", "spent", "0", "currency", "EUR",
+                "clearedByRunId", UUID.randomUUID().toString(), "revokedByRunId", UUID.randomUUID().toString(),
+                "reason", "the content changed", "defundedAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> activations(campaign).getList("$").size() == 1);
+        assertEquals("PAUSE", activations(campaign).getString("[0].kind"));
+        assertEquals("status=PAUSED", activations(campaign).getString("[0].body"));
+
+        budgetEvent(campaign, "CampaignFunded", funded(campaign, planId, channel));
+        await().atMost(Duration.ofSeconds(60)).until(() -> activations(campaign).getList("$").size() == 3);
+        assertEquals(List.of("BUDGET", "PAUSE", "RESUME"), kinds(campaign));
+
+        budgetEvent(campaign, "CampaignSpendPaused", Map.of("campaignId", campaign, "channel", channel,
+                "anomalyId", UUID.randomUUID().toString(), "reason", "spend 4 times its run rate"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> activations(campaign).getList("$").size() == 4);
+        budgetEvent(campaign, "CampaignFunded", funded(campaign, planId, channel));
+        await().atMost(Duration.ofSeconds(60)).until(() -> activations(campaign).getList("$").size() >= 5);
+        assertEquals(List.of("BUDGET", "BUDGET", "PAUSE", "PAUSE", "RESUME"), kinds(campaign),
+                "the guard's pause stays: funding sends the budget only");
+    }
+
+    private static Map<String, Object> funded(String campaign, String planId, String channel) {
+        return Map.of("campaignId", campaign, "planId", planId, "channel", channel, "campaignKey", "key-" + channel,
+                "amount", "1000.00", "currency", "EUR", "qaRunId", UUID.randomUUID().toString(),
+                "fundedAt", Instant.now().toString());
+    }
+
+    private static void budgetEvent(String campaign, String type, Map<String, Object> data) {
+        TestProducer.send(Topics.BUDGET_EVENTS, "campaign:" + campaign, Envelopes.envelope(UUID.randomUUID(), type, 1,
+                "budget-service", Instant.now(), "campaign:" + campaign, data));
+    }
+
+    private static List<String> kinds(String campaign) {
+        return activations(campaign).<String>getList("kind").stream().sorted().toList();
     }
 }
