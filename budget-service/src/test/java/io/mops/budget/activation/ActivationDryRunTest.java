@@ -136,7 +136,7 @@ class ActivationDryRunTest {
                 .extract().path("planId");
         onMeta(campaign, platformId());
 
-        budgetEvent(campaign, "CampaignDefunded", Map.of("campaignId", campaign, "planId", planId, "channel", channel,
+        budgetEvent(campaign, "CampaignDefunded", data("campaignId", campaign, "planId", planId, "channel", channel,
                 "campaignKey", "key-" + channel, "amount", "1000.00", "spent", "0", "currency", "EUR",
                 "clearedByRunId", UUID.randomUUID().toString(), "revokedByRunId", UUID.randomUUID().toString(),
                 "reason", "the content changed", "defundedAt", Instant.now().toString()));
@@ -161,6 +161,14 @@ class ActivationDryRunTest {
         return Map.of("campaignId", campaign, "planId", planId, "channel", channel, "campaignKey", "key-" + channel,
                 "amount", "1000.00", "currency", "EUR", "qaRunId", UUID.randomUUID().toString(),
                 "fundedAt", Instant.now().toString());
+    }
+
+    private static Map<String, Object> data(String... keysAndValues) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            data.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return data;
     }
 
     private static void budgetEvent(String campaign, String type, Map<String, Object> data) {
