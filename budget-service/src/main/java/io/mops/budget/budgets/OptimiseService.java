@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -242,9 +244,9 @@ public class OptimiseService {
         if (!incrementality.enabled() || fits.isEmpty()) {
             return List.of();
         }
-        java.util.SortedSet<LocalDate> common = null;
+        SortedSet<LocalDate> common = null;
         for (String channel : fits.keySet()) {
-            java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+            SortedSet<LocalDate> dates = new TreeSet<>();
             series.get(channel).periods().forEach(p -> dates.add(p.start()));
             if (common == null) {
                 common = dates;

@@ -7,6 +7,7 @@ import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +99,7 @@ public final class IncrementalityCalibration {
     public record Result(Map<String, Factor> factors, int periods, boolean informed, double intercept, double noise) {
 
         public Result {
-            factors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+            factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
         }
     }
 
@@ -120,20 +121,16 @@ public final class IncrementalityCalibration {
         if (k == 0 || n < Math.max(minPeriods, k + 3)) {
             return prior(channels, n);
         }
-        RealMatrix x = MatrixUtils.createRealMatrix(n, k + 1);
+        double[][] rows = new double[n][k];
         for (int t = 0; t < n; t++) {
-            x.setEntry(t, 0, 1);
             for (int c = 0; c < k; c++) {
-                x.setEntry(t, c + 1, predicted.get(channels.get(c))[t]);
+                rows[t][c] = predicted.get(channels.get(c))[t];
             }
         }
+        RealMatrix x = design(rows);
         RealVector y = MatrixUtils.createRealVector(total);
-        RealMatrix priorPrecision = MatrixUtils.createRealMatrix(k + 1, k + 1);
-        RealVector priorMean = MatrixUtils.createRealVector(new double[k + 1]);
-        for (int c = 1; c <= k; c++) {
-            priorPrecision.setEntry(c, c, 1 / (priorSd * priorSd));
-            priorMean.setEntry(c, 1);
-        }
+        RealMatrix priorPrecision = priorPrecision(k);
+        RealVector priorMean = priorMean(k);
         double meanTotal = 0;
         for (double v : total) {
             meanTotal += Math.abs(v) / n;
@@ -180,8 +177,15 @@ public final class IncrementalityCalibration {
      * @param predicted one row per period, one column per channel
      */
     public Posterior posterior(double[] total, double[][] predicted, double sigma) {
-        int n = total.length;
         int k = predicted[0].length;
+        return posterior(design(predicted), MatrixUtils.createRealVector(total), priorPrecision(k), priorMean(k),
+                sigma);
+    }
+
+    /** A column of ones for the intercept, then one column per channel. */
+    private static RealMatrix design(double[][] predicted) {
+        int n = predicted.length;
+        int k = n == 0 ? 0 : predicted[0].length;
         RealMatrix x = MatrixUtils.createRealMatrix(n, k + 1);
         for (int t = 0; t < n; t++) {
             x.setEntry(t, 0, 1);
@@ -189,13 +193,25 @@ public final class IncrementalityCalibration {
                 x.setEntry(t, c + 1, predicted[t][c]);
             }
         }
-        RealMatrix priorPrecision = MatrixUtils.createRealMatrix(k + 1, k + 1);
-        RealVector priorMean = MatrixUtils.createRealVector(new double[k + 1]);
+        return x;
+    }
+
+    /** {@code Λ₀ = diag(0, 1/τ², …)}: nothing on the intercept (flat), {@code 1/τ²} on each factor. */
+    private RealMatrix priorPrecision(int k) {
+        RealMatrix precision = MatrixUtils.createRealMatrix(k + 1, k + 1);
         for (int c = 1; c <= k; c++) {
-            priorPrecision.setEntry(c, c, 1 / (priorSd * priorSd));
-            priorMean.setEntry(c, 1);
+            precision.setEntry(c, c, 1 / (priorSd * priorSd));
         }
-        return posterior(x, MatrixUtils.createRealVector(total), priorPrecision, priorMean, sigma);
+        return precision;
+    }
+
+    /** {@code m₀ = (0, 1, …, 1)}: the intercept's entry is ignored, its prior precision being 0. */
+    private static RealVector priorMean(int k) {
+        RealVector mean = MatrixUtils.createRealVector(new double[k + 1]);
+        for (int c = 1; c <= k; c++) {
+            mean.setEntry(c, 1);
+        }
+        return mean;
     }
 
     private Result prior(List<String> channels, int periods) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.DoubleStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,7 +81,7 @@ class IncrementalityCalibrationTest {
             Map<String, double[]> predicted = new LinkedHashMap<>();
             for (String channel : List.of("search", "display", "social")) {
                 double level = 100 + 3000 * random.nextDouble();
-                predicted.put(channel, java.util.stream.DoubleStream.generate(() -> level).limit(n).toArray());
+                predicted.put(channel, DoubleStream.generate(() -> level).limit(n).toArray());
             }
             double tau = 0.1 + random.nextDouble();
             IncrementalityCalibration.Result result = new IncrementalityCalibration(tau, 8)
