@@ -4,6 +4,7 @@ import io.mops.budget.curve.CurveFit;
 import io.mops.budget.curve.CurveFitException;
 import io.mops.budget.curve.DominatedCut;
 import io.mops.budget.curve.Identifiability;
+import io.mops.budget.curve.IncrementalityCalibration;
 import io.mops.budget.curve.ResponseCurveFitter;
 import io.mops.budget.money.Money;
 import io.mops.budget.optimiser.BudgetOptimiser;
@@ -33,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -51,11 +54,14 @@ public class OptimiseService {
     private final ResponseCurveFitter fitter = new ResponseCurveFitter();
     private final CurvesConfig curves;
     private final ReallocationConfig config;
+    private final IncrementalityConfig incrementality;
     private final Clock clock;
 
-    public OptimiseService(CurvesConfig curves, ReallocationConfig config, Clock clock) {
+    public OptimiseService(CurvesConfig curves, ReallocationConfig config, IncrementalityConfig incrementality,
+                           Clock clock) {
         this.curves = curves;
         this.config = config;
+        this.incrementality = incrementality;
         this.clock = clock;
     }
 
@@ -119,6 +125,7 @@ public class OptimiseService {
         Map<String, Money> spent = spentByChannel(evidence.tree().campaigns(), tree.currency());
         List<ProposalView.Held> held = new ArrayList<>();
         Money total = request.includeUnallocated() ? tree.unallocated() : Money.zero(tree.currency());
+        Map<String, CurveFit> fits = new LinkedHashMap<>();
         for (ChannelBudget channel : tree.channels().values()) {
             Optional<OptimiseRequest.Guardrail> guardrail = Optional.ofNullable(guardrails.get(channel.channel()));
             if (guardrail.map(OptimiseRequest.Guardrail::locked).orElse(false)) {
@@ -126,15 +133,26 @@ public class OptimiseService {
                 continue;
             }
             EvidenceSeries series = evidence.series().get(channel.channel());
-            CurveFit fit;
             try {
-                fit = fitter.fit(series.spend(), series.value());
+                fits.put(channel.channel(), fitter.fit(series.spend(), series.value()));
             } catch (CurveFitException e) {
                 held.add(new ProposalView.Held(channel.channel(), channel.allocation().amount(),
                         "no response curve: " + e.getMessage() + " (" + curves.attributionModel() + ", "
                                 + series.describe() + ")"));
+            }
+        }
+        List<ProposalView.Incrementality> factors = calibrate(fits, evidence.series());
+        for (ChannelBudget channel : tree.channels().values()) {
+            if (!fits.containsKey(channel.channel())) {
                 continue;
             }
+            Optional<OptimiseRequest.Guardrail> guardrail = Optional.ofNullable(guardrails.get(channel.channel()));
+            EvidenceSeries series = evidence.series().get(channel.channel());
+            double factor = factors.stream().filter(f -> f.channel().equals(channel.channel())).findFirst()
+                    .map(ProposalView.Incrementality::applied).orElse(1.0);
+            // The curve the money follows is the incremental one: attribution's credit times the share of it the
+            // total outcome bears out. Identifiability is relative to the average return, so it does not change.
+            CurveFit fit = factor == 1.0 ? fits.get(channel.channel()) : fits.get(channel.channel()).scaledBy(factor);
             // An overspent channel has nothing left; what it spent beyond its allocation is not the plan's money.
             Money spentToDate = spent.getOrDefault(channel.channel(), Money.zero(tree.currency()))
                     .min(channel.allocation());
@@ -194,7 +212,7 @@ public class OptimiseService {
         }
         if (options.isEmpty()) {
             return new ProposalView(plan.id, plan.version, plan.currency, total.amount(), 0, 0, 0, 0, null, List.of(),
-                    held);
+                    held, null, factors);
         }
         Optional<BigDecimal> maxChange = Optional.ofNullable(request.maxChangePercent())
                 .map(p -> p.movePointLeft(2));
@@ -211,7 +229,56 @@ public class OptimiseService {
         return new ProposalView(plan.id, plan.version, plan.currency, total.amount(),
                 reallocation.expectedOutcomeBefore(), reallocation.expectedOutcomeAfter(),
                 reallocation.expectedOutcomeChange(), reallocation.expectedOutcomeChangeStandardError(),
-                reallocation.keptBecause().orElse(null), moves, held, reallocation.partOfTheWay().orElse(null));
+                reallocation.keptBecause().orElse(null), moves, held, reallocation.partOfTheWay().orElse(null),
+                factors);
+    }
+
+    /**
+     * Each fitted channel's incremental factor, from the total outcome of the periods every fitted channel has a
+     * signal for: the sum of their attributed values, which is what attribution shares out among them. A period
+     * some channel's signal has not reached yet (the loop runs on the first signal of a new period) is left out,
+     * so the total is never a partial one.
+     */
+    private List<ProposalView.Incrementality> calibrate(Map<String, CurveFit> fits,
+                                                         Map<String, EvidenceSeries> series) {
+        if (!incrementality.enabled() || fits.isEmpty()) {
+            return List.of();
+        }
+        SortedSet<LocalDate> common = null;
+        for (String channel : fits.keySet()) {
+            SortedSet<LocalDate> dates = new TreeSet<>();
+            series.get(channel).periods().forEach(p -> dates.add(p.start()));
+            if (common == null) {
+                common = dates;
+            } else {
+                common.retainAll(dates);
+            }
+        }
+        List<LocalDate> periods = List.copyOf(common);
+        double[] totalOutcome = new double[periods.size()];
+        Map<String, double[]> predicted = new LinkedHashMap<>();
+        for (Map.Entry<String, CurveFit> entry : fits.entrySet()) {
+            EvidenceSeries channelSeries = series.get(entry.getKey());
+            // The curve's prediction over its own series, whose adstock starts where the series does.
+            double[] prediction = entry.getValue().curve().predict(channelSeries.spend());
+            Map<LocalDate, Integer> index = new HashMap<>();
+            for (int t = 0; t < channelSeries.size(); t++) {
+                index.put(channelSeries.periods().get(t).start(), t);
+            }
+            double[] column = new double[periods.size()];
+            for (int i = 0; i < periods.size(); i++) {
+                int t = index.get(periods.get(i));
+                column[i] = prediction[t];
+                totalOutcome[i] += channelSeries.periods().get(t).value();
+            }
+            predicted.put(entry.getKey(), column);
+        }
+        IncrementalityCalibration.Result result = new IncrementalityCalibration(incrementality.priorSd(),
+                incrementality.minPeriods()).calibrate(totalOutcome, predicted);
+        return result.factors().values().stream()
+                .map(f -> new ProposalView.Incrementality(f.channel(), f.mean(), f.lower90(), f.upper90(),
+                        result.informed() ? f.applied() : 1.0, result.periods(), result.informed()))
+                .toList();
     }
 
     private static Map<String, Money> spentByChannel(List<Campaign> campaigns, Currency currency) {

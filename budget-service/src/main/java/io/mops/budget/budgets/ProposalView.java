@@ -22,11 +22,25 @@ import java.util.UUID;
  * @param held channels left as they are: locked, without a response curve, or with one the data cannot pin down
  * @param partOfTheWay why the move goes only part of the way toward the best split (the whole way's gain was not
  *                     beyond its uncertainty, this part's is); absent when it goes the whole way or keeps the split
+ * @param incrementality each channel's incremental factor, by which its curve was multiplied (empty when the
+ *                       calibration is switched off)
  */
 public record ProposalView(UUID planId, long planVersion, String currency, BigDecimal total,
                            double expectedOutcomeBefore, double expectedOutcomeAfter, double expectedOutcomeChange,
                            double expectedOutcomeChangeStandardError, String keptBecause, List<Move> channels,
-                           List<Held> held, String partOfTheWay) {
+                           List<Held> held, String partOfTheWay, List<Incrementality> incrementality) {
+
+    public ProposalView {
+        incrementality = incrementality == null ? List.of() : List.copyOf(incrementality);
+    }
+
+    public ProposalView(UUID planId, long planVersion, String currency, BigDecimal total,
+                        double expectedOutcomeBefore, double expectedOutcomeAfter, double expectedOutcomeChange,
+                        double expectedOutcomeChangeStandardError, String keptBecause, List<Move> channels,
+                        List<Held> held, String partOfTheWay) {
+        this(planId, planVersion, currency, total, expectedOutcomeBefore, expectedOutcomeAfter, expectedOutcomeChange,
+                expectedOutcomeChangeStandardError, keptBecause, channels, held, partOfTheWay, List.of());
+    }
 
     public ProposalView(UUID planId, long planVersion, String currency, BigDecimal total,
                         double expectedOutcomeBefore, double expectedOutcomeAfter, double expectedOutcomeChange,
@@ -34,6 +48,19 @@ public record ProposalView(UUID planId, long planVersion, String currency, BigDe
                         List<Held> held) {
         this(planId, planVersion, currency, total, expectedOutcomeBefore, expectedOutcomeAfter, expectedOutcomeChange,
                 expectedOutcomeChangeStandardError, keptBecause, channels, held, null);
+    }
+
+    /**
+     * How much of a channel's attributed response the total outcome bears out (docs/budget.md, "Incrementality"):
+     * the posterior of its factor {@code β}, and the factor its curve was multiplied by. {@code calibrated} false:
+     * too few periods, or calibration switched off; the factor is then its prior, 1.
+     *
+     * @param factor  posterior mean of {@code β}
+     * @param applied what the curve was multiplied by (the mean, at least 0; 1 when not calibrated)
+     * @param periods the periods of total outcome the factor was measured on
+     */
+    public record Incrementality(String channel, double factor, double lower90, double upper90, double applied,
+                                 int periods, boolean calibrated) {
     }
 
     /**

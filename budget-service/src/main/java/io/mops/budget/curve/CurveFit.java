@@ -27,6 +27,22 @@ public record CurveFit(ResponseCurve curve, double rSquared, double rmse, int ob
     }
 
     /**
+     * This curve with its response multiplied by {@code factor} (its incremental share, see
+     * {@link IncrementalityCalibration}). Only the maximum response scales, so the posterior covariance of the free
+     * parameters, in which it appears as a logarithm, is the same: relative uncertainties do not change. The fit's
+     * R², RMSE and noise still describe the attributed data it was fitted to. A factor of zero is kept a hair above
+     * it, so that the curve stays a curve; its money then earns nothing worth keeping.
+     */
+    public CurveFit scaledBy(double factor) {
+        if (!(factor >= 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("a curve is scaled by a finite factor >= 0, not " + factor);
+        }
+        ResponseCurve scaled = new ResponseCurve(curve.adstockDecay(), curve.maxResponse() * Math.max(factor, 1e-6),
+                curve.halfSaturation(), curve.shape());
+        return new CurveFit(scaled, rSquared, rmse, observations, freeParameterCovariance, noise);
+    }
+
+    /**
      * The response to a budget spread evenly over {@code periods} of the periods the curve was fitted on (a
      * 30-day budget on a daily curve: 30): {@code outcome(B) = periods · f(B / periods)}.
      */

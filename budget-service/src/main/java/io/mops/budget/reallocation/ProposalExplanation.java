@@ -48,6 +48,15 @@ final class ProposalExplanation {
             text.append(held.channel()).append(": held at ").append(held.allocation().toPlainString()).append(' ')
                     .append(view.currency()).append(" (").append(held.reason()).append(")\n");
         }
+        for (ProposalView.Incrementality factor : view.incrementality()) {
+            text.append(factor.calibrated()
+                    ? String.format(Locale.ROOT, "%s: incremental factor %.2f (90 %% %.2f to %.2f) over %d periods "
+                            + "of total outcome; its curve counts %.2f of its attributed value%n", factor.channel(),
+                    factor.factor(), factor.lower90(), factor.upper90(), factor.periods(), factor.applied())
+                    : String.format(Locale.ROOT, "%s: incremental factor not measured (%d periods of total "
+                            + "outcome); its curve counts its attributed value as it is%n", factor.channel(),
+                    factor.periods()));
+        }
         return text.length() <= MAX_LENGTH ? text.toString() : text.substring(0, MAX_LENGTH - 1) + "…";
     }
 
