@@ -15,14 +15,25 @@ public interface AdPlatformConnector {
     /** Whether requests are sent; in dry-run they are only recorded. */
     boolean live();
 
-    PlatformRequest budget(PlatformTarget target, Money daily);
+    /** The platform's own wording of the requests. */
+    PlatformRequests requests();
 
-    PlatformRequest pause(PlatformTarget target);
+    default PlatformRequest budget(PlatformTarget target, Money daily) {
+        return requests().budget(target, daily);
+    }
 
-    PlatformRequest resume(PlatformTarget target);
+    default PlatformRequest pause(PlatformTarget target) {
+        return requests().status(target, false);
+    }
+
+    default PlatformRequest resume(PlatformTarget target) {
+        return requests().status(target, true);
+    }
 
     /** Enables (a winner) or pauses (a loser) an experiment variant's ad. */
-    PlatformRequest adStatus(AdTarget target, boolean enabled);
+    default PlatformRequest adStatus(AdTarget target, boolean enabled) {
+        return requests().adStatus(target, enabled);
+    }
 
     /** Sends with the credentials; a lost connection is an answer with status 0, never a failure. */
     Uni<PlatformAnswer> send(PlatformRequest request);

@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * status} for a pause or resume. Money is in micros of the account's currency (1 EUR = 1,000,000), an int64, which
  * the REST (proto3 JSON) encoding writes as a string.
  */
-public final class GoogleAdsRequests {
+public final class GoogleAdsRequests implements PlatformRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
@@ -31,6 +31,7 @@ public final class GoogleAdsRequests {
         return amount.amount().multiply(MICROS).longValueExact();
     }
 
+    @Override
     public PlatformRequest budget(PlatformTarget target, Money daily) {
         if (target.campaignBudgetId() == null) {
             throw new IllegalArgumentException("a Google Ads campaign's budget change needs its campaignBudgetId");
@@ -41,6 +42,7 @@ public final class GoogleAdsRequests {
         return mutate(target, "campaignBudgets", update, "amountMicros");
     }
 
+    @Override
     public PlatformRequest status(PlatformTarget target, boolean enabled) {
         ObjectNode update = JSON.createObjectNode()
                 .put("resourceName", "customers/" + target.accountId() + "/campaigns/" + target.platformCampaignId())
@@ -49,6 +51,7 @@ public final class GoogleAdsRequests {
     }
 
     /** {@code AdGroupAdService.MutateAdGroupAds}: an ad in an ad group, named {@code adGroupId~adId}. */
+    @Override
     public PlatformRequest adStatus(AdTarget target, boolean enabled) {
         if (target.adGroupId() == null) {
             throw new IllegalArgumentException("a Google Ads ad is named by its ad group and ad ids");

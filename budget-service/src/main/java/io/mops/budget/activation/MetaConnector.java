@@ -2,7 +2,6 @@ package io.mops.budget.activation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mops.budget.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,23 +47,8 @@ public class MetaConnector implements AdPlatformConnector {
     }
 
     @Override
-    public PlatformRequest budget(PlatformTarget target, Money daily) {
-        return requests.budget(target, daily);
-    }
-
-    @Override
-    public PlatformRequest pause(PlatformTarget target) {
-        return requests.status(target, false);
-    }
-
-    @Override
-    public PlatformRequest resume(PlatformTarget target) {
-        return requests.status(target, true);
-    }
-
-    @Override
-    public PlatformRequest adStatus(AdTarget target, boolean enabled) {
-        return requests.adStatus(target, enabled);
+    public PlatformRequests requests() {
+        return requests;
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.mops.budget.money.Money;
  * JPY), {@code status} {@code PAUSED} or {@code ACTIVE}. The access token goes in the {@code Authorization} header,
  * never in the recorded body.
  */
-public final class MetaRequests {
+public final class MetaRequests implements PlatformRequests {
 
     private final String baseUrl;
     private final String apiVersion;
@@ -24,15 +24,18 @@ public final class MetaRequests {
         return amount.amount().movePointRight(amount.amount().scale()).longValueExact();
     }
 
+    @Override
     public PlatformRequest budget(PlatformTarget target, Money daily) {
         return update(target, "daily_budget=" + minorUnits(daily));
     }
 
+    @Override
     public PlatformRequest status(PlatformTarget target, boolean active) {
         return update(target, "status=" + (active ? "ACTIVE" : "PAUSED"));
     }
 
     /** An ad is updated as a campaign is: {@code POST /v21.0/{ad_id}} with {@code status}. */
+    @Override
     public PlatformRequest adStatus(AdTarget target, boolean active) {
         return update(target.adId(), "status=" + (active ? "ACTIVE" : "PAUSED"));
     }
